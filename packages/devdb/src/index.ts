@@ -1,0 +1,8 @@
+export { DEVDB_ERROR_CODES, DevDbError, type DevDbErrorCode } from './errors.ts';
+export {
+  type DevDb,
+  type DevDbEngine,
+  type DevDbLogLevel,
+  type DevDbOptions,
+  startDevDb,
+} from './startDevDb.ts';
