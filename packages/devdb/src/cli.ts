@@ -83,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`[activitykit-devdb] could not run ${file}: ${error.message}\n`);
       resolve(127);
     });
-    child.once('exit', (exitCode, signal) => resolve(exitCode ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));
+    child.once('exit', (exitCode, signal) =>
+      resolve(exitCode ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)),
+    );
   });
   await db.stop();
   return code;

@@ -134,7 +134,10 @@ describe('FerretDB 1.24 limitations the kit works around', () => {
 
   it('computes only the first accumulator of a $group', async () => {
     const sales = client.db('limits').collection('sales');
-    await sales.insertMany([{ shop: 'n', total: 10 }, { shop: 'n', total: 5 }]);
+    await sales.insertMany([
+      { shop: 'n', total: 10 },
+      { shop: 'n', total: 5 },
+    ]);
     const [row] = await sales
       .aggregate([{ $group: { _id: '$shop', total: { $sum: '$total' }, count: { $sum: 1 } } }])
       .toArray();
@@ -197,12 +200,16 @@ describe('startDevDb', () => {
   it('keeps the data of a given data directory across a restart', async () => {
     const dataDir = join(await tempDir('devdb-keep-'), 'data');
     const first = await startDevDb({ engine: 'ferretdb', dataDir });
-    await withClient(first.uri, (c) => c.db('keep').collection('notes').insertOne({ body: 'hello' }));
+    await withClient(first.uri, (c) =>
+      c.db('keep').collection('notes').insertOne({ body: 'hello' }),
+    );
     await first.stop();
 
     const second = await startDevDb({ engine: 'ferretdb', dataDir });
     try {
-      const note = await withClient(second.uri, (c) => c.db('keep').collection('notes').findOne({}));
+      const note = await withClient(second.uri, (c) =>
+        c.db('keep').collection('notes').findOne({}),
+      );
       expect(note?.body).toBe('hello');
     } finally {
       await second.stop();
@@ -211,7 +218,10 @@ describe('startDevDb', () => {
   });
 
   it('runs two servers at once, each with its own data', async () => {
-    const [a, b] = await Promise.all([startDevDb({ engine: 'ferretdb' }), startDevDb({ engine: 'ferretdb' })]);
+    const [a, b] = await Promise.all([
+      startDevDb({ engine: 'ferretdb' }),
+      startDevDb({ engine: 'ferretdb' }),
+    ]);
     try {
       expect(a.uri).not.toBe(b.uri);
       await withClient(a.uri, (c) => c.db('two').collection('x').insertOne({ from: 'a' }));
@@ -288,7 +298,9 @@ describe('startDevDb', () => {
       expect(db.engine).toBe('mongod');
       await withClient(db.uri, (c) => c.db('m').collection('x').insertOne({ ok: 1 }));
       const { readFile } = await import('node:fs/promises');
-      expect(await readFile(calls, 'utf8')).toMatch(/--dbpath .+ --port \d+ --bind_ip 127\.0\.0\.1/);
+      expect(await readFile(calls, 'utf8')).toMatch(
+        /--dbpath .+ --port \d+ --bind_ip 127\.0\.0\.1/,
+      );
     } finally {
       await db.stop();
     }

@@ -175,24 +175,40 @@ async function useExternal(uri: string, timeoutMs: number): Promise<DevDb> {
     );
   }
   const stop = async () => {};
-  return { uri, engine: 'external', dataDir: undefined, pid: undefined, stop, [Symbol.asyncDispose]: stop };
+  return {
+    uri,
+    engine: 'external',
+    dataDir: undefined,
+    pid: undefined,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
 }
 
-function validate(settings: Required<Pick<DevDbOptions, 'engine' | 'port' | 'logLevel' | 'startTimeoutMs'>>) {
+function validate(
+  settings: Required<Pick<DevDbOptions, 'engine' | 'port' | 'logLevel' | 'startTimeoutMs'>>,
+) {
   const problems: string[] = [];
   if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65_535) {
-    problems.push(`port must be an integer from 0 to 65535 (0 picks a free one), got ${settings.port}`);
+    problems.push(
+      `port must be an integer from 0 to 65535 (0 picks a free one), got ${settings.port}`,
+    );
   }
   if (!LOG_LEVELS.includes(settings.logLevel)) {
-    problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(settings.logLevel)}`);
+    problems.push(
+      `logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(settings.logLevel)}`,
+    );
   }
   if (!ENGINES.includes(settings.engine)) {
-    problems.push(`engine must be one of ${ENGINES.join(', ')}, got ${JSON.stringify(settings.engine)}`);
+    problems.push(
+      `engine must be one of ${ENGINES.join(', ')}, got ${JSON.stringify(settings.engine)}`,
+    );
   }
   if (!(settings.startTimeoutMs > 0)) {
     problems.push(`startTimeoutMs must be a positive number, got ${settings.startTimeoutMs}`);
   }
-  if (problems.length > 0) throw new DevDbError('INVALID_OPTIONS', `startDevDb: ${problems.join('; ')}.`);
+  if (problems.length > 0)
+    throw new DevDbError('INVALID_OPTIONS', `startDevDb: ${problems.join('; ')}.`);
 }
 
 /** Hides the password of a connection string. */

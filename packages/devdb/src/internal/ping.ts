@@ -33,7 +33,10 @@ export async function waitForPing(options: WaitForPingOptions): Promise<Error | 
   );
   let lastError: Error | undefined = new Error('no ping was sent');
   while (!aborted && Date.now() < options.deadline) {
-    lastError = await ping(options.uri, Math.max(200, Math.min(2000, options.deadline - Date.now())));
+    lastError = await ping(
+      options.uri,
+      Math.max(200, Math.min(2000, options.deadline - Date.now())),
+    );
     if (!lastError) return undefined;
     await sleep(100);
   }

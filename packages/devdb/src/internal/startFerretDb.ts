@@ -1,8 +1,8 @@
 import { DevDbError } from '../errors.ts';
 import { ensureFerretDbBinary } from './ferretdb.ts';
-import type { RunningServer, ServerStartOptions } from './types.ts';
 import { waitForPing } from './ping.ts';
 import { firstStdoutLine, spawnServer } from './serverProcess.ts';
+import type { RunningServer, ServerStartOptions } from './types.ts';
 
 /** Starts the embedded FerretDB (SQLite handler) on `dataDir`, building it first when needed. */
 export async function startFerretDb(options: ServerStartOptions): Promise<RunningServer> {

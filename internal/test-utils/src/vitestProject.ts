@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
+
+/** Resolve workspace packages to their TypeScript sources, as `customConditions` does for tsc. */
+const conditions = ['@activitykit/source', 'module', 'node', 'import', 'default'];
+
+/**
+ * The vitest config of a workspace package whose tests talk to the dev database.
+ *
+ * @example
+ * ```ts
+ * // packages/core/vitest.config.ts
+ * export default activityKitProject();
+ * ```
+ */
+export function activityKitProject(overrides: ViteUserConfig = {}): ViteUserConfig {
+  return mergeConfig(
+    defineConfig({
+      resolve: { conditions },
+      ssr: { resolve: { conditions, externalConditions: conditions } },
+      test: {
+        // The root `pnpm test` sums these reports into one line.
+        reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
+        globalSetup: [fileURLToPath(new URL('./globalSetup.ts', import.meta.url))],
+        testTimeout: 30_000,
+        hookTimeout: 600_000,
+      },
+    }),
+    overrides,
+  );
+}
