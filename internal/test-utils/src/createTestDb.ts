@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
 import { afterAll, inject } from 'vitest';
+import './providedContext.ts';
 
 export interface TestDb {
   /** Connection string of the run's dev database. */

@@ -1,12 +1,7 @@
 import { startDevDb } from '@activitykit/devdb';
 import type { TestProject } from 'vitest/node';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The dev database of this test run (see `createTestDb`). */
-    mongoUri: string;
-  }
-}
+import './providedContext.ts';
 
 /**
  * Vitest global setup: one dev database for the whole test run. Under the root `pnpm test` it is the

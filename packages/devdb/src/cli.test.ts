@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
@@ -65,20 +65,25 @@ describe('activitykit-devdb', () => {
       const marker = `cli-test-${process.pid}-${Date.now()}`;
       const dataDir = `${process.env.TMPDIR ?? '/tmp'}/${marker}`;
       const child = startCli(['--data-dir', dataDir]);
-      const uri = await new Promise<string>((resolve) => {
-        child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-      });
-      expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
-      const client = await MongoClient.connect(uri);
-      await client.db('cli').collection('x').insertOne({ ok: true });
-      await client.close();
-      // The CLI itself and the server it started.
-      expect(await processesMentioning(marker)).toHaveLength(2);
+      try {
+        const uri = await new Promise<string>((resolve) => {
+          child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+        });
+        expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
+        const client = await MongoClient.connect(uri);
+        await client.db('cli').collection('x').insertOne({ ok: true });
+        await client.close();
+        // The CLI itself and the server it started.
+        expect(await processesMentioning(marker)).toHaveLength(2);
 
-      child.kill('SIGINT');
-      const [code] = (await once(child, 'exit')) as [number | null];
-      expect(code).toBe(0);
-      expect(await processesMentioning(marker)).toEqual([]);
+        child.kill('SIGINT');
+        const [code] = (await once(child, 'exit')) as [number | null];
+        expect(code).toBe(0);
+        expect(await processesMentioning(marker)).toEqual([]);
+      } finally {
+        child.kill('SIGKILL');
+        await rm(dataDir, { recursive: true, force: true });
+      }
     },
   );
 

@@ -1,0 +1,263 @@
+import { resolve } from 'node:path';
+import {
+  type ActivityEvent,
+  type ActivityEventInput,
+  type ActivityPage,
+  type ActivityQueryInput,
+  type ActivityScopeInput,
+  createActionRegistry,
+  createCategoryRegistry,
+  createIdGenerator,
+  createRedactor,
+  type RecordRef,
+} from '@activitykit/schema';
+import { MongoClient } from 'mongodb';
+import { ActivityError } from './errors.ts';
+import { type EventDocument, toDocument } from './internal/document.ts';
+import { ensureEventIndexes, type IndexReport } from './internal/indexes.ts';
+import { normalizeEvent } from './internal/normalize.ts';
+import { type AddNoteInput, addNote } from './notes.ts';
+import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
+import { createReader, parseScope, type TimelineQueryInput } from './query/reader.ts';
+import { claimRestore, type RestoreClaim, type RestoreOptions } from './restore.ts';
+import { createRetention, type SweepResult } from './retention.ts';
+import { createJournal } from './writer/journal.ts';
+import type { WriterMetrics } from './writer/metrics.ts';
+import { createWriter } from './writer/writer.ts';
+
+/** Options of `store.record()`. */
+export interface RecordOptions {
+  /** Resolve only once the event is stored in MongoDB. Defaults to `false`. */
+  durable?: boolean;
+}
+
+/** The activity store: record events, read them within a scope, keep and restore. */
+export interface ActivityStore {
+  /**
+   * Records an event without waiting for MongoDB; returns it complete (id, time, description), or
+   * `undefined` when capture is off for its subject type. Throws `INVALID_EVENT` for a malformed
+   * event; store failures never reach the caller (see `onError`).
+   */
+  record(event: ActivityEventInput): ActivityEvent | undefined;
+  /** Like `record`, resolving once the event is stored in MongoDB. */
+  record(event: ActivityEventInput, options: { durable: true }): Promise<ActivityEvent | undefined>;
+  record(
+    event: ActivityEventInput,
+    options?: RecordOptions,
+  ): ActivityEvent | undefined | Promise<ActivityEvent | undefined>;
+  /** A page of events matching `query`, within `scope`. */
+  list(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<ActivityPage<ActivityEvent>>;
+  /** One event, if `scope` may see it (`NOT_FOUND` otherwise, without saying which). */
+  get(id: string, scope: ActivityScopeInput): Promise<ActivityEvent>;
+  /** One record's history: events whose subject or refs include it. */
+  timeline(
+    ref: Pick<RecordRef, 'type' | 'id'>,
+    query: TimelineQueryInput,
+    scope: ActivityScopeInput,
+  ): Promise<ActivityPage<ActivityEvent>>;
+  /** Adds a note to a record's timeline, stamped with its author; read-only once written. */
+  addNote(note: AddNoteInput, scope: ActivityScopeInput): Promise<ActivityEvent>;
+  /** Restores the record a delete event removed, and records `<type>.restored`. */
+  restore(
+    eventId: string,
+    scope: ActivityScopeInput,
+    options: RestoreOptions,
+  ): Promise<ActivityEvent>;
+  /** Deletes expired events (per-tenant retention) and records each sweep. */
+  sweepExpired(options?: { now?: Date }): Promise<SweepResult>;
+  /** Creates the indexes (also done on first use); reports whether the server keeps a TTL index. */
+  ensureIndexes(): Promise<IndexReport>;
+  /** Capture switches per subject type (seed 002: audit logging per record type). */
+  readonly capture: {
+    isEnabled(subjectType: string): boolean;
+    set(subjectType: string, enabled: boolean): void;
+  };
+  /** Writer counters: queued, written, retried, spilled, replayed, failed, pending. */
+  metrics(): WriterMetrics;
+  /** Resolves once every event recorded so far is stored (or safe in the journal). */
+  flush(): Promise<void>;
+  /** Flushes, stops background work and closes the client the store opened. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the activity store over a MongoDB collection.
+ *
+ * @example
+ * ```ts
+ * const store = createActivityStore({ uri: process.env.MONGODB_URI!, defaultTenantId: 'acme' });
+ * store.record({
+ *   action: 'customer.created',
+ *   actor: { id: 'u1', type: 'user', name: 'Alice', role: 'staff' },
+ *   subject: { type: 'customer', id: '42', label: 'Bob Jones' },
+ * });
+ * const page = await store.list({ preset: 'today', timeZone: 'Europe/Moscow' }, { tenants: ['acme'] });
+ * await store.close();
+ * ```
+ */
+export function createActivityStore(options: ActivityStoreOptions): ActivityStore {
+  const ownsClient = !options.client;
+  if (!options.client && !options.uri) {
+    throw new ActivityError('INVALID_EVENT', 'createActivityStore needs { client } or { uri }.');
+  }
+  const client =
+    options.client ??
+    new MongoClient(options.uri as string, { serverSelectionTimeoutMS: 2000, retryWrites: true });
+  const database = client.db(options.dbName ?? uriDatabase(options.uri) ?? 'activitykit');
+  const collection = database.collection<EventDocument>(options.collection ?? 'activity_events');
+  const claims = database.collection<RestoreClaim>(`${collection.collectionName}_restores`);
+  const clock = options.clock ?? (() => new Date());
+  const onError =
+    options.onError ??
+    ((error: unknown) => process.stderr.write(`[activitykit] ${String(error)}\n`));
+  const settings = { ...DEFAULT_WRITER_SETTINGS, ...options.writer };
+  if (settings.maxQueue < 2 * settings.batchSize) settings.maxQueue = 2 * settings.batchSize;
+
+  const retention = createRetention(collection, options.retention ?? {});
+  const journal = createJournal({ dir: resolve(options.journalDir ?? '.activitykit/journal') });
+  const writer = createWriter({ collection, journal, settings, onError });
+  const captureSwitches = new Map(Object.entries(options.capture ?? {}));
+  const normalizeDeps = {
+    nextId: createIdGenerator(),
+    clock,
+    defaultTenantId: options.defaultTenantId,
+    redactor: createRedactor(options.redaction),
+    categories: createCategoryRegistry({ extra: options.categories }),
+    actions: options.actions ?? createActionRegistry(),
+    locale: options.locale ?? 'en',
+    metadataMaxBytes: options.metadataMaxBytes ?? 16_384,
+  };
+  const reader = createReader({
+    collection,
+    filterOptions: () => ({ now: clock(), weekStartsOn: options.weekStartsOn ?? 1 }),
+  });
+
+  let indexes: Promise<IndexReport> | undefined;
+  const ensureIndexes = () => {
+    indexes ??= ensureEventIndexes(collection).catch((error: unknown) => {
+      indexes = undefined;
+      throw error;
+    });
+    return indexes;
+  };
+  // Start-up: indexes, and whatever an earlier process left in the journal.
+  void ensureIndexes()
+    .then(() => writer.replayJournal())
+    .catch(onError);
+
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweepEvery = options.retention?.sweepIntervalMs;
+
+  function record(input: ActivityEventInput, recordOptions?: RecordOptions) {
+    const type = input.subject?.type;
+    if (type && captureSwitches.get(type) === false) {
+      return recordOptions?.durable ? Promise.resolve(undefined) : undefined;
+    }
+    const event = normalizeEvent(input, normalizeDeps);
+    const stored = writer.enqueue(
+      toDocument(event, retention.expiresAt(event.tenantId, event.occurredAt)),
+      recordOptions?.durable === true,
+    );
+    return stored ? stored.then(() => event) : event;
+  }
+
+  const store: ActivityStore = {
+    record: record as ActivityStore['record'],
+    list: reader.list,
+    get: reader.get,
+    timeline: reader.timeline,
+    addNote: (note, scope) => addNote(note, { scope: parseScope(scope), record: store.record }),
+    async restore(eventId, scopeInput, restoreOptions) {
+      const scope = parseScope(scopeInput);
+      if (!scope.canRestore) {
+        throw new ActivityError(
+          'FORBIDDEN',
+          'This scope may not restore records (canRestore is false).',
+        );
+      }
+      const deleted = await reader.get(eventId, scope);
+      const restorers = { ...options.restorers, ...restoreOptions.restorers };
+      const restorer = await claimRestore(deleted, {
+        restorers,
+        claims,
+        actor: restoreOptions.actor,
+      });
+      const subject = deleted.subject as RecordRef;
+      try {
+        await restorer(deleted.snapshot ?? {}, deleted);
+      } catch (error) {
+        await claims.deleteOne({ _id: deleted.id });
+        throw new ActivityError(
+          'RESTORE_FAILED',
+          `Restoring ${subject.type} ${subject.id} failed: ${String(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      const restored = await store.record(
+        {
+          tenantId: deleted.tenantId,
+          action: `${subject.type}.restored`,
+          kind: 'update',
+          category: deleted.category,
+          actor: restoreOptions.actor,
+          subject,
+          refs: [
+            ...deleted.refs,
+            { type: 'activity_event', id: deleted.id, label: deleted.action },
+          ],
+          metadata: { restoredFrom: deleted.id },
+        },
+        { durable: true },
+      );
+      return restored as ActivityEvent;
+    },
+    async sweepExpired(sweepOptions) {
+      const result = await retention.sweep(sweepOptions?.now ?? clock());
+      for (const swept of result.tenants) {
+        await store.record(
+          {
+            tenantId: swept.tenantId,
+            action: 'retention.swept',
+            kind: 'delete',
+            category: 'system',
+            subject: { type: 'activity_log', id: swept.tenantId, label: 'Activity log' },
+            metadata: {
+              deleted: swept.deleted,
+              before: swept.before.toISOString(),
+              days: swept.days,
+            },
+          },
+          { durable: true },
+        );
+      }
+      return result;
+    },
+    ensureIndexes,
+    capture: {
+      isEnabled: (subjectType) => captureSwitches.get(subjectType) !== false,
+      set: (subjectType, enabled) => void captureSwitches.set(subjectType, enabled),
+    },
+    metrics: writer.metrics,
+    flush: writer.flush,
+    async close() {
+      clearInterval(sweeper);
+      await writer.close();
+      await indexes?.catch(() => {});
+      if (ownsClient) await client.close();
+    },
+  };
+
+  if (typeof sweepEvery === 'number' && sweepEvery > 0) {
+    sweeper = setInterval(() => void store.sweepExpired().catch(onError), sweepEvery);
+    sweeper.unref();
+  }
+  return store;
+}
+
+/** The database named in a connection string's path, if any. */
+function uriDatabase(uri: string | undefined): string | undefined {
+  const name = uri && /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
+  return name ? decodeURIComponent(name) : undefined;
+}

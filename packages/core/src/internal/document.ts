@@ -1,0 +1,97 @@
+import { type ActivityEvent, refKey } from '@activitykit/schema';
+
+/**
+ * An event as stored in MongoDB. `_id` is the event id (so a retried insert is a duplicate-key
+ * error, never a second copy); `refKeys` holds `type:id` of every ref so that "everything about
+ * customer 42" is one multikey index lookup on any server (FerretDB has no `$elemMatch`).
+ */
+export interface EventDocument extends Omit<ActivityEvent, 'id'> {
+  _id: string;
+  refKeys: string[];
+  /** When retention lets the event go; a TTL index deletes it where the server supports one. */
+  expiresAt?: Date;
+}
+
+/**
+ * Field names MongoDB reserves (`$…`) or splits (`.`), escaped in app-supplied values (changes,
+ * snapshot, metadata), and arrays nested in arrays, wrapped: both come back as they were.
+ */
+const ESCAPES: [RegExp, string][] = [
+  [/^\$/, '\uFF04'],
+  [/\./g, '\uFF0E'],
+];
+const UNESCAPES: [RegExp, string][] = [
+  [/^\uFF04/, '$'],
+  [/\uFF0E/g, '.'],
+];
+
+/** The document to insert for an event. */
+export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocument {
+  const { id, ...rest } = event;
+  const doc: EventDocument = {
+    _id: id,
+    ...rest,
+    refKeys: [...new Set(event.refs.map(refKey))],
+  };
+  if (event.changes) {
+    doc.changes = event.changes.map((change) => ({
+      ...change,
+      ...('before' in change ? { before: mapKeys(change.before, ESCAPES) } : {}),
+      ...('after' in change ? { after: mapKeys(change.after, ESCAPES) } : {}),
+    }));
+  }
+  if (event.snapshot) doc.snapshot = mapKeys(event.snapshot, ESCAPES) as Record<string, unknown>;
+  if (event.metadata) doc.metadata = mapKeys(event.metadata, ESCAPES) as Record<string, unknown>;
+  if (expiresAt) doc.expiresAt = expiresAt;
+  return doc;
+}
+
+/** The event a stored document holds. */
+export function fromDocument(doc: EventDocument): ActivityEvent {
+  const { _id, refKeys: _refKeys, expiresAt: _expiresAt, ...rest } = doc;
+  const event: ActivityEvent = { id: _id, ...rest };
+  if (doc.changes) {
+    event.changes = doc.changes.map((change) => ({
+      ...change,
+      ...('before' in change ? { before: mapKeys(change.before, UNESCAPES) } : {}),
+      ...('after' in change ? { after: mapKeys(change.after, UNESCAPES) } : {}),
+    }));
+  }
+  if (doc.snapshot) event.snapshot = mapKeys(doc.snapshot, UNESCAPES) as Record<string, unknown>;
+  if (doc.metadata) event.metadata = mapKeys(doc.metadata, UNESCAPES) as Record<string, unknown>;
+  return event;
+}
+
+/** Wraps an array held directly in an array (FerretDB 1.24 refuses nested arrays). */
+const NESTED_ARRAY = '\uFF04array';
+
+function mapKeys(value: unknown, rules: [RegExp, string][], inArray = false): unknown {
+  const escaping = rules === ESCAPES;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => mapKeys(item, rules, true));
+    return escaping && inArray ? { [NESTED_ARRAY]: items } : items;
+  }
+  if (!isPlainObject(value)) return value;
+  const keys = Object.keys(value);
+  if (
+    !escaping &&
+    keys.length === 1 &&
+    keys[0] === NESTED_ARRAY &&
+    Array.isArray(value[NESTED_ARRAY])
+  ) {
+    return mapKeys(value[NESTED_ARRAY], rules);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    let mapped = key;
+    for (const [pattern, replacement] of rules) mapped = mapped.replace(pattern, replacement);
+    out[mapped] = mapKeys(item, rules);
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

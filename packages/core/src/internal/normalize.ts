@@ -1,0 +1,122 @@
+import {
+  type ActionRegistry,
+  type ActivityEvent,
+  type ActivityEventInput,
+  activityEventInputSchema,
+  activityEventSchema,
+  type CategoryRegistry,
+  describe,
+  type IdGenerator,
+  inferKind,
+  type Locale,
+  type RecordRef,
+  type Redactor,
+  refKey,
+  SchemaError,
+} from '@activitykit/schema';
+import { getActivityContext, SYSTEM_ACTOR } from '../context.ts';
+import { ActivityError } from '../errors.ts';
+import { capMetadata } from './capMetadata.ts';
+
+export interface NormalizeDeps {
+  nextId: IdGenerator;
+  clock: () => Date;
+  defaultTenantId: string | undefined;
+  redactor: Redactor;
+  categories: CategoryRegistry;
+  actions: ActionRegistry;
+  locale: Locale;
+  metadataMaxBytes: number;
+}
+
+/**
+ * Turns what an app records into a complete, redacted, validated event: the id, time, tenant and
+ * actor (from the activity context, the system actor by default), kind and category (from the
+ * action and subject type), refs (the subject first), and a description when none was given.
+ * Throws `INVALID_EVENT` with every problem named.
+ */
+export function normalizeEvent(input: ActivityEventInput, deps: NormalizeDeps): ActivityEvent {
+  const parsed = activityEventInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  const given = parsed.data;
+  const context = getActivityContext();
+
+  const tenantId = given.tenantId ?? context?.tenantId ?? deps.defaultTenantId;
+  if (!tenantId) {
+    throw new ActivityError(
+      'INVALID_EVENT',
+      `The event "${given.action}" has no tenantId: pass one, record inside ` +
+        'withActivityContext({ tenantId }), or set defaultTenantId on the store.',
+    );
+  }
+  const definition = deps.actions.get(given.action);
+  let metadata = given.metadata;
+  if (metadata !== undefined) {
+    try {
+      deps.actions.validateMetadata(given.action, metadata);
+    } catch (error) {
+      if (error instanceof SchemaError) {
+        throw new ActivityError('INVALID_EVENT', error.message, { cause: error });
+      }
+      throw error;
+    }
+    metadata = capMetadata(metadata, deps.metadataMaxBytes);
+  }
+
+  const draft: ActivityEvent = {
+    ...given,
+    id: deps.nextId(),
+    tenantId,
+    occurredAt: given.occurredAt ?? deps.clock(),
+    kind: given.kind ?? definition?.kind ?? inferKind(given.action),
+    category:
+      given.category ??
+      definition?.category ??
+      deps.categories.categoryFor({ action: given.action, subjectType: given.subject?.type }),
+    outcome: given.outcome ?? 'success',
+    actor: given.actor ?? context?.actor ?? SYSTEM_ACTOR,
+    refs: mergeRefs(given.subject, given.refs ?? []),
+    context: {
+      ...pick(context, ['ip', 'requestId', 'location', 'correlationId']),
+      ...given.context,
+    },
+    ...(metadata === undefined ? {} : { metadata }),
+  };
+  const event = deps.redactor.redactEvent(draft);
+  event.description ??= describe(event, deps.locale, {
+    registry: deps.actions,
+    categories: deps.categories,
+  });
+  const checked = activityEventSchema.safeParse(event);
+  if (!checked.success) throw invalid(checked.error.issues);
+  return checked.data;
+}
+
+/** The subject first, then the other refs, each record once (a later label fills a missing one). */
+function mergeRefs(subject: RecordRef | undefined, refs: RecordRef[]): RecordRef[] {
+  const byKey = new Map<string, RecordRef>();
+  for (const ref of subject ? [subject, ...refs] : refs) {
+    const key = refKey(ref);
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, ref);
+    else if (!seen.label && ref.label) byKey.set(key, { ...seen, label: ref.label });
+  }
+  return [...byKey.values()];
+}
+
+function pick<T extends object, K extends keyof T>(
+  value: T | undefined,
+  keys: K[],
+): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  if (!value) return out;
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+function invalid(issues: { path: PropertyKey[]; message: string }[]): ActivityError {
+  const problems = issues
+    .map((issue) => `${issue.path.map(String).join('.') || '(event)'}: ${issue.message}`)
+    .join('; ');
+  return new ActivityError('INVALID_EVENT', `Invalid activity event — ${problems}.`);
+}

@@ -1,0 +1,71 @@
+import type {
+  ActivityEvent,
+  ActivityEventInput,
+  ActivityScope,
+  Actor,
+  RecordRef,
+} from '@activitykit/schema';
+import { ActivityError } from './errors.ts';
+
+/** A note on a record's timeline (seed 002). */
+export interface AddNoteInput {
+  /** The record the note is about. */
+  ref: RecordRef;
+  /** The note's text, 1 to 5000 characters. */
+  body: string;
+  /** The signed-in user writing it; stamped on the note. */
+  author: Actor;
+  /** The tenant; needed only when the scope spans several. */
+  tenantId?: string;
+}
+
+export interface AddNoteDeps {
+  scope: ActivityScope;
+  record: (
+    event: ActivityEventInput,
+    options: { durable: true },
+  ) => Promise<ActivityEvent | undefined>;
+}
+
+/** Stores a note as a `note.added` event, durably. Notes are events, so nobody can edit them. */
+export async function addNote(note: AddNoteInput, deps: AddNoteDeps): Promise<ActivityEvent> {
+  const { scope } = deps;
+  if (!scope.canNote)
+    throw new ActivityError('FORBIDDEN', 'This scope may not add notes (canNote is false).');
+  const body = typeof note.body === 'string' ? note.body.trim() : '';
+  if (body.length === 0 || body.length > 5000) {
+    throw new ActivityError('INVALID_EVENT', 'A note needs a body of 1 to 5000 characters.');
+  }
+  if (!note.author || note.author.type === 'system' || note.author.type === 'anonymous') {
+    throw new ActivityError(
+      'INVALID_EVENT',
+      'A note needs its author: the signed-in user writing it.',
+    );
+  }
+  const tenantId =
+    note.tenantId ??
+    (scope.tenants !== '*' && scope.tenants.length === 1 ? scope.tenants[0] : undefined);
+  if (!tenantId) {
+    throw new ActivityError(
+      'INVALID_EVENT',
+      'Say which tenant the note belongs to (tenantId); your scope spans several.',
+    );
+  }
+  if (scope.tenants !== '*' && !scope.tenants.includes(tenantId)) {
+    throw new ActivityError('FORBIDDEN', `Your scope does not include tenant "${tenantId}".`);
+  }
+  const event = await deps.record(
+    {
+      tenantId,
+      action: 'note.added',
+      kind: 'note',
+      actor: note.author,
+      subject: note.ref,
+      metadata: { note: body },
+    },
+    { durable: true },
+  );
+  if (!event)
+    throw new ActivityError('FORBIDDEN', `Capture is switched off for "${note.ref.type}".`);
+  return event;
+}

@@ -1,0 +1,63 @@
+import type {
+  ActionRegistry,
+  CategoryDefinition,
+  Locale,
+  RedactorOptions,
+} from '@activitykit/schema';
+import type { MongoClient } from 'mongodb';
+import type { Restorers } from './restore.ts';
+import type { RetentionOptions } from './retention.ts';
+import type { WriterSettings } from './writer/writer.ts';
+
+/** Where the store keeps events: your client, or a URI it connects to (and closes). */
+export type ActivityStoreConnection =
+  | { client: MongoClient; uri?: never }
+  | { uri: string; client?: never };
+
+/** Options of {@link createActivityStore}. */
+export type ActivityStoreOptions = ActivityStoreConnection & {
+  /** Database name. Defaults to the URI's database, else `activitykit`. */
+  dbName?: string;
+  /** Collection of events. Defaults to `activity_events`. */
+  collection?: string;
+  /** Tenant of events recorded with none (single-tenant apps). Defaults to none: it is required. */
+  defaultTenantId?: string;
+  /** Directory of the local journal used while MongoDB is unreachable. Defaults to `.activitykit/journal`. */
+  journalDir?: string;
+  /** Batching, retry and memory limits of the writer. Defaults to {@link DEFAULT_WRITER_SETTINGS}. */
+  writer?: Partial<WriterSettings>;
+  /** Extra secret field names to hide (and names to keep). Defaults to the built-in deny list. */
+  redaction?: RedactorOptions;
+  /** Categories beyond the defaults of seed 000. Defaults to `[]`. */
+  categories?: CategoryDefinition[];
+  /** The app's actions (kind, category, metadata schema). Defaults to an empty registry. */
+  actions?: ActionRegistry;
+  /** Capture on or off per subject type, e.g. `{ payment: false }`. Defaults to on for every type. */
+  capture?: Record<string, boolean>;
+  /** How long events are kept. Defaults to 365 days, swept when you call `sweepExpired()`. */
+  retention?: RetentionOptions;
+  /** How deleted records are restored, per subject type. Defaults to `{}` (none). */
+  restorers?: Restorers;
+  /** Language of generated descriptions. Defaults to `'en'`. */
+  locale?: Locale;
+  /** First day of the week for presets: 0 Sunday … 6 Saturday. Defaults to `1` (Monday). */
+  weekStartsOn?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  /** Largest JSON size of `metadata`; larger values are truncated with a marker. Defaults to `16384`. */
+  metadataMaxBytes?: number;
+  /** Store failures (never thrown into `record()` callers). Defaults to writing them to stderr. */
+  onError?: (error: unknown) => void;
+  /** The current time, for tests. Defaults to `() => new Date()`. */
+  clock?: () => Date;
+};
+
+/** The writer's defaults. */
+export const DEFAULT_WRITER_SETTINGS: WriterSettings = {
+  batchSize: 500,
+  flushIntervalMs: 100,
+  maxQueue: 20_000,
+  maxRetries: 3,
+  retryBaseMs: 100,
+  retryMaxMs: 2000,
+  probeIntervalMs: 1000,
+  insertTimeoutMs: 5000,
+};

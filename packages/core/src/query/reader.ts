@@ -1,0 +1,156 @@
+import {
+  type ActivityEvent,
+  type ActivityFilter,
+  type ActivityPage,
+  type ActivityQuery,
+  type ActivityQueryInput,
+  type ActivityScope,
+  type ActivityScopeInput,
+  activityQuerySchema,
+  activityScopeSchema,
+  parseSearch,
+  type RecordRef,
+  refKey,
+  SchemaError,
+} from '@activitykit/schema';
+import type { Collection, Filter } from 'mongodb';
+import type { z } from 'zod';
+import { ActivityError } from '../errors.ts';
+import { type EventDocument, fromDocument } from '../internal/document.ts';
+import {
+  type BuildFilterOptions,
+  filterClauses,
+  scopeClauses,
+  scopeIsEmpty,
+} from './buildFilter.ts';
+import { afterCursor, decodeCursor, encodeCursor } from './cursor.ts';
+
+export interface ReaderDeps {
+  collection: Collection<EventDocument>;
+  filterOptions: () => BuildFilterOptions;
+}
+
+/** A query for one record's history: everything but the record itself, which `ref` names. */
+export type TimelineQueryInput = Omit<ActivityQueryInput, 'refs' | 'subjects'>;
+
+/** The scoped read side of the store. */
+export interface Reader {
+  list(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<ActivityPage<ActivityEvent>>;
+  get(id: string, scope: ActivityScopeInput): Promise<ActivityEvent>;
+  timeline(
+    ref: Pick<RecordRef, 'type' | 'id'>,
+    query: TimelineQueryInput,
+    scope: ActivityScopeInput,
+  ): Promise<ActivityPage<ActivityEvent>>;
+  /** The MongoDB filter a query and scope read with (for explain, export and analytics). */
+  mongoFilter(filter: ActivityFilter & { q?: string }, scope: ActivityScope): Filter<EventDocument>;
+}
+
+/** Validates a scope; every read needs one, and there is no default but deny. */
+export function parseScope(scope: ActivityScopeInput | undefined): ActivityScope {
+  if (scope === undefined || scope === null) {
+    throw new ActivityError(
+      'INVALID_SCOPE',
+      'Every read needs a scope, e.g. { tenants: ["acme"] } or { tenants: "*" } for administrators.',
+    );
+  }
+  return parseWith(activityScopeSchema, scope, 'INVALID_SCOPE');
+}
+
+export function parseQuery(query: ActivityQueryInput): ActivityQuery {
+  return parseWith(activityQuerySchema, query, 'INVALID_QUERY');
+}
+
+export function createReader(deps: ReaderDeps): Reader {
+  const { collection } = deps;
+
+  const mongoFilter = (filter: ActivityFilter & { q?: string }, scope: ActivityScope) => {
+    const options = deps.filterOptions();
+    const clauses = [...scopeClauses(scope), ...filterClauses(filter, options)];
+    if (filter.q?.trim()) {
+      clauses.push(...filterClauses(searchFilter(filter.q, filter.timeZone), options));
+    }
+    return (clauses.length === 0 ? {} : { $and: clauses }) as Filter<EventDocument>;
+  };
+
+  const list = async (
+    input: ActivityQueryInput,
+    scopeInput: ActivityScopeInput,
+  ): Promise<ActivityPage<ActivityEvent>> => {
+    const scope = parseScope(scopeInput);
+    const query = parseQuery(input);
+    if (scopeIsEmpty(scope)) return { items: [] };
+    const filter = mongoFilter(query, scope);
+    const clauses = [filter];
+    if (query.cursor) clauses.push(afterCursor(decodeCursor(query.cursor, query.sort)));
+    const direction = query.sort === 'desc' ? -1 : 1;
+    const docs = await collection
+      .find(clauses.length === 1 ? filter : { $and: clauses })
+      .sort({ occurredAt: direction, _id: direction })
+      .limit(query.limit + 1)
+      .toArray();
+    const items = docs.slice(0, query.limit).map(fromDocument);
+    const last = items.at(-1);
+    return docs.length > query.limit && last
+      ? {
+          items,
+          nextCursor: encodeCursor({ occurredAt: last.occurredAt, id: last.id, sort: query.sort }),
+        }
+      : { items };
+  };
+
+  return {
+    list,
+    mongoFilter,
+    async get(id, scopeInput) {
+      const scope = parseScope(scopeInput);
+      if (typeof id !== 'string' || !/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) {
+        throw new ActivityError(
+          'INVALID_QUERY',
+          `"${String(id)}" is not an event id (a 26-character ULID).`,
+        );
+      }
+      const doc = scopeIsEmpty(scope)
+        ? null
+        : await collection.findOne({
+            $and: [{ _id: id }, ...scopeClauses(scope)],
+          } as Filter<EventDocument>);
+      if (!doc) throw new ActivityError('NOT_FOUND', `No event ${id} within your scope.`);
+      return fromDocument(doc);
+    },
+    timeline(ref, query, scope) {
+      if (!ref || typeof ref.type !== 'string' || typeof ref.id !== 'string') {
+        throw new ActivityError(
+          'INVALID_QUERY',
+          'A timeline needs a record: { type: "customer", id: "42" }.',
+        );
+      }
+      return list({ ...query, refs: [refKey(ref)] }, scope);
+    },
+  };
+}
+
+function searchFilter(q: string, timeZone: string | undefined): ActivityFilter {
+  try {
+    return parseSearch(q, { timeZone });
+  } catch (error) {
+    if (error instanceof SchemaError) {
+      throw new ActivityError('INVALID_QUERY', error.message, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function parseWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  code: 'INVALID_QUERY' | 'INVALID_SCOPE',
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  const what = code === 'INVALID_SCOPE' ? 'scope' : 'query';
+  throw new ActivityError(code, `Invalid ${what}: ${problems}.`, { cause: result.error });
+}

@@ -1,0 +1,74 @@
+import type { ActivityEvent, Actor } from '@activitykit/schema';
+import { type Collection, MongoServerError } from 'mongodb';
+import { ActivityError } from './errors.ts';
+import { DUPLICATE_KEY } from './writer/classify.ts';
+
+/**
+ * How a deleted record of one type comes back: a function that re-creates it from the delete's
+ * snapshot, or `false` for types that cannot be restored from the log (orders, in seed 001).
+ */
+export type Restorer =
+  | ((snapshot: Record<string, unknown>, event: ActivityEvent) => Promise<void>)
+  | false;
+
+/** Restorers by subject type. */
+export type Restorers = Record<string, Restorer>;
+
+/** Options of `store.restore()`. */
+export interface RestoreOptions {
+  /** Who restores; stamped on the `<type>.restored` event. */
+  actor: Actor;
+  /** Restorers for this call, over the store's. Defaults to the store's `restorers`. */
+  restorers?: Restorers;
+}
+
+/** A claim per restored delete: its `_id` is the delete's event id, so a second claim fails. */
+export interface RestoreClaim {
+  _id: string;
+  restoredAt: Date;
+  by: string;
+}
+
+/** Checks that a delete event can be restored and claims it; returns the restorer to run. */
+export async function claimRestore(
+  event: ActivityEvent,
+  {
+    restorers,
+    claims,
+    actor,
+  }: { restorers: Restorers; claims: Collection<RestoreClaim>; actor: Actor },
+): Promise<Exclude<Restorer, false>> {
+  const type = event.subject?.type;
+  if (event.kind !== 'delete' || !type || !event.snapshot) {
+    throw new ActivityError(
+      'NOT_RESTORABLE',
+      `Event ${event.id} (${event.action}) is not a delete with a snapshot; only deletes recorded ` +
+        'with the record as it was can be restored.',
+    );
+  }
+  const restorer = restorers[type];
+  if (restorer === false) {
+    throw new ActivityError(
+      'NOT_RESTORABLE',
+      `A deleted ${type} cannot be restored from the activity log; ask support to recover it.`,
+    );
+  }
+  if (!restorer) {
+    throw new ActivityError(
+      'NOT_RESTORABLE',
+      `No restorer is configured for "${type}"; pass restorers: { ${type}: async (snapshot) => … }.`,
+    );
+  }
+  try {
+    await claims.insertOne({ _id: event.id, restoredAt: new Date(), by: actor.id });
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+      throw new ActivityError(
+        'ALREADY_RESTORED',
+        `The ${type} deleted by event ${event.id} was restored already.`,
+      );
+    }
+    throw error;
+  }
+  return restorer;
+}

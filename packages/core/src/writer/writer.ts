@@ -1,0 +1,302 @@
+import type { Collection } from 'mongodb';
+import { ActivityError } from '../errors.ts';
+import type { EventDocument } from '../internal/document.ts';
+import { classifyInsertError } from './classify.ts';
+import type { Journal } from './journal.ts';
+import { createMetrics, type WriterMetrics } from './metrics.ts';
+
+/** How the writer batches, retries and spills. */
+export interface WriterSettings {
+  /** Events per `insertMany`. */
+  batchSize: number;
+  /** A partial batch is written after this long. */
+  flushIntervalMs: number;
+  /** Events held in memory at most; past it, the newest spill to the journal. */
+  maxQueue: number;
+  /** Retries of a failing batch before it is spilled to the journal. */
+  maxRetries: number;
+  /** First retry delay; it doubles each time (with jitter) up to `retryMaxMs`. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** While the server is unreachable, how often it is pinged to resume. */
+  probeIntervalMs: number;
+  /** Time limit of one `insertMany`. */
+  insertTimeoutMs: number;
+}
+
+export interface WriterDeps {
+  collection: Collection<EventDocument>;
+  journal: Journal;
+  settings: WriterSettings;
+  /** Store failures go here, never to the caller of `record()`. */
+  onError: (error: unknown) => void;
+}
+
+/** The batched, durable writer behind `store.record()`. */
+export interface Writer {
+  /** Queues a document; with `durable`, resolves once it is stored in MongoDB. */
+  enqueue(doc: EventDocument, durable: boolean): Promise<void> | undefined;
+  /**
+   * Resolves once every queued event is stored or safely in the journal (and a journal replay that
+   * was under way has finished).
+   */
+  flush(): Promise<void>;
+  /** Stores what the journal holds (also done on start and when the server comes back). */
+  replayJournal(): Promise<number>;
+  metrics(): WriterMetrics;
+  close(): Promise<void>;
+}
+
+type Waiter = { resolve: () => void; reject: (error: Error) => void };
+
+export function createWriter(deps: WriterDeps): Writer {
+  const { collection, journal, settings, onError } = deps;
+  const counters = createMetrics();
+  let queue: EventDocument[] = [];
+  const durableWaiters = new Map<string, Waiter>();
+  const idleWaiters: (() => void)[] = [];
+  let pumping = false;
+  let overflowing: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let probe: NodeJS.Timeout | undefined;
+  let degraded = false;
+  let resuming: Promise<void> | undefined;
+  let closed = false;
+
+  const settle = (ids: Iterable<string>, error?: Error) => {
+    for (const id of ids) {
+      const waiter = durableWaiters.get(id);
+      if (!waiter) continue;
+      durableWaiters.delete(id);
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
+  };
+
+  const refuse = async (refused: EventDocument[], reason: string) => {
+    await journal.reject(refused, reason);
+    counters.failed += refused.length;
+    settle(
+      refused.map((doc) => doc._id),
+      new ActivityError('NOT_STORED', `MongoDB refused the event: ${reason}`),
+    );
+    onError(
+      new ActivityError(
+        'NOT_STORED',
+        `MongoDB refused ${refused.length} event(s) for good (${reason}); they were kept in ` +
+          `${journal.dir}/rejected.ndjson.dead for inspection.`,
+      ),
+    );
+  };
+
+  /**
+   * One `insertMany`; returns how many were inserted and throws only what is worth retrying.
+   * Documents refused for good go to the dead letter, found one by one if the batch was refused.
+   */
+  const insertOnce = async (batch: EventDocument[]): Promise<number> => {
+    try {
+      const result = await collection.insertMany(batch, {
+        ordered: false,
+        timeoutMS: settings.insertTimeoutMs,
+      });
+      return result.insertedCount;
+    } catch (error) {
+      const failure = classifyInsertError(error, batch.length);
+      if (failure.kind === 'retryable') throw failure.error;
+      if (failure.kind === 'invalid') {
+        if (batch.length === 1) {
+          await refuse(batch, failure.error.message);
+          return 0;
+        }
+        let inserted = 0;
+        for (const doc of batch) inserted += await insertOnce([doc]);
+        return inserted;
+      }
+      const refused = batch.filter((_, index) => failure.refused.has(index));
+      if (refused.length > 0)
+        await refuse(refused, [...new Set(failure.refused.values())].join('; '));
+      return Number((error as { insertedCount?: number }).insertedCount ?? 0);
+    }
+  };
+
+  /** Inserts with retries and backoff; false when the server stayed unreachable. */
+  const insertWithRetry = async (batch: EventDocument[]): Promise<boolean> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const inserted = await insertOnce(batch);
+        counters.written += inserted;
+        settle(batch.map((doc) => doc._id));
+        return true;
+      } catch (error) {
+        if (attempt >= settings.maxRetries || closed) {
+          onError(error);
+          return false;
+        }
+        counters.retried += 1;
+        await sleep(backoff(attempt, settings));
+      }
+    }
+  };
+
+  const spill = async (batch: EventDocument[]) => {
+    try {
+      await journal.append(batch);
+      counters.spilled += batch.length;
+    } catch (error) {
+      // The disk failed too: keep the events in memory rather than lose them.
+      queue = batch.concat(queue);
+      onError(error);
+      throw error;
+    }
+  };
+
+  const enterDegraded = () => {
+    if (degraded) return;
+    degraded = true;
+    probe = setInterval(() => void tryResume(), settings.probeIntervalMs);
+    probe.unref();
+  };
+
+  /** While degraded: ping, and once the server answers, store the journal and carry on. */
+  const tryResume = async () => {
+    if (!degraded || closed || resuming) return;
+    try {
+      await collection.db.command({ ping: 1 }, { timeoutMS: settings.insertTimeoutMs });
+    } catch {
+      return;
+    }
+    degraded = false;
+    clearInterval(probe);
+    resuming = (async () => {
+      // New batches go straight to MongoDB again; replay until nothing spilled meanwhile is left.
+      for (let round = 0; round < 5 && !degraded; round++) {
+        await replayJournal();
+        if ((await journal.pendingFiles()) === 0) break;
+      }
+    })()
+      .catch(onError)
+      .finally(() => {
+        resuming = undefined;
+      });
+    schedule(0);
+  };
+
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    clearTimeout(timer);
+    timer = undefined;
+    try {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, settings.batchSize);
+        if (degraded) {
+          await spill(batch);
+          continue;
+        }
+        if (!(await insertWithRetry(batch))) {
+          enterDegraded();
+          await spill(batch);
+        }
+      }
+    } catch {
+      // spill() failed and already reported it; the events are back in the queue.
+      schedule(settings.retryMaxMs);
+    } finally {
+      pumping = false;
+    }
+    if (queue.length === 0 && !overflowing) {
+      for (const done of idleWaiters.splice(0)) done();
+    } else if (queue.length > 0) {
+      schedule(0);
+    }
+  };
+
+  const schedule = (delayMs: number) => {
+    if (pumping) return;
+    if (delayMs === 0) {
+      clearTimeout(timer);
+      timer = undefined;
+      setImmediate(() => void pump());
+      return;
+    }
+    timer ??= setTimeout(() => void pump(), delayMs);
+  };
+
+  /** Keeps memory bounded: past `maxQueue`, the newest events go to the journal right away. */
+  const relieve = () => {
+    if (overflowing || queue.length <= settings.maxQueue) return;
+    overflowing = (async () => {
+      while (queue.length > settings.maxQueue) {
+        const excess = queue.splice(settings.maxQueue - settings.batchSize);
+        await spill(excess).catch(() => {});
+      }
+    })().finally(() => {
+      overflowing = undefined;
+      if (queue.length === 0 && !pumping) for (const done of idleWaiters.splice(0)) done();
+    });
+  };
+
+  const replayJournal = async (): Promise<number> => {
+    const result = await journal.replay(async (docs) => {
+      if (!(await insertWithRetry(docs))) {
+        enterDegraded();
+        throw new ActivityError(
+          'NOT_STORED',
+          'MongoDB is unreachable; the journal is kept for later.',
+        );
+      }
+      counters.replayed += docs.length;
+    });
+    return result.events;
+  };
+
+  return {
+    enqueue(doc, durable) {
+      if (closed)
+        throw new ActivityError('CLOSED', 'The activity store is closed; create a new one.');
+      counters.queued += 1;
+      queue.push(doc);
+      const stored = durable
+        ? new Promise<void>((resolve, reject) => durableWaiters.set(doc._id, { resolve, reject }))
+        : undefined;
+      if (queue.length >= settings.batchSize) schedule(0);
+      else schedule(settings.flushIntervalMs);
+      relieve();
+      return stored;
+    },
+    async flush() {
+      await resuming;
+      if (queue.length === 0 && !pumping && !overflowing) return;
+      const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
+      schedule(0);
+      await idle;
+    },
+    replayJournal,
+    metrics: () => ({ ...counters, pending: queue.length, degraded }),
+    async close() {
+      await this.flush();
+      if (!degraded) await replayJournal().catch(onError);
+      closed = true;
+      clearInterval(probe);
+      clearTimeout(timer);
+      await journal.close();
+      settle(
+        [...durableWaiters.keys()],
+        new ActivityError(
+          'NOT_STORED',
+          `The store closed before MongoDB took this event; it is kept in ${journal.dir} and is ` +
+            'stored by the next store that starts with this journal.',
+        ),
+      );
+    },
+  };
+}
+
+function backoff(attempt: number, settings: WriterSettings): number {
+  const ceiling = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

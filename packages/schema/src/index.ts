@@ -1,0 +1,101 @@
+export {
+  type ActionDefinition,
+  type ActionRegistry,
+  type ActionRegistryOptions,
+  createActionRegistry,
+} from './actions.ts';
+export {
+  type CategoryDefinition,
+  type CategoryInput,
+  type CategoryRegistry,
+  type CategoryRegistryOptions,
+  createCategoryRegistry,
+} from './categories.ts';
+export { DEFAULT_CATEGORIES, LOGINS_CATEGORY, OTHER_CATEGORY } from './defaultCategories.ts';
+export { type DescribableEvent, type DescribeOptions, describe } from './describe.ts';
+export {
+  DEFAULT_MAX_CHANGES,
+  type DiffOptions,
+  diff,
+  MORE_CHANGES_PATH,
+  ROOT_PATH,
+} from './diff.ts';
+export {
+  SCHEMA_ERROR_CODES,
+  SchemaError,
+  type SchemaErrorCode,
+  type SchemaErrorOptions,
+} from './errors.ts';
+export {
+  ACTOR_TYPES,
+  type ActivityEvent,
+  type ActivityEventInput,
+  type Actor,
+  type ActorType,
+  actionSchema,
+  activityEventInputSchema,
+  activityEventSchema,
+  actorSchema,
+  type Change,
+  changeSchema,
+  EVENT_KINDS,
+  type EventContext,
+  type EventKind,
+  eventContextSchema,
+  OUTCOMES,
+  type Outcome,
+  parseRefKey,
+  type RecordRef,
+  recordRefSchema,
+  refKey,
+} from './event.ts';
+export { isStatusNote, isSystemEvent } from './eventFlags.ts';
+export { createIdGenerator, type IdGenerator, isUlid, minUlidAt, ulidTime } from './ids.ts';
+export { inferKind } from './inferKind.ts';
+export { formatCount, LOCALES, type Locale, type PluralForms, pluralForm } from './locale.ts';
+export {
+  isValidTimeZone,
+  type PeriodRange,
+  type ResolvePeriodOptions,
+  resolvePeriod,
+  startOfDayInZone,
+  type WeekDay,
+} from './period.ts';
+export {
+  type ActivityFilter,
+  type ActivityFilterInput,
+  type ActivityPage,
+  type ActivityQuery,
+  type ActivityQueryInput,
+  activityFilterSchema,
+  activityQuerySchema,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PERIOD_PRESETS,
+  type PeriodPreset,
+  SORT_DIRECTIONS,
+  type SortDirection,
+} from './query.ts';
+export {
+  CIRCULAR,
+  createRedactor,
+  type HeaderRecord,
+  REDACTED,
+  type RedactableEvent,
+  type Redactor,
+  type RedactorOptions,
+} from './redact.ts';
+export {
+  type ActivityScope,
+  type ActivityScopeInput,
+  ADMIN_SCOPE,
+  activityScopeSchema,
+} from './scope.ts';
+export {
+  type ParseSearchOptions,
+  parseSearch,
+  printSearch,
+  SEARCH_KEYS,
+  type SearchKey,
+} from './search.ts';
+export { DEFAULT_DENY } from './secretNames.ts';

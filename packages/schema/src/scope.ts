@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * What a reader may see. Every read takes one, and the store enforces it: `tenants` lists the
+ * tenants (or `'*'` for all, administrators only); `roles` limits whose events are visible by the
+ * actor's role (`'*'` for all). An empty list sees nothing — the default is deny.
+ */
+export const activityScopeSchema = z.strictObject({
+  tenants: z.union([z.literal('*'), z.array(z.string().min(1).max(200)).max(1000)]),
+  roles: z.union([z.literal('*'), z.array(z.string().min(1).max(100)).max(100)]).default('*'),
+  /** May this reader delete events (bulk delete, purge)? */
+  canDelete: z.boolean().default(false),
+  /** May this reader restore deleted records? */
+  canRestore: z.boolean().default(false),
+  /** May this reader add notes? */
+  canNote: z.boolean().default(false),
+});
+/** What a reader may see and do; see {@link activityScopeSchema}. */
+export type ActivityScope = z.infer<typeof activityScopeSchema>;
+/** A scope as a caller writes it. */
+export type ActivityScopeInput = z.input<typeof activityScopeSchema>;
+
+/** The scope of an administrator: every tenant, every role, every privilege. */
+export const ADMIN_SCOPE: ActivityScope = Object.freeze({
+  tenants: '*',
+  roles: '*',
+  canDelete: true,
+  canRestore: true,
+  canNote: true,
+}) as ActivityScope;
