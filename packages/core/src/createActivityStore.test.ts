@@ -1,7 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createActionRegistry } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { withActivityContext } from './context.ts';
+import { createActivityStore } from './createActivityStore.ts';
 import { ActivityError } from './errors.ts';
 import { TRUNCATED } from './internal/capMetadata.ts';
 import { createTestStore } from './test/storeFixture.ts';
@@ -83,6 +89,26 @@ describe('store.record', () => {
     expect(await events().countDocuments()).toBe(0);
   });
 
+  it('validates metadata against the schema the app registered for its action', async () => {
+    const actions = createActionRegistry().define('order.refunded', {
+      kind: 'update',
+      category: 'pos',
+      metadata: z.object({ amount: z.number().positive(), reason: z.string() }),
+    });
+    const { store } = await createTestStore(testDb, { defaultTenantId: 'acme', actions });
+    expect(() => store.record({ action: 'order.refunded', metadata: { amount: -5 } })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_EVENT',
+        message: expect.stringMatching(/order\.refunded.*amount/s),
+      }),
+    );
+    const event = store.record({
+      action: 'order.refunded',
+      metadata: { amount: 5, reason: 'damaged' },
+    });
+    expect(event).toMatchObject({ kind: 'update', category: 'pos' });
+  });
+
   it('asks for a tenant when none can be found', async () => {
     const { store } = await createTestStore(testDb);
     expect(() => store.record({ action: 'order.created' })).toThrow(/no tenantId/);
@@ -149,6 +175,31 @@ describe('store.record', () => {
       failed: 0,
       spilled: 0,
     });
+  });
+});
+
+describe('shutdown', () => {
+  it('journals an event recorded after close, and the next store stores it', async () => {
+    const journalDir = await mkdtemp(join(tmpdir(), 'ak-late-'));
+    const options = {
+      client: testDb.client,
+      dbName: testDb.db.databaseName,
+      collection: 'late',
+      journalDir,
+      defaultTenantId: 'acme',
+    };
+    const errors: unknown[] = [];
+    const first = createActivityStore({ ...options, onError: (e) => errors.push(e) });
+    await first.close();
+    const late = first.record({ action: 'order.created' });
+    await expect.poll(() => first.metrics().spilled).toBe(1);
+    expect(errors).toContainEqual(expect.objectContaining({ code: 'CLOSED' }));
+
+    const second = createActivityStore(options);
+    await expect.poll(() => second.metrics().replayed, { timeout: 10_000 }).toBe(1);
+    expect((await second.get(late?.id ?? '', ADMIN)).action).toBe('order.created');
+    await second.close();
+    await rm(journalDir, { recursive: true, force: true });
   });
 });
 

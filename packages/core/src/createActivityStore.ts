@@ -11,14 +11,14 @@ import {
   createRedactor,
   type RecordRef,
 } from '@activitykit/schema';
-import { MongoClient } from 'mongodb';
+import { type Document, MongoClient } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { type EventDocument, toDocument } from './internal/document.ts';
 import { ensureEventIndexes, type IndexReport } from './internal/indexes.ts';
 import { normalizeEvent } from './internal/normalize.ts';
 import { type AddNoteInput, addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
-import { createReader, parseScope, type TimelineQueryInput } from './query/reader.ts';
+import { createReader, parseQuery, parseScope, type TimelineQueryInput } from './query/reader.ts';
 import { claimRestore, type RestoreClaim, type RestoreOptions } from './restore.ts';
 import { createRetention, type SweepResult } from './retention.ts';
 import { createJournal } from './writer/journal.ts';
@@ -65,6 +65,11 @@ export interface ActivityStore {
   ): Promise<ActivityEvent>;
   /** Deletes expired events (per-tenant retention) and records each sweep. */
   sweepExpired(options?: { now?: Date }): Promise<SweepResult>;
+  /**
+   * How the server runs the first page of a query (MongoDB's `explain`, `queryPlanner` verbosity):
+   * for checking that a filter is answered by an index.
+   */
+  explain(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<Document>;
   /** Creates the indexes (also done on first use); reports whether the server keeps a TTL index. */
   ensureIndexes(): Promise<IndexReport>;
   /** Capture switches per subject type (seed 002: audit logging per record type). */
@@ -140,10 +145,29 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     });
     return indexes;
   };
-  // Start-up: indexes, and whatever an earlier process left in the journal.
-  void ensureIndexes()
-    .then(() => writer.replayJournal())
-    .catch(onError);
+  // Start-up: indexes (retried: processes starting together on a fresh FerretDB may collide), then
+  // whatever an earlier process left in the journal, which must not wait on the indexes.
+  const startup = (async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureIndexes();
+        break;
+      } catch (error) {
+        if (attempt === 3) {
+          onError(
+            new ActivityError(
+              'NOT_STORED',
+              `Creating the activity indexes failed: ${String(error)}`,
+              { cause: error },
+            ),
+          );
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+    await writer.replayJournal();
+  })().catch(onError);
 
   let sweeper: NodeJS.Timeout | undefined;
   const sweepEvery = options.retention?.sweepIntervalMs;
@@ -234,6 +258,15 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
       }
       return result;
     },
+    async explain(queryInput, scopeInput) {
+      const query = parseQuery(queryInput);
+      const direction = query.sort === 'desc' ? -1 : 1;
+      return collection
+        .find(reader.mongoFilter(query, parseScope(scopeInput)))
+        .sort({ occurredAt: direction, _id: direction })
+        .limit(query.limit + 1)
+        .explain('queryPlanner');
+    },
     ensureIndexes,
     capture: {
       isEnabled: (subjectType) => captureSwitches.get(subjectType) !== false,
@@ -243,8 +276,8 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     flush: writer.flush,
     async close() {
       clearInterval(sweeper);
+      await startup;
       await writer.close();
-      await indexes?.catch(() => {});
       if (ownsClient) await client.close();
     },
   };

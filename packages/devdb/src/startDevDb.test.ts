@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, MongoServerError } from 'mongodb';
+import { type IndexDescription, MongoClient, MongoServerError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevDb, DevDbError, startDevDb } from './index.ts';
 import { defaultCacheDir } from './internal/cacheDir.ts';
@@ -180,6 +180,25 @@ describe('FerretDB 1.24 limitations the kit works around', () => {
       coll.find({ refs: { $elemMatch: { type: 'customer', id: '42' } } }).toArray(),
     ).rejects.toThrow(/unknown operator/);
     expect(await coll.countDocuments({ 'refs.id': '42' })).toBe(1);
+  });
+
+  it('refuses arrays nested directly in arrays', async () => {
+    await expect(
+      client
+        .db('limits')
+        .collection('nested')
+        .insertOne({ m: [[1, 2]] }),
+    ).rejects.toThrow(/nested arrays are not supported/);
+  });
+
+  it('drops the connection when createIndexes repeats several existing indexes', async () => {
+    const coll = client.db('limits').collection('reindex');
+    const indexes: IndexDescription[] = [
+      { key: { a: 1 }, name: 'a' },
+      { key: { b: 1 }, name: 'b' },
+    ];
+    await coll.createIndexes(indexes);
+    await expect(coll.createIndexes(indexes)).rejects.toThrow(/closed/);
   });
 
   it('has no multi-document transactions', async () => {

@@ -23,11 +23,25 @@ export interface IndexReport {
   ttl: boolean;
 }
 
-/** Creates the event indexes (idempotent), and the TTL index where the server supports one. */
+/**
+ * Creates the event indexes that are missing, and the TTL index where the server supports one.
+ * Only missing ones are sent: FerretDB 1.24 drops the connection when `createIndexes` repeats several
+ * indexes that exist already.
+ */
 export async function ensureEventIndexes(
   collection: Collection<EventDocument>,
 ): Promise<IndexReport> {
-  await collection.createIndexes(EVENT_INDEXES);
+  const existing = await collection
+    .listIndexes()
+    .toArray()
+    .catch(() => []); // a collection that does not exist yet has none
+  const names = new Set(existing.map((index) => String(index.name)));
+  const missing = EVENT_INDEXES.filter((index) => !names.has(index.name ?? ''));
+  if (missing.length > 0) await collection.createIndexes(missing);
+  if (names.has('retention_ttl')) return { ttl: true };
+  // FerretDB 1.24 refuses TTL indexes (and may drop the connection when asked again): ask first.
+  const info = await collection.db.admin().command({ buildInfo: 1 });
+  if ('ferretdbVersion' in info) return { ttl: false };
   try {
     await collection.createIndex(
       { expiresAt: 1 },
@@ -35,7 +49,7 @@ export async function ensureEventIndexes(
     );
     return { ttl: true };
   } catch {
-    // FerretDB: "Index option expireAfterSeconds is not implemented yet" — the sweeper does it.
+    // Another server without TTL indexes: the sweeper does the work.
     return { ttl: false };
   }
 }

@@ -86,11 +86,21 @@ export function normalizeEvent(input: ActivityEventInput, deps: NormalizeDeps): 
   event.description ??= describe(event, deps.locale, {
     registry: deps.actions,
     categories: deps.categories,
-  });
-  const checked = activityEventSchema.safeParse(event);
-  if (!checked.success) throw invalid(checked.error.issues);
-  return checked.data;
+  }).slice(0, MAX_DESCRIPTION);
+  // The input was validated above; only what came from elsewhere (the activity context, the
+  // registries) is checked again, which keeps record() cheap on the hot path.
+  if (context) {
+    const checked = contextFieldsSchema.safeParse({ actor: event.actor, context: event.context });
+    if (!checked.success) throw invalid(checked.error.issues);
+  }
+  if (event.category.length === 0 || event.category.length > 100) {
+    throw invalid([{ path: ['category'], message: 'a category is 1 to 100 characters' }]);
+  }
+  return event;
 }
+
+const MAX_DESCRIPTION = 2000;
+const contextFieldsSchema = activityEventSchema.pick({ actor: true, context: true });
 
 /** The subject first, then the other refs, each record once (a later label fills a missing one). */
 function mergeRefs(subject: RecordRef | undefined, refs: RecordRef[]): RecordRef[] {

@@ -129,7 +129,14 @@ export function createWriter(deps: WriterDeps): Writer {
         return true;
       } catch (error) {
         if (attempt >= settings.maxRetries || closed) {
-          onError(error);
+          onError(
+            new ActivityError(
+              'NOT_STORED',
+              `MongoDB did not take ${batch.length} event(s) after ${attempt + 1} attempt(s) ` +
+                `(${String(error)}); they go to the journal in ${journal.dir} until it answers.`,
+              { cause: error },
+            ),
+          );
           return false;
         }
         counters.retried += 1;
@@ -174,7 +181,13 @@ export function createWriter(deps: WriterDeps): Writer {
         if ((await journal.pendingFiles()) === 0) break;
       }
     })()
-      .catch(onError)
+      .catch((error: unknown) =>
+        onError(
+          new ActivityError('NOT_STORED', `Replaying the journal failed: ${String(error)}`, {
+            cause: error,
+          }),
+        ),
+      )
       .finally(() => {
         resuming = undefined;
       });
@@ -228,12 +241,27 @@ export function createWriter(deps: WriterDeps): Writer {
     overflowing = (async () => {
       while (queue.length > settings.maxQueue) {
         const excess = queue.splice(settings.maxQueue - settings.batchSize);
-        await spill(excess).catch(() => {});
+        // A failed spill puts the events back and reports it; try again on the next record().
+        if (
+          !(await spill(excess).then(
+            () => true,
+            () => false,
+          ))
+        )
+          break;
       }
     })().finally(() => {
       overflowing = undefined;
       if (queue.length === 0 && !pumping) for (const done of idleWaiters.splice(0)) done();
     });
+  };
+
+  const flush = async () => {
+    await resuming;
+    if (queue.length === 0 && !pumping && !overflowing) return;
+    const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
+    schedule(0);
+    await idle;
   };
 
   const replayJournal = async (): Promise<number> => {
@@ -252,8 +280,25 @@ export function createWriter(deps: WriterDeps): Writer {
 
   return {
     enqueue(doc, durable) {
-      if (closed)
-        throw new ActivityError('CLOSED', 'The activity store is closed; create a new one.');
+      if (closed) {
+        // Recorded during or after shutdown: straight to the journal for the next start.
+        counters.queued += 1;
+        void spill([doc]).catch(() => {});
+        onError(
+          new ActivityError(
+            'CLOSED',
+            `Event ${doc._id} was recorded after close(); it went to the journal.`,
+          ),
+        );
+        return durable
+          ? Promise.reject(
+              new ActivityError(
+                'NOT_STORED',
+                'The store is closed; the event went to the journal.',
+              ),
+            )
+          : undefined;
+      }
       counters.queued += 1;
       queue.push(doc);
       const stored = durable
@@ -264,17 +309,11 @@ export function createWriter(deps: WriterDeps): Writer {
       relieve();
       return stored;
     },
-    async flush() {
-      await resuming;
-      if (queue.length === 0 && !pumping && !overflowing) return;
-      const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
-      schedule(0);
-      await idle;
-    },
+    flush,
     replayJournal,
     metrics: () => ({ ...counters, pending: queue.length, degraded }),
     async close() {
-      await this.flush();
+      await flush();
       if (!degraded) await replayJournal().catch(onError);
       closed = true;
       clearInterval(probe);
