@@ -8,6 +8,12 @@ import { type ActivityEvent, refKey } from '@activitykit/schema';
 export interface EventDocument extends Omit<ActivityEvent, 'id'> {
   _id: string;
   refKeys: string[];
+  /**
+   * `occurredAt` in whole quarter-hours since the epoch, precomputed for analytics: every time zone's
+   * offset is a multiple of 15 minutes, so hour, day and week buckets in any zone are unions of
+   * quarter-hours, and FerretDB (which has no date operators) can `$group` on it.
+   */
+  quarter: number;
   /** When retention lets the event go; a TTL index deletes it where the server supports one. */
   expiresAt?: Date;
 }
@@ -25,6 +31,9 @@ const UNESCAPES: [RegExp, string][] = [
   [/\uFF0E/g, '.'],
 ];
 
+/** Fifteen minutes in milliseconds: the unit of {@link EventDocument.quarter}. */
+export const QUARTER_MS = 15 * 60 * 1000;
+
 /** The document to insert for an event. */
 export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocument {
   const { id, ...rest } = event;
@@ -32,6 +41,7 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
     _id: id,
     ...rest,
     refKeys: [...new Set(event.refs.map(refKey))],
+    quarter: Math.floor(event.occurredAt.getTime() / QUARTER_MS),
   };
   if (event.changes) {
     doc.changes = event.changes.map((change) => ({
@@ -48,7 +58,7 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
 
 /** The event a stored document holds. */
 export function fromDocument(doc: EventDocument): ActivityEvent {
-  const { _id, refKeys: _refKeys, expiresAt: _expiresAt, ...rest } = doc;
+  const { _id, refKeys: _refKeys, quarter: _quarter, expiresAt: _expiresAt, ...rest } = doc;
   const event: ActivityEvent = { id: _id, ...rest };
   if (doc.changes) {
     event.changes = doc.changes.map((change) => ({

@@ -15,6 +15,8 @@ export const EVENT_INDEXES: IndexDescription[] = [
   { key: { tenantId: 1, action: 1, occurredAt: -1, _id: -1 }, name: 'tenant_action_time' },
   { key: { tenantId: 1, 'context.ip': 1, occurredAt: -1, _id: -1 }, name: 'tenant_ip_time' },
   { key: { occurredAt: -1, _id: -1 }, name: 'time' },
+  { key: { tenantId: 1, _id: 1 }, name: 'tenant_id' },
+  { key: { tenantId: 1, quarter: 1 }, name: 'tenant_quarter' },
 ];
 
 /** What the server could do when the indexes were made. */

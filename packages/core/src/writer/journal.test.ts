@@ -27,6 +27,7 @@ function doc(id: string): EventDocument {
     actor: { id: 'u1', type: 'user' },
     refs: [],
     refKeys: [],
+    quarter: 0,
     context: {},
     metadata: { amount: 10.5 },
   };

@@ -43,6 +43,7 @@ function doc(id: string, extra: Partial<EventDocument> = {}): EventDocument {
     actor: { id: 'u1', type: 'user' },
     refs: [],
     refKeys: [],
+    quarter: 0,
     context: {},
     ...extra,
   };
