@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
   type ActivityEvent,
@@ -5,6 +6,7 @@ import {
   type ActivityPage,
   type ActivityQueryInput,
   type ActivityScopeInput,
+  type Actor,
   createActionRegistry,
   createCategoryRegistry,
   createIdGenerator,
@@ -12,12 +14,19 @@ import {
   type RecordRef,
 } from '@activitykit/schema';
 import { type Document, MongoClient } from 'mongodb';
+import { type BulkDeleteResult, bulkDelete } from './bulkDelete.ts';
 import { ActivityError } from './errors.ts';
+import type { CheckpointAnchor } from './integrity/anchor.ts';
+import type { CheckpointDocument } from './integrity/checkpoint.ts';
+import { loadPrivateKey, loadPublicKey } from './integrity/keys.ts';
+import { type SealResult, sealOnce } from './integrity/sealer.ts';
+import { type VerifyRange, type VerifyReport, verifyTenant } from './integrity/verify.ts';
 import { type EventDocument, toDocument } from './internal/document.ts';
 import { ensureEventIndexes, type IndexReport } from './internal/indexes.ts';
 import { normalizeEvent } from './internal/normalize.ts';
 import { type AddNoteInput, addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
+import { scopeClauses } from './query/buildFilter.ts';
 import { createReader, parseQuery, parseScope, type TimelineQueryInput } from './query/reader.ts';
 import { claimRestore, type RestoreClaim, type RestoreOptions } from './restore.ts';
 import { createRetention, type SweepResult } from './retention.ts';
@@ -63,6 +72,22 @@ export interface ActivityStore {
     scope: ActivityScopeInput,
     options: RestoreOptions,
   ): Promise<ActivityEvent>;
+  /**
+   * Deletes events within the scope (`canDelete`), by ids or by a query, if the store enables bulk
+   * delete; records first who deleted which ids, so `verify` does not read it as tampering.
+   */
+  bulkDelete(
+    target: { ids: string[] } | { query: ActivityQueryInput },
+    scope: ActivityScopeInput,
+    options: { actor: Actor },
+  ): Promise<BulkDeleteResult>;
+  /** Seals what is due now into signed checkpoints (needs `integrity.privateKey`). */
+  seal(): Promise<SealResult>;
+  /** Checks a tenant's events against its checkpoints with the public key (and the anchor). */
+  verify(
+    range: VerifyRange,
+    options: { publicKey: string | KeyObject; anchor?: CheckpointAnchor },
+  ): Promise<VerifyReport>;
   /** Deletes expired events (per-tenant retention) and records each sweep. */
   sweepExpired(options?: { now?: Date }): Promise<SweepResult>;
   /**
@@ -111,6 +136,12 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   const database = client.db(options.dbName ?? uriDatabase(options.uri) ?? 'activitykit');
   const collection = database.collection<EventDocument>(options.collection ?? 'activity_events');
   const claims = database.collection<RestoreClaim>(`${collection.collectionName}_restores`);
+  const checkpoints = database.collection<CheckpointDocument>(
+    `${collection.collectionName}_checkpoints`,
+  );
+  const privateKey = options.integrity?.privateKey
+    ? loadPrivateKey(options.integrity.privateKey)
+    : undefined;
   const clock = options.clock ?? (() => new Date());
   const onError =
     options.onError ??
@@ -170,6 +201,8 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   })().catch(onError);
 
   let sweeper: NodeJS.Timeout | undefined;
+  let sealer: NodeJS.Timeout | undefined;
+  let sealing: Promise<SealResult> | undefined;
   const sweepEvery = options.retention?.sweepIntervalMs;
 
   function record(input: ActivityEventInput, recordOptions?: RecordOptions) {
@@ -237,6 +270,68 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
       );
       return restored as ActivityEvent;
     },
+    async bulkDelete(target, scopeInput, deleteOptions) {
+      if (!options.bulkDelete?.enabled) {
+        throw new ActivityError(
+          'DISABLED',
+          'Bulk delete is off for this store; enable it with bulkDelete: { enabled: true }.',
+        );
+      }
+      const scope = parseScope(scopeInput);
+      const filter =
+        'query' in target ? reader.mongoFilter(parseQuery(target.query), scope) : undefined;
+      const clauses = scopeClauses(scope);
+      return bulkDelete(filter ? { filter } : { ids: (target as { ids: string[] }).ids }, {
+        collection,
+        scope,
+        scopeFilter: clauses.length > 0 ? { $and: clauses } : {},
+        actor: deleteOptions.actor,
+        maxEvents: options.bulkDelete.maxEvents ?? 100_000,
+        record: store.record,
+      });
+    },
+    seal() {
+      if (!privateKey) {
+        return Promise.reject(
+          new ActivityError(
+            'INVALID_KEY',
+            'This store has no sealing key; pass integrity: { privateKey }.',
+          ),
+        );
+      }
+      const key = privateKey;
+      sealing ??= (async () => {
+        await writer.flush();
+        await checkpoints.createIndex({ tenantId: 1, seq: 1 }, { name: 'tenant_seq' });
+        return sealOnce({
+          events: collection,
+          checkpoints,
+          privateKey: key,
+          anchor: options.integrity?.anchor,
+          delayMs: options.integrity?.sealDelayMs ?? 120_000,
+          maxEntries: options.integrity?.maxEntries ?? 2000,
+          clock,
+        });
+      })().finally(() => {
+        sealing = undefined;
+      });
+      return sealing;
+    },
+    async verify(range, verifyOptions) {
+      if (!range || typeof range.tenantId !== 'string' || !range.tenantId) {
+        throw new ActivityError(
+          'INVALID_QUERY',
+          'verify needs the tenant to check: { tenantId: "acme" }.',
+        );
+      }
+      const anchor = verifyOptions.anchor ?? options.integrity?.anchor;
+      return verifyTenant(range, {
+        events: collection,
+        checkpoints,
+        publicKey: loadPublicKey(verifyOptions.publicKey),
+        anchored: anchor?.read ? await anchor.read(range.tenantId) : undefined,
+      });
+    },
     async sweepExpired(sweepOptions) {
       const result = await retention.sweep(sweepOptions?.now ?? clock());
       for (const swept of result.tenants) {
@@ -276,12 +371,19 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     flush: writer.flush,
     async close() {
       clearInterval(sweeper);
+      clearInterval(sealer);
+      await sealing?.catch(() => {});
       await startup;
       await writer.close();
       if (ownsClient) await client.close();
     },
   };
 
+  const sealEvery = options.integrity?.sealIntervalMs ?? 60_000;
+  if (privateKey && typeof sealEvery === 'number' && sealEvery > 0) {
+    sealer = setInterval(() => void store.seal().catch(onError), sealEvery);
+    sealer.unref();
+  }
   if (typeof sweepEvery === 'number' && sweepEvery > 0) {
     sweeper = setInterval(() => void store.sweepExpired().catch(onError), sweepEvery);
     sweeper.unref();

@@ -20,6 +20,10 @@ export const ACTIVITY_ERROR_CODES = {
   RESTORE_FAILED: 'RESTORE_FAILED',
   /** A durable write could not be stored before the store closed (it stays in the journal). */
   NOT_STORED: 'NOT_STORED',
+  /** A sealing or verifying key is missing, malformed or not Ed25519. */
+  INVALID_KEY: 'INVALID_KEY',
+  /** Bulk delete is switched off for this store. */
+  DISABLED: 'DISABLED',
   /** The store was closed. */
   CLOSED: 'CLOSED',
 } as const;

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type {
   ActionRegistry,
   CategoryDefinition,
@@ -5,6 +6,7 @@ import type {
   RedactorOptions,
 } from '@activitykit/schema';
 import type { MongoClient } from 'mongodb';
+import type { CheckpointAnchor } from './integrity/anchor.ts';
 import type { Restorers } from './restore.ts';
 import type { RetentionOptions } from './retention.ts';
 import type { WriterSettings } from './writer/writer.ts';
@@ -38,6 +40,10 @@ export type ActivityStoreOptions = ActivityStoreConnection & {
   retention?: RetentionOptions;
   /** How deleted records are restored, per subject type. Defaults to `{}` (none). */
   restorers?: Restorers;
+  /** Tamper evidence: signed checkpoints. Defaults to none (no sealing in this process). */
+  integrity?: IntegrityOptions;
+  /** Privileged bulk delete (seed 004). Defaults to `{ enabled: false }`. */
+  bulkDelete?: { enabled: boolean; maxEvents?: number };
   /** Language of generated descriptions. Defaults to `'en'`. */
   locale?: Locale;
   /** First day of the week for presets: 0 Sunday … 6 Saturday. Defaults to `1` (Monday). */
@@ -61,3 +67,17 @@ export const DEFAULT_WRITER_SETTINGS: WriterSettings = {
   probeIntervalMs: 1000,
   insertTimeoutMs: 5000,
 };
+
+/** Sealing of checkpoints, in the process that holds the private key. */
+export interface IntegrityOptions {
+  /** Ed25519 private key (PEM, from `activitykit keygen`). Without it this process does not seal. */
+  privateKey?: string | KeyObject;
+  /** Where each checkpoint is also written, outside MongoDB. Defaults to none. */
+  anchor?: CheckpointAnchor;
+  /** Seal in the background this often; `false` to call `store.seal()` yourself. Defaults to `60_000`. */
+  sealIntervalMs?: number | false;
+  /** Leave events younger than this for the next run (writers on other hosts). Defaults to `120_000`. */
+  sealDelayMs?: number;
+  /** Events per checkpoint at most. Defaults to `2000`. */
+  maxEntries?: number;
+}

@@ -14,6 +14,8 @@ export interface EventDocument extends Omit<ActivityEvent, 'id'> {
    * quarter-hours, and FerretDB (which has no date operators) can `$group` on it.
    */
   quarter: number;
+  /** Set when the event was stored from a writer's journal, after MongoDB had been unreachable. */
+  replayedAt?: Date;
   /** When retention lets the event go; a TTL index deletes it where the server supports one. */
   expiresAt?: Date;
 }
@@ -58,7 +60,7 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
 
 /** The event a stored document holds. */
 export function fromDocument(doc: EventDocument): ActivityEvent {
-  const { _id, refKeys: _refKeys, quarter: _quarter, expiresAt: _expiresAt, ...rest } = doc;
+  const { _id, refKeys: _refKeys, quarter: _quarter, expiresAt: _expiresAt, replayedAt: _replayedAt, ...rest } = doc;
   const event: ActivityEvent = { id: _id, ...rest };
   if (doc.changes) {
     event.changes = doc.changes.map((change) => ({

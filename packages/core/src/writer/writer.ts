@@ -265,7 +265,9 @@ export function createWriter(deps: WriterDeps): Writer {
   };
 
   const replayJournal = async (): Promise<number> => {
-    const result = await journal.replay(async (docs) => {
+    const result = await journal.replay(async (journaled) => {
+      const replayedAt = new Date();
+      const docs = journaled.map((doc) => ({ ...doc, replayedAt: doc.replayedAt ?? replayedAt }));
       if (!(await insertWithRetry(docs))) {
         enterDegraded();
         throw new ActivityError(

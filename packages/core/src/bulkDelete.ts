@@ -1,0 +1,102 @@
+import type { ActivityEvent, ActivityEventInput, ActivityScope, Actor } from '@activitykit/schema';
+import type { Collection, Filter } from 'mongodb';
+import { ActivityError } from './errors.ts';
+import { BULK_DELETED } from './integrity/explanations.ts';
+import type { EventDocument } from './internal/document.ts';
+
+/** Which events a bulk delete removes: explicit ids, or everything a filter matches. */
+export type BulkDeleteTarget =
+  | { ids: string[]; filter?: never }
+  | { filter: Filter<EventDocument>; ids?: never };
+
+export interface BulkDeleteDeps {
+  collection: Collection<EventDocument>;
+  scope: ActivityScope;
+  /** The scope's own MongoDB clauses, applied to every delete. */
+  scopeFilter: Filter<EventDocument>;
+  actor: Actor;
+  maxEvents: number;
+  record: (
+    event: ActivityEventInput,
+    options: { durable: true },
+  ) => Promise<ActivityEvent | undefined>;
+}
+
+/** What a bulk delete did. */
+export interface BulkDeleteResult {
+  deleted: number;
+  ids: string[];
+}
+
+/** Ids per `activity.bulk_deleted` event, so the list fits the metadata size cap. */
+const IDS_PER_RECORD = 400;
+
+/**
+ * Deletes events within the scope, recording first — durably, per tenant, with the actor and the ids —
+ * what it is about to delete, so that `verify` reads the gap as a bulk delete and not as tampering,
+ * even if the process dies half-way.
+ */
+export async function bulkDelete(
+  target: BulkDeleteTarget,
+  deps: BulkDeleteDeps,
+): Promise<BulkDeleteResult> {
+  if (!deps.scope.canDelete) {
+    throw new ActivityError('FORBIDDEN', 'This scope may not delete events (canDelete is false).');
+  }
+  const selector: Filter<EventDocument> = target.ids
+    ? { _id: { $in: checkIds(target.ids) } }
+    : (target.filter ?? {});
+  const docs = await deps.collection
+    .find({ $and: [selector, deps.scopeFilter] } as Filter<EventDocument>, {
+      projection: { _id: 1, tenantId: 1 },
+    })
+    .limit(deps.maxEvents + 1)
+    .toArray();
+  if (docs.length > deps.maxEvents) {
+    throw new ActivityError(
+      'INVALID_QUERY',
+      `That would delete more than ${deps.maxEvents} events at once; narrow the filter or raise bulkDelete.maxEvents.`,
+    );
+  }
+  const byTenant = new Map<string, string[]>();
+  for (const doc of docs)
+    byTenant.set(doc.tenantId, [...(byTenant.get(doc.tenantId) ?? []), doc._id]);
+
+  let deleted = 0;
+  for (const [tenantId, ids] of byTenant) {
+    for (let start = 0; start < ids.length; start += IDS_PER_RECORD) {
+      const chunk = ids.slice(start, start + IDS_PER_RECORD);
+      await deps.record(
+        {
+          tenantId,
+          action: BULK_DELETED,
+          kind: 'delete',
+          category: 'system',
+          actor: deps.actor,
+          subject: { type: 'activity_log', id: tenantId, label: 'Activity log' },
+          metadata: { ids: chunk, total: ids.length },
+        },
+        { durable: true },
+      );
+      const result = await deps.collection.deleteMany({
+        $and: [{ _id: { $in: chunk } }, deps.scopeFilter],
+      } as Filter<EventDocument>);
+      deleted += result.deletedCount;
+    }
+  }
+  return { deleted, ids: docs.map((doc) => doc._id) };
+}
+
+function checkIds(ids: unknown): string[] {
+  if (
+    !Array.isArray(ids) ||
+    ids.length === 0 ||
+    !ids.every((id) => typeof id === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))
+  ) {
+    throw new ActivityError(
+      'INVALID_QUERY',
+      'ids must be a non-empty list of event ids (26-character ULIDs).',
+    );
+  }
+  return ids;
+}
