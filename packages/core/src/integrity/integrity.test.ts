@@ -284,6 +284,8 @@ describe('bulk delete', () => {
       kind: 'delete',
       metadata: { total: 5 },
     });
-    expect((record?.metadata?.ids as string[]).sort()).toEqual([...result.ids].sort());
+    expect([...((record?.metadata?.ids as string[] | undefined) ?? [])].sort()).toEqual(
+      [...result.ids].sort(),
+    );
   });
 });
