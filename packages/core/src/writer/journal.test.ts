@@ -92,6 +92,21 @@ describe('the journal', () => {
     expect((await readdir(dir)).sort()).toEqual(['000000001-1-aaaaaa.ndjson']);
   });
 
+  it('never takes the open file of another journal in the same process, but takes it once closed', async () => {
+    const dir = await journalDir();
+    const writing = createJournal({ dir });
+    const replaying = createJournal({ dir });
+    await writing.append([doc('A')]);
+    expect(await replaying.pendingFiles()).toBe(0);
+    expect((await replaying.replay(async () => {})).events).toBe(0);
+    await writing.close();
+    await writing.append([doc('LATE')]); // recorded after close: a finished file of its own
+    const stored: string[] = [];
+    await replaying.replay(async (docs) => void stored.push(...docs.map((d) => d._id)));
+    expect(stored.sort()).toEqual(['A', 'LATE']);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('writes events MongoDB refused to a dead-letter file with the reason', async () => {
     const dir = await journalDir();
     const journal = createJournal({ dir });

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import {
+  type FileHandle,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { BSON } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
@@ -39,10 +48,14 @@ export interface Journal {
 const SUFFIX = '.ndjson';
 const CLAIM = '.replay-';
 const REPLAY_CHUNK = 500;
+/** Stands for the pid in the name of a file whose journal was closed. */
+const CLOSED = 'c';
 
 /** Opens (lazily) a journal in `options.dir`. */
 export function createJournal(options: JournalOptions): Journal {
   const maxFileBytes = options.maxFileBytes ?? 16 * 1024 * 1024;
+  /** This journal's own files carry it, so two stores in one process never take each other's. */
+  const instance = randomBytes(4).toString('hex');
   let current: { handle: FileHandle; bytes: number } | undefined;
   let tail: Promise<unknown> = Promise.resolve();
 
@@ -58,11 +71,22 @@ export function createJournal(options: JournalOptions): Journal {
     current = undefined;
   };
 
+  let closed = false;
+
   const appendLines = async (lines: string) => {
+    if (closed) {
+      // After close: one finished file per append (written aside, then renamed into view), so a
+      // replaying process never reads half of it.
+      await mkdir(options.dir, { recursive: true });
+      const base = `${Date.now().toString(36).padStart(9, '0')}-${CLOSED}-${instance}-${randomBytes(3).toString('hex')}`;
+      await writeFile(join(options.dir, `${base}.tmp`), lines, { flush: true });
+      await rename(join(options.dir, `${base}.tmp`), join(options.dir, `${base}${SUFFIX}`));
+      return;
+    }
     if (!current || current.bytes > maxFileBytes) {
       await rotate();
       await mkdir(options.dir, { recursive: true });
-      const name = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${randomBytes(3).toString('hex')}${SUFFIX}`;
+      const name = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${instance}${SUFFIX}`;
       current = { handle: await open(join(options.dir, name), 'a'), bytes: 0 };
     }
     await current.handle.appendFile(lines);
@@ -89,7 +113,7 @@ export function createJournal(options: JournalOptions): Journal {
       serial(async () => {
         await rotate();
         const result: ReplayResult = { events: 0, files: 0 };
-        for (const file of await claimable(options.dir)) {
+        for (const file of await claimable(options.dir, instance)) {
           const claimed = join(options.dir, `${baseName(file)}${CLAIM}${process.pid}`);
           try {
             await rename(join(options.dir, file), claimed);
@@ -111,8 +135,23 @@ export function createJournal(options: JournalOptions): Journal {
         }
         return result;
       }),
-    pendingFiles: async () => (await claimable(options.dir)).length,
-    close: () => serial(rotate),
+    pendingFiles: async () => (await claimable(options.dir, instance)).length,
+    close: () =>
+      serial(async () => {
+        await rotate();
+        closed = true;
+        // Hand our files over: marked closed, any process may replay them now.
+        const names = await readdir(options.dir).catch(() => [] as string[]);
+        for (const name of names) {
+          const [time, pid, owner] = name.slice(0, -SUFFIX.length).split('-');
+          if (name.endsWith(SUFFIX) && pid === String(process.pid) && owner === instance) {
+            await rename(
+              join(options.dir, name),
+              join(options.dir, `${time}-${CLOSED}-${owner}${SUFFIX}`),
+            );
+          }
+        }
+      }),
   };
 }
 
@@ -134,10 +173,11 @@ function parse(text: string): EventDocument[] {
 }
 
 /**
- * Journal files this process may replay: its own (closed by `rotate` first), and those of processes
- * that are gone. A live process's file is never touched: it may still be appending to it.
+ * Journal files this journal may replay: its own (closed by `rotate` first), those of journals that
+ * were closed, and those of processes that are gone. A live writer's file is never touched: it may
+ * still be appending to it.
  */
-async function claimable(dir: string): Promise<string[]> {
+async function claimable(dir: string, instance: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   return names
     .filter((name) => {
@@ -147,8 +187,9 @@ async function claimable(dir: string): Promise<string[]> {
         return claimer !== process.pid && !isAlive(claimer);
       }
       if (!name.endsWith(SUFFIX)) return false;
-      const writer = Number(name.split('-')[1]);
-      return writer === process.pid || !isAlive(writer);
+      const [, pid, owner] = name.slice(0, -SUFFIX.length).split('-');
+      if (pid === CLOSED || owner === instance) return true;
+      return Number(pid) !== process.pid && !isAlive(Number(pid));
     })
     .sort();
 }

@@ -1,0 +1,159 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDb } from '@activitykit/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createActivityStore } from '../createActivityStore.ts';
+
+const testDb = await createTestDb('cli');
+const dir = await mkdtemp(join(tmpdir(), 'ak-cli-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+function cli(...args: string[]): Promise<Run> {
+  const { MONGODB_URI: _ignored, ...env } = process.env;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--conditions=@activitykit/source', MAIN, ...args],
+      { env },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+const connection = (collection: string) => [
+  '--uri',
+  testDb.uri,
+  '--db',
+  testDb.db.databaseName,
+  '--collection',
+  collection,
+  '--journal-dir',
+  join(dir, 'journal'),
+];
+
+describe('the activitykit CLI', () => {
+  it('prints help for itself and each command, and refuses unknown ones', async () => {
+    expect((await cli('--help')).stdout).toMatch(/Commands:[\s\S]*verify/);
+    for (const command of ['keygen', 'verify', 'purge', 'replay-journal']) {
+      const run = await cli(command, '--help');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`Usage: activitykit ${command}`));
+    }
+    const unknown = await cli('explode');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "explode"/);
+    expect((await cli('verify', '--colour')).code).toBe(2);
+  });
+
+  it('makes a key pair, then verifies sealed events and names a tampered one', async () => {
+    const keygen = await cli('keygen', '--out', join(dir, 'keys'));
+    expect(keygen.code).toBe(0);
+    expect((await stat(join(dir, 'keys', 'activitykit-seal.key'))).mode & 0o777).toBe(0o600);
+    expect((await cli('keygen', '--out', join(dir, 'keys'))).code).toBe(2);
+
+    const privateKey = await readFile(join(dir, 'keys', 'activitykit-seal.key'), 'utf8');
+    const store = createActivityStore({
+      client: testDb.client,
+      dbName: testDb.db.databaseName,
+      collection: 'cli_events',
+      journalDir: join(dir, 'store-journal'),
+      defaultTenantId: 'acme',
+      integrity: { privateKey, sealIntervalMs: false, sealDelayMs: 0 },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++)
+      ids.push((await store.record({ action: 'order.created' }, { durable: true }))?.id ?? '');
+    await store.seal();
+    await store.close();
+
+    const args = [
+      'verify',
+      '--tenant',
+      'acme',
+      '--public-key',
+      join(dir, 'keys', 'activitykit-seal.pub'),
+      ...connection('cli_events'),
+    ];
+    const clean = await cli(...args);
+    expect(clean.stdout).toMatch(/^OK — tenant acme: 20 events in 1 checkpoints/);
+    expect(clean.code).toBe(0);
+
+    await testDb.db
+      .collection('cli_events')
+      .updateOne({ _id: ids[7] as never }, { $set: { description: 'edited' } });
+    const tampered = await cli(...args);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain(`modified: ${ids[7]}`);
+    const json = JSON.parse((await cli(...args, '--json')).stdout);
+    expect(json.modified).toEqual([{ id: ids[7], seq: 1 }]);
+  });
+
+  it('purges expired events and says how many', async () => {
+    const store = createActivityStore({
+      client: testDb.client,
+      dbName: testDb.db.databaseName,
+      collection: 'cli_purge',
+      journalDir: join(dir, 'j2'),
+    });
+    await store.record(
+      {
+        tenantId: 'startup',
+        action: 'order.created',
+        occurredAt: new Date(Date.now() - 40 * 86_400_000),
+      },
+      { durable: true },
+    );
+    await store.record({ tenantId: 'startup', action: 'order.created' }, { durable: true });
+    await store.close();
+    const run = await cli(
+      'purge',
+      '--expired',
+      '--tenant-days',
+      'startup=30',
+      ...connection('cli_purge'),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/startup: 1 event\(s\) older than/);
+    expect(
+      await testDb.db.collection('cli_purge').countDocuments({ action: 'order.created' }),
+    ).toBe(1);
+    expect((await cli('purge', ...connection('cli_purge'))).code).toBe(2);
+  });
+
+  it('replays a journal left by a writer that could not reach MongoDB', async () => {
+    const journalDir = join(dir, 'offline-journal');
+    const offline = createActivityStore({
+      uri: 'mongodb://127.0.0.1:9/',
+      journalDir,
+      defaultTenantId: 'acme',
+      writer: { maxRetries: 0, insertTimeoutMs: 200 },
+      onError: () => {},
+    });
+    for (let i = 0; i < 25; i++) offline.record({ action: 'order.created' });
+    await offline.close();
+    const run = await cli(
+      'replay-journal',
+      '--uri',
+      testDb.uri,
+      '--db',
+      testDb.db.databaseName,
+      '--collection',
+      'cli_replay',
+      '--journal-dir',
+      journalDir,
+    );
+    expect(run.stdout).toMatch(/replayed 25 event/);
+    expect(run.code).toBe(0);
+    expect(await testDb.db.collection('cli_replay').countDocuments()).toBe(25);
+  });
+});

@@ -1,0 +1,79 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type ActivityStore, createActivityStore } from '../createActivityStore.ts';
+import type { ActivityStoreOptions } from '../options.ts';
+
+/** Exit codes of the `activitykit` CLI. */
+export const EXIT = {
+  /** Done; for `verify`, nothing was found. */
+  OK: 0,
+  /** `verify` found tampering, a missing checkpoint or a wrong key. */
+  PROBLEMS: 1,
+  /** Bad command line. */
+  USAGE: 2,
+  /** The work failed (MongoDB unreachable, a file unreadable…). */
+  FAILED: 3,
+} as const;
+
+/** A command-line mistake: printed with the command's help, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Options every command that talks to MongoDB takes. */
+export const CONNECTION_OPTIONS = {
+  uri: { type: 'string' },
+  db: { type: 'string' },
+  collection: { type: 'string' },
+  'journal-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const CONNECTION_HELP = `Connection:
+  --uri <uri>           MongoDB connection string (default: $MONGODB_URI)
+  --db <name>           database (default: the URI's, else activitykit)
+  --collection <name>   events collection (default: activity_events)
+  --journal-dir <dir>   the writer journal (default: .activitykit/journal)`;
+
+/** Parses a command's arguments; unknown flags are usage errors. */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Opens the store a command works on. */
+export function openStore(
+  values: { uri?: string; db?: string; collection?: string; 'journal-dir'?: string },
+  extra: Partial<ActivityStoreOptions> = {},
+): ActivityStore {
+  const uri = values.uri ?? process.env.MONGODB_URI;
+  if (!uri) throw new UsageError('Say which MongoDB to use: --uri mongodb://… or MONGODB_URI.');
+  return createActivityStore({
+    uri,
+    ...(values.db ? { dbName: values.db } : {}),
+    ...(values.collection ? { collection: values.collection } : {}),
+    ...(values['journal-dir'] ? { journalDir: values['journal-dir'] } : {}),
+    onError: (error) => process.stderr.write(`activitykit: ${String(error)}\n`),
+    ...extra,
+  } as ActivityStoreOptions);
+}
+
+/** Writes a progress line on stderr, rewriting it in place on a terminal. */
+export function progress(message: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message}`);
+  else process.stderr.write(`${message}\n`);
+}
+
+/** Parses a date option: an ISO date or date-time. */
+export function parseDate(value: string | undefined, flag: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`${flag} must be a date like 2026-11-01 or 2026-11-01T12:00Z.`);
+  return date;
+}
