@@ -23,3 +23,16 @@ export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
 export type { WriterMetrics } from './writer/metrics.ts';
 export type { WriterSettings } from './writer/writer.ts';
+export { type BulkDeleteResult } from './bulkDelete.ts';
+export {
+  type AnchorEntry,
+  type CheckpointAnchor,
+  fileAnchor,
+  type HttpAnchorOptions,
+  httpAnchor,
+} from './integrity/anchor.ts';
+export { type CheckpointDocument, type CheckpointEntry } from './integrity/checkpoint.ts';
+export { generateSealingKeys, type SealingKeyPair } from './integrity/keys.ts';
+export type { SealResult } from './integrity/sealer.ts';
+export type { VerifyRange, VerifyReport } from './integrity/verify.ts';
+export type { IntegrityOptions } from './options.ts';

@@ -1,5 +1,4 @@
-import type { KeyObject } from 'node:crypto';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { minUlidAt } from '@activitykit/schema';
 import { type Collection, MongoServerError } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
@@ -36,23 +35,23 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
   const upTo = minUlidAt(deps.clock().getTime() - deps.delayMs);
   const tenants = ((await deps.events.distinct('tenantId')) as string[]).sort();
   for (const tenantId of tenants) {
-    for (;;) {
-      const [last] = await deps.checkpoints.find({ tenantId }).sort({ seq: -1 }).limit(1).toArray();
-      const fromId = last?.toId ?? '';
-      const docs = await deps.events
-        .find({ tenantId, _id: { $gt: fromId, $lt: upTo } })
-        .sort({ _id: 1 })
-        .limit(deps.maxEntries)
-        .toArray();
-      if (docs.length === 0) break;
+    const [newest] = await deps.checkpoints.find({ tenantId }).sort({ seq: -1 }).limit(1).toArray();
+    let last: Pick<CheckpointDocument, 'seq' | 'toId' | 'hash'> | undefined = newest;
+    // One sorted pass over everything due, cut into checkpoints: servers without sort pushdown
+    // (FerretDB) read the range once instead of once per checkpoint.
+    const cursor = deps.events
+      .find({ tenantId, _id: { $gt: last?.toId ?? '', $lt: upTo } })
+      .sort({ _id: 1 });
+    let batch: EventDocument[] = [];
+    const sealBatch = async (): Promise<boolean> => {
       const checkpoint = signCheckpoint(
         {
           tenantId,
           seq: (last?.seq ?? 0) + 1,
-          fromId,
-          toId: docs.at(-1)?._id ?? fromId,
-          count: docs.length,
-          entries: docs.map((doc) => ({
+          fromId: last?.toId ?? '',
+          toId: batch.at(-1)?._id ?? '',
+          count: batch.length,
+          entries: batch.map((doc) => ({
             i: doc._id,
             h: eventHash(doc),
             t: doc.occurredAt.getTime(),
@@ -66,14 +65,26 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
       try {
         await deps.checkpoints.insertOne(checkpoint);
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) break; // another sealer won
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false; // another sealer won
         throw error;
       }
       await deps.anchor?.write(anchorEntry(checkpoint));
       result.checkpoints += 1;
-      result.events += docs.length;
-      if (docs.length < deps.maxEntries) break;
+      result.events += batch.length;
+      last = checkpoint;
+      batch = [];
+      return true;
+    };
+    let sealing = true;
+    for await (const doc of cursor) {
+      batch.push(doc);
+      if (batch.length === deps.maxEntries && !(await sealBatch())) {
+        sealing = false;
+        break;
+      }
     }
+    await cursor.close();
+    if (sealing && batch.length > 0) await sealBatch();
   }
   return result;
 }

@@ -3,7 +3,12 @@ import { minUlidAt, ulidTime } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import type { AnchorEntry } from './anchor.ts';
-import { type CheckpointDocument, checkCheckpoint, eventHash } from './checkpoint.ts';
+import {
+  type CheckpointDocument,
+  type CheckpointEntry,
+  checkCheckpoint,
+  eventHash,
+} from './checkpoint.ts';
 import { type Explanations, loadExplanations } from './explanations.ts';
 import { keyIdOf } from './keys.ts';
 
@@ -72,25 +77,9 @@ export async function verifyTenant(range: VerifyRange, deps: VerifyDeps): Promis
   const lower = range.from ? minUlidAt(range.from.getTime()) : '';
   const upper = range.to ? minUlidAt(range.to.getTime()) : '\uffff';
   const explanations = await loadExplanations(deps.events, tenantId);
-  for (const checkpoint of all) {
-    if (checkpoint.toId < lower || checkpoint.fromId >= upper) continue;
-    report.checkedCheckpoints += 1;
-    await checkRange(checkpoint, { deps, report, explanations });
-  }
-
-  const lastSealed = all.at(-1)?.toId ?? '';
-  const unsealedFrom = lastSealed > lower ? lastSealed : lower;
-  const unsealed = await deps.events
-    .find({ tenantId, _id: { $gt: unsealedFrom, $lt: upper } }, { projection: { _id: 1 } })
-    .sort({ _id: 1 })
-    .toArray();
-  const first = unsealed[0]?._id;
-  const last = unsealed.at(-1)?._id;
-  report.unsealed = {
-    fromId: lastSealed,
-    count: unsealed.length,
-    ...(first && last ? { from: new Date(ulidTime(first)), to: new Date(ulidTime(last)) } : {}),
-  };
+  const inRange = all.filter((checkpoint) => checkpoint.toId >= lower && checkpoint.fromId < upper);
+  report.checkedCheckpoints = inRange.length;
+  await walk({ deps, report, explanations, checkpoints: inRange, lower, upper, tenantId });
   report.ok =
     !report.wrongKey &&
     report.invalidCheckpoints.length === 0 &&
@@ -101,19 +90,58 @@ export async function verifyTenant(range: VerifyRange, deps: VerifyDeps): Promis
   return report;
 }
 
-async function checkRange(
-  checkpoint: CheckpointDocument,
-  {
-    deps,
-    report,
-    explanations,
-  }: { deps: VerifyDeps; report: VerifyReport; explanations: Explanations },
-) {
-  const sealed = new Map(checkpoint.entries.map((entry) => [entry.i, entry]));
+interface WalkContext {
+  deps: VerifyDeps;
+  report: VerifyReport;
+  explanations: Explanations;
+  checkpoints: CheckpointDocument[];
+  lower: string;
+  upper: string;
+  tenantId: string;
+}
+
+/**
+ * One sorted pass over the tenant's events, merged with the checkpoints in order: each event is
+ * matched to the checkpoint whose range holds it. Servers without sort pushdown (FerretDB) read the
+ * events once, not once per checkpoint, and memory holds one checkpoint's entries at a time.
+ */
+async function walk(context: WalkContext) {
+  const { deps, report, explanations, checkpoints } = context;
+  const start = checkpoints[0]?.fromId ?? context.lower;
   const cursor = deps.events
-    .find({ tenantId: checkpoint.tenantId, _id: { $gt: checkpoint.fromId, $lte: checkpoint.toId } })
+    .find({
+      tenantId: context.tenantId,
+      _id: { $gt: start < context.lower ? start : context.lower, $lt: context.upper },
+    })
     .sort({ _id: 1 });
+  let index = 0;
+  let sealed = entriesOf(checkpoints[0]);
+  const finish = () => {
+    const checkpoint = checkpoints[index];
+    if (!checkpoint) return;
+    for (const entry of sealed.values()) {
+      const why = explanations.explain(entry);
+      if (why === 'expired') report.explained.expired += 1;
+      else if (why === 'bulk_deleted') report.explained.bulkDeleted += 1;
+      else report.deleted.push({ id: entry.i, occurredAt: new Date(entry.t), seq: checkpoint.seq });
+    }
+    index += 1;
+    sealed = entriesOf(checkpoints[index]);
+  };
+  let unsealedFirst: string | undefined;
+  let unsealedLast: string | undefined;
   for await (const doc of cursor) {
+    while (checkpoints[index] && doc._id > (checkpoints[index]?.toId ?? '')) finish();
+    const checkpoint = checkpoints[index];
+    if (!checkpoint || doc._id <= checkpoint.fromId) {
+      // Past the last checkpoint (unsealed), or before the first one in the range asked for.
+      if (!checkpoint && doc._id >= context.lower) {
+        report.unsealed.count += 1;
+        unsealedFirst ??= doc._id;
+        unsealedLast = doc._id;
+      }
+      continue;
+    }
     report.checkedEvents += 1;
     const entry = sealed.get(doc._id);
     if (!entry) {
@@ -123,12 +151,16 @@ async function checkRange(
     sealed.delete(doc._id);
     if (eventHash(doc) !== entry.h) report.modified.push({ id: doc._id, seq: checkpoint.seq });
   }
-  for (const entry of sealed.values()) {
-    const why = explanations.explain(entry);
-    if (why === 'expired') report.explained.expired += 1;
-    else if (why === 'bulk_deleted') report.explained.bulkDeleted += 1;
-    else report.deleted.push({ id: entry.i, occurredAt: new Date(entry.t), seq: checkpoint.seq });
+  while (checkpoints[index]) finish();
+  report.unsealed.fromId = checkpoints.at(-1)?.toId ?? '';
+  if (unsealedFirst && unsealedLast) {
+    report.unsealed.from = new Date(ulidTime(unsealedFirst));
+    report.unsealed.to = new Date(ulidTime(unsealedLast));
   }
+}
+
+function entriesOf(checkpoint: CheckpointDocument | undefined): Map<string, CheckpointEntry> {
+  return new Map((checkpoint?.entries ?? []).map((entry) => [entry.i, entry]));
 }
 
 function checkChain(all: CheckpointDocument[], report: VerifyReport) {

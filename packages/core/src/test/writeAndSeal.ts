@@ -15,7 +15,12 @@ const store = createActivityStore({
   journalDir,
   defaultTenantId: 'acme',
   writer: { flushIntervalMs: 10 },
-  integrity: { privateKey: await readFile(keyFile, 'utf8'), sealIntervalMs: 100, sealDelayMs: 500 },
+  integrity: {
+    privateKey: await readFile(keyFile, 'utf8'),
+    sealIntervalMs: 100,
+    sealDelayMs: 500,
+    maxEntries: 50,
+  },
 });
 for (let i = 0; i < Number(count); i++) {
   store.record({ action: 'order.created', subject: { type: 'order', id: `${process.pid}-${i}` } });
