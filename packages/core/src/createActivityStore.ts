@@ -14,6 +14,7 @@ import {
   type RecordRef,
 } from '@activitykit/schema';
 import { type Document, MongoClient } from 'mongodb';
+import { createStoreAnalytics, type StoreAnalytics } from './analytics/storeAnalytics.ts';
 import { type BulkDeleteResult, bulkDelete } from './bulkDelete.ts';
 import { ActivityError } from './errors.ts';
 import type { CheckpointAnchor } from './integrity/anchor.ts';
@@ -64,6 +65,14 @@ export interface ActivityStore {
     query: TimelineQueryInput,
     scope: ActivityScopeInput,
   ): Promise<ActivityPage<ActivityEvent>>;
+  /**
+   * Dashboard figures (SPEC §6) for the events a query finds within a scope: counts over time in the
+   * viewer's time zone, by kind, category, action and outcome, the most active users, and sign-in
+   * statistics.
+   */
+  stats: StoreAnalytics['stats'];
+  /** Security signals among the events a query finds within a scope, most severe first. */
+  securitySignals: StoreAnalytics['securitySignals'];
   /** Adds a note to a record's timeline, stamped with its author; read-only once written. */
   addNote(note: AddNoteInput, scope: ActivityScopeInput): Promise<ActivityEvent>;
   /** Restores the record a delete event removed, and records `<type>.restored`. */
@@ -168,6 +177,13 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     filterOptions: () => ({ now: clock(), weekStartsOn: options.weekStartsOn ?? 1 }),
   });
 
+  const analytics = createStoreAnalytics({
+    collection,
+    reader,
+    clock,
+    weekStartsOn: options.weekStartsOn ?? 1,
+  });
+
   let indexes: Promise<IndexReport> | undefined;
   const ensureIndexes = () => {
     indexes ??= ensureEventIndexes(collection).catch((error: unknown) => {
@@ -223,6 +239,8 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     list: reader.list,
     get: reader.get,
     timeline: reader.timeline,
+    stats: analytics.stats,
+    securitySignals: analytics.securitySignals,
     addNote: (note, scope) => addNote(note, { scope: parseScope(scope), record: store.record }),
     async restore(eventId, scopeInput, restoreOptions) {
       const scope = parseScope(scopeInput);

@@ -1,3 +1,24 @@
+export { type AnalyticsRangeOptions, analyticsRange } from './analytics/analyticsRange.ts';
+export { chooseBucket, MAX_BUCKETS, type StatsBucket } from './analytics/buckets.ts';
+export type {
+  ActivityStats,
+  AuthStats,
+  KeyCount,
+  StoreStatsOptions,
+} from './analytics/computeActivityStats.ts';
+export { mentionsPermissions } from './analytics/permissionChangeSignals.ts';
+export {
+  type BurstRule,
+  type BusinessHours,
+  SECURITY_SIGNAL_TYPES,
+  type SecuritySignal,
+  type SecuritySignalType,
+  SIGNAL_SEVERITIES,
+  type SignalSeverity,
+  type StoreSignalOptions,
+} from './analytics/securitySignal.ts';
+export type { ActorCount, ActorSummary } from './analytics/topActors.ts';
+export type { BulkDeleteResult } from './bulkDelete.ts';
 export {
   type ActivityContext,
   getActivityContext,
@@ -10,9 +31,21 @@ export {
   type RecordOptions,
 } from './createActivityStore.ts';
 export { ACTIVITY_ERROR_CODES, ActivityError, type ActivityErrorCode } from './errors.ts';
+export {
+  type AnchorEntry,
+  type CheckpointAnchor,
+  fileAnchor,
+  type HttpAnchorOptions,
+  httpAnchor,
+} from './integrity/anchor.ts';
+export type { CheckpointDocument, CheckpointEntry } from './integrity/checkpoint.ts';
+export { generateSealingKeys, type SealingKeyPair } from './integrity/keys.ts';
+export type { SealResult } from './integrity/sealer.ts';
+export type { VerifyRange, VerifyReport } from './integrity/verify.ts';
 export { TRUNCATED } from './internal/capMetadata.ts';
 export { EVENT_INDEXES, type IndexReport } from './internal/indexes.ts';
 export type { AddNoteInput } from './notes.ts';
+export type { IntegrityOptions } from './options.ts';
 export {
   type ActivityStoreConnection,
   type ActivityStoreOptions,
@@ -23,16 +56,3 @@ export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
 export type { WriterMetrics } from './writer/metrics.ts';
 export type { WriterSettings } from './writer/writer.ts';
-export { type BulkDeleteResult } from './bulkDelete.ts';
-export {
-  type AnchorEntry,
-  type CheckpointAnchor,
-  fileAnchor,
-  type HttpAnchorOptions,
-  httpAnchor,
-} from './integrity/anchor.ts';
-export { type CheckpointDocument, type CheckpointEntry } from './integrity/checkpoint.ts';
-export { generateSealingKeys, type SealingKeyPair } from './integrity/keys.ts';
-export type { SealResult } from './integrity/sealer.ts';
-export type { VerifyRange, VerifyReport } from './integrity/verify.ts';
-export type { IntegrityOptions } from './options.ts';

@@ -1,0 +1,180 @@
+import type { PeriodRange, WeekDay } from '@activitykit/schema';
+import type { Collection } from 'mongodb';
+import type { EventDocument } from '../internal/document.ts';
+import { bucketStarts, chooseBucket, fillBuckets, type StatsBucket } from './buckets.ts';
+import {
+  checkInteger,
+  checkRangeAndZone,
+  type EventMatch,
+  type GroupRow,
+  SUCCESSFUL_LOGIN,
+  within,
+} from './shared.ts';
+import { type ActorCount, topActors } from './topActors.ts';
+
+/** Options of {@link computeActivityStats}. */
+export interface ActivityStatsOptions {
+  /** The scope and the user's filters, from the store's query builder. */
+  match: EventMatch;
+  /** The period charted: `from` inclusive, `to` exclusive. Events outside it are not counted. */
+  range: PeriodRange;
+  /** IANA zone whose hours, days and weeks the series follows. Defaults to `'UTC'`. */
+  timeZone?: string;
+  /** Series bucket. Defaults to `hour` up to 2 days, `day` up to 90 days, else `week`. */
+  bucket?: StatsBucket;
+  /** The first day of a week bucket, `0` for Sunday. Defaults to `1` (Monday). */
+  weekStartsOn?: WeekDay;
+  /** How many actions `byAction` lists (1–100). Defaults to `10`. */
+  topActions?: number;
+  /** How many actors `topActors` lists (1–100). Defaults to `10`. */
+  topActors?: number;
+}
+
+/**
+ * What `store.stats(query, scope, options)` takes besides the query and the scope, which make the
+ * match and the range.
+ */
+export type StoreStatsOptions = Omit<ActivityStatsOptions, 'match' | 'range'>;
+
+/** A value and how many events have it. */
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** Sign-in figures. */
+export interface AuthStats {
+  /** Successful logins. */
+  logins: number;
+  /** Failed logins (`login_failed` events and `login` events whose outcome is `failure`). */
+  failures: number;
+  logouts: number;
+  /** `failures / (logins + failures)`, from 0 to 1; `0` when nobody tried. */
+  failureRate: number;
+  /** Distinct actor ids among successful logins. */
+  uniqueUsers: number;
+}
+
+/** The analytics dashboard figures of SPEC §6. */
+export interface ActivityStats {
+  range: PeriodRange;
+  timeZone: string;
+  /** The bucket used (the one asked for, or the one chosen for the range). */
+  bucket: StatsBucket;
+  /** Every bucket overlapping the range, empty ones included; the first may start before `from`. */
+  series: { start: Date; count: number }[];
+  /** Per kind, most frequent first (ties by key). */
+  byKind: KeyCount[];
+  byCategory: KeyCount[];
+  /** The `topActions` most frequent actions. */
+  byAction: KeyCount[];
+  byOutcome: KeyCount[];
+  /** The `topActors` most active actors. */
+  topActors: ActorCount[];
+  auth: AuthStats;
+  /** Events in the range. */
+  total: number;
+}
+
+/**
+ * Counts over time, breakdowns, the most active actors and sign-in figures for the events that match
+ * `match` within `range`. Each figure is its own small pipeline with one `$sum` (FerretDB computes
+ * only the first accumulator of a `$group`); the series groups on the precomputed `quarter` and is
+ * bucketed in the time zone in JavaScript, so hour, day and week buckets follow local clocks —
+ * 23- and 25-hour days included.
+ *
+ * @example
+ * ```ts
+ * const stats = await computeActivityStats(collection, {
+ *   match: { tenantId: 'acme' },
+ *   range: resolvePeriod('last_7_days', { timeZone: 'Europe/Moscow' }),
+ *   timeZone: 'Europe/Moscow',
+ * });
+ * stats.bucket; // 'day'
+ * stats.series.length; // 7
+ * stats.auth.failureRate; // e.g. 0.25
+ * ```
+ */
+export async function computeActivityStats(
+  collection: Collection<EventDocument>,
+  options: ActivityStatsOptions,
+): Promise<ActivityStats> {
+  const { range, timeZone = 'UTC', weekStartsOn = 1 } = options;
+  const topActionCount = options.topActions ?? 10;
+  const topActorCount = options.topActors ?? 10;
+  checkRangeAndZone(range, timeZone);
+  checkInteger('topActions', topActionCount, [1, 100]);
+  checkInteger('topActors', topActorCount, [1, 100]);
+  const bucket = options.bucket ?? chooseBucket(range);
+  const starts = bucketStarts({ range, timeZone, bucket, weekStartsOn });
+  const match = within(options.match, range);
+
+  const countBy = (field: string, limit?: number) =>
+    collection
+      .aggregate<GroupRow<unknown>>([
+        { $match: match },
+        { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+        ...(limit ? [{ $sort: { n: -1, _id: 1 } }, { $limit: limit }] : []),
+      ])
+      .toArray();
+  const [quarters, kindOutcome, categories, actions, actors, uniqueUsers] = await Promise.all([
+    countBy('quarter'),
+    collection
+      .aggregate<GroupRow<{ kind?: string; outcome?: string }>>([
+        { $match: match },
+        { $group: { _id: { kind: '$kind', outcome: '$outcome' }, n: { $sum: 1 } } },
+      ])
+      .toArray(),
+    countBy('category'),
+    countBy('action', topActionCount),
+    topActors(collection, { match, limit: topActorCount }),
+    collection
+      .aggregate<{ n: number }>([
+        { $match: within(options.match, range, SUCCESSFUL_LOGIN) },
+        { $group: { _id: '$actor.id' } },
+        { $count: 'n' },
+      ])
+      .toArray(),
+  ]);
+
+  const counts = fillBuckets(
+    starts,
+    quarters.map((row) => ({ quarter: Number(row._id), count: row.n })),
+  );
+  const kinds = new Map<string, number>();
+  const outcomes = new Map<string, number>();
+  const auth = { logins: 0, failures: 0, logouts: 0 };
+  for (const { _id, n } of kindOutcome) {
+    const kind = String(_id.kind ?? 'other');
+    const outcome = String(_id.outcome ?? 'success');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + n);
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + n);
+    if (kind === 'login' && outcome === 'success') auth.logins += n;
+    if (kind === 'login_failed' || (kind === 'login' && outcome === 'failure')) auth.failures += n;
+    if (kind === 'logout') auth.logouts += n;
+  }
+  const attempts = auth.logins + auth.failures;
+  return {
+    range: { from: range.from, to: range.to },
+    timeZone,
+    bucket,
+    series: starts.map((start, index) => ({ start: new Date(start), count: counts[index] ?? 0 })),
+    byKind: sorted(kinds),
+    byCategory: sorted(new Map(categories.map((row) => [String(row._id), row.n]))),
+    byAction: actions.map((row) => ({ key: String(row._id), count: row.n })),
+    byOutcome: sorted(outcomes),
+    topActors: actors,
+    auth: {
+      ...auth,
+      failureRate: attempts === 0 ? 0 : auth.failures / attempts,
+      uniqueUsers: uniqueUsers[0]?.n ?? 0,
+    },
+    total: counts.reduce((sum, count) => sum + count, 0),
+  };
+}
+
+function sorted(counts: Map<string, number>): KeyCount[] {
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -1,0 +1,74 @@
+import type { Collection } from 'mongodb';
+import type { EventDocument } from '../internal/document.ts';
+import { bulkDeleteSignals } from './bulkDeleteSignals.ts';
+import { failedLoginIpSignals, failedLoginUserSignals } from './failedLoginSignals.ts';
+import { newIpLoginSignals } from './newIpLoginSignals.ts';
+import { offHoursSignals } from './offHoursSignals.ts';
+import { permissionChangeSignals } from './permissionChangeSignals.ts';
+import {
+  type SecuritySignal,
+  type SecuritySignalOptions,
+  type SecuritySignalType,
+  SIGNAL_SEVERITIES,
+  type SignalSettings,
+  signalSettings,
+} from './securitySignal.ts';
+
+type Detector = (
+  collection: Collection<EventDocument>,
+  settings: SignalSettings,
+) => Promise<SecuritySignal[]>;
+
+const DETECTORS: Record<SecuritySignalType, Detector> = {
+  failed_login_burst_user: failedLoginUserSignals,
+  failed_login_burst_ip: failedLoginIpSignals,
+  new_ip_login: newIpLoginSignals,
+  off_hours_activity: offHoursSignals,
+  bulk_delete: bulkDeleteSignals,
+  permission_change: permissionChangeSignals,
+};
+
+/**
+ * Security signals (SPEC §6; seeds 003 and 004) among the events that match `match` within `range`:
+ *
+ * - `failed_login_burst_user` / `failed_login_burst_ip` — at least `failedLogins.threshold` failed
+ *   logins (`login_failed`, or `login` with outcome `failure`) within any `windowMinutes`, per
+ *   account (the actor's id for a known user or API key, else `metadata.identifier`) and per IP;
+ * - `new_ip_login` — a user's successful login from an IP they never logged in from before (looking
+ *   back `newIpLogin.lookbackDays`, across the range's start); a user's very first login is not one;
+ * - `off_hours_activity` — a person's events outside `businessHours` in `timeZone`, per actor;
+ * - `bulk_delete` — at least `bulkDelete.threshold` deletes by one actor within `windowMinutes`,
+ *   and every bulk delete of the activity log (`activity.bulk_deleted`);
+ * - `permission_change` — actions or changed fields whose name has the word role(s), permission(s)
+ *   or privilege(s), or is `is_admin` / `isAdmin`, per actor.
+ *
+ * Every detector is a few small pipelines with one `$sum` each plus indexed `find`s, so it runs on
+ * FerretDB and stays cheap on MongoDB. Signals come most severe first, then newest first.
+ *
+ * @example
+ * ```ts
+ * const signals = await detectSecuritySignals(collection, {
+ *   match: { tenantId: 'acme' },
+ *   range: resolvePeriod('last_7_days', { timeZone: 'Europe/Moscow' }),
+ *   timeZone: 'Europe/Moscow',
+ *   failedLogins: { threshold: 5, windowMinutes: 15 },
+ * });
+ * // [{ type: 'failed_login_burst_ip', severity: 'high', key: '203.0.113.9', count: 40, … }, …]
+ * ```
+ */
+export async function detectSecuritySignals(
+  collection: Collection<EventDocument>,
+  options: SecuritySignalOptions,
+): Promise<SecuritySignal[]> {
+  const settings = signalSettings(options);
+  const types = [...new Set(settings.types)];
+  const found = await Promise.all(types.map((type) => DETECTORS[type](collection, settings)));
+  return found
+    .flat()
+    .sort(
+      (a, b) =>
+        SIGNAL_SEVERITIES.indexOf(b.severity) - SIGNAL_SEVERITIES.indexOf(a.severity) ||
+        b.window.to.getTime() - a.window.to.getTime() ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+}

@@ -1,0 +1,131 @@
+import type { Collection } from 'mongodb';
+import type { EventDocument } from '../internal/document.ts';
+import { type BurstEvent, type BurstKey, burstSignal, findBursts, inTenant } from './bursts.ts';
+import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
+import { FAILED_LOGIN, within } from './shared.ts';
+import { displayName } from './signalMessages.ts';
+
+/** Actor types that name a real account: a failed login by one is keyed by the actor's id. */
+const ACCOUNT_TYPES = ['user', 'api_key'];
+
+/**
+ * Whose account a failed login was against: the actor's id when the app knew the account (a `user`
+ * or `api_key` actor), else the attempted identifier from `metadata.identifier` (trimmed and
+ * lower-cased, as `describe` shows it) — `undefined` for an anonymous attempt without one.
+ *
+ * @example
+ * ```ts
+ * accountOf({ actorId: 'anonymous', actorType: 'anonymous', identifier: ' Bob@Acme.test ' });
+ * // { id: 'identifier:bob@acme.test', key: 'bob@acme.test', … }
+ * ```
+ */
+export function accountOf(values: {
+  actorId: unknown;
+  actorType: unknown;
+  identifier: unknown;
+}): BurstKey | undefined {
+  const { actorId, actorType, identifier } = values;
+  if (typeof actorId === 'string' && ACCOUNT_TYPES.includes(String(actorType))) {
+    return {
+      id: `actor:${actorId}`,
+      key: actorId,
+      filter: { 'actor.id': actorId, 'actor.type': actorType },
+    };
+  }
+  if (typeof identifier !== 'string' || identifier.trim() === '') return undefined;
+  const key = identifier.trim().toLowerCase();
+  return {
+    id: `identifier:${key}`,
+    key,
+    filter: { 'metadata.identifier': identifier, 'actor.type': { $nin: ACCOUNT_TYPES } },
+  };
+}
+
+const eventAccount = (event: BurstEvent) =>
+  accountOf({
+    actorId: event.actor?.id,
+    actorType: event.actor?.type,
+    identifier: event.metadata?.identifier,
+  });
+
+/**
+ * Failed-login bursts per account (see {@link accountOf}) and tenant: at least `failedLogins.threshold`
+ * failed logins within any `failedLogins.windowMinutes`. Medium; high at twice the threshold.
+ *
+ * @example
+ * ```ts
+ * const signals = await failedLoginUserSignals(collection, signalSettings({ match, range }));
+ * ```
+ */
+export async function failedLoginUserSignals(
+  collection: Collection<EventDocument>,
+  settings: SignalSettings,
+): Promise<SecuritySignal[]> {
+  const bursts = await findBursts(collection, {
+    match: within(settings.match, settings.range, FAILED_LOGIN),
+    groupBy: { tn: '$tenantId', a: '$actor.id', t: '$actor.type', i: '$metadata.identifier' },
+    keyOf: (values) =>
+      inTenant(
+        values.tn,
+        accountOf({ actorId: values.a, actorType: values.t, identifier: values.i }),
+      ),
+    threshold: settings.failedLogins.threshold,
+    windowMs: settings.failedLogins.windowMinutes * 60_000,
+  });
+  return bursts.map((burst) => {
+    const first = burst.events[0] as BurstEvent;
+    const who = ACCOUNT_TYPES.includes(first.actor.type) ? displayName(first.actor) : burst.key;
+    const ips = new Set(burst.events.map((event) => event.context?.ip).filter(Boolean)).size;
+    return burstSignal(burst, settings, {
+      type: 'failed_login_burst_user',
+      facts: {
+        type: 'failed_login_burst_user',
+        who,
+        ips,
+        count: burst.events.length,
+        rule: settings.failedLogins,
+      },
+      high: burst.events.length >= 2 * settings.failedLogins.threshold,
+    });
+  });
+}
+
+/**
+ * Failed-login bursts per IP address, whatever accounts they tried. Medium; high at twice the
+ * threshold or when three or more accounts were tried (password spraying).
+ *
+ * @example
+ * ```ts
+ * const signals = await failedLoginIpSignals(collection, signalSettings({ match, range }));
+ * ```
+ */
+export async function failedLoginIpSignals(
+  collection: Collection<EventDocument>,
+  settings: SignalSettings,
+): Promise<SecuritySignal[]> {
+  const bursts = await findBursts(collection, {
+    match: within(settings.match, settings.range, FAILED_LOGIN),
+    groupBy: { ip: '$context.ip' },
+    keyOf: ({ ip }) =>
+      typeof ip === 'string' && ip !== ''
+        ? { id: ip, key: ip, filter: { 'context.ip': ip } }
+        : undefined,
+    threshold: settings.failedLogins.threshold,
+    windowMs: settings.failedLogins.windowMinutes * 60_000,
+  });
+  return bursts.map((burst) => {
+    const accounts = new Set(burst.events.map((event) => eventAccount(event)?.id ?? '?')).size;
+    const count = burst.events.length;
+    return burstSignal(burst, settings, {
+      type: 'failed_login_burst_ip',
+      facts: {
+        type: 'failed_login_burst_ip',
+        ip: burst.key,
+        accounts,
+        count,
+        rule: settings.failedLogins,
+      },
+      high: count >= 2 * settings.failedLogins.threshold || accounts >= 3,
+    });
+  });
+}

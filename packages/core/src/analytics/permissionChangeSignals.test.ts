@@ -1,0 +1,108 @@
+import type { ActivityEventInput } from '@activitykit/schema';
+import { createTestDb } from '@activitykit/test-utils';
+import { describe, expect, it } from 'vitest';
+import { createTestStore } from '../test/storeFixture.ts';
+import { detectSecuritySignals } from './detectSecuritySignals.ts';
+import { mentionsPermissions } from './permissionChangeSignals.ts';
+import { plusMinutes, recordAll, user } from './test/recordAll.ts';
+
+const testDb = await createTestDb('permissions');
+const RANGE = { from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-11-03T00:00:00Z') };
+const T0 = '2026-11-02T10:00:00Z';
+
+describe('mentionsPermissions', () => {
+  it('matches whole words role(s), permission(s), privilege(s) and is_admin / isAdmin', () => {
+    const yes = [
+      'user.role_changed',
+      'team.roles_updated',
+      'permissions.canDelete',
+      'member.permission-granted',
+      'privilege_level',
+      'isAdmin',
+      'is_admin',
+      'settings.IS_ADMIN',
+      'userRoles',
+      'roleId',
+    ];
+    const no = [
+      'customer.enrolled',
+      'payroll',
+      'controller.changed',
+      'parole',
+      'admin_note',
+      'console',
+    ];
+    expect(yes.filter((text) => !mentionsPermissions(text))).toEqual([]);
+    expect(no.filter((text) => mentionsPermissions(text))).toEqual([]);
+  });
+});
+
+describe('role and permission changes', () => {
+  it('flags role and permission changes per actor, high when someone becomes an admin', async () => {
+    const { store, events } = await createTestStore(testDb);
+    const change = (
+      who: string,
+      minute: number,
+      rest: Pick<ActivityEventInput, 'action' | 'changes'>,
+    ): ActivityEventInput => ({
+      actor: user(who, { name: who.replace('u-', '').toUpperCase() }),
+      subject: { type: 'user', id: `${who}-target`, label: 'Bob Jones' },
+      occurredAt: plusMinutes(T0, minute),
+      ...rest,
+    });
+    const recorded = await recordAll(store, [
+      change('u-alice', 0, {
+        action: 'user.role_changed',
+        changes: [{ path: 'role', before: 'staff', after: 'admin' }],
+      }),
+      change('u-alice', 5, {
+        action: 'user.updated',
+        changes: [{ path: 'roles', before: [], after: ['editor'] }],
+      }),
+      change('u-bob', 1, {
+        action: 'user.updated',
+        changes: [{ path: 'permissions.canDelete', before: false, after: true }],
+      }),
+      change('u-carol', 2, {
+        action: 'user.updated',
+        changes: [{ path: 'isAdmin', before: false, after: true }],
+      }),
+      change('u-frank', 3, {
+        action: 'user.updated',
+        changes: [{ path: 'is_admin', before: true, after: false }],
+      }),
+      // Not permission changes:
+      change('u-erin', 4, { action: 'customer.enrolled' }),
+      change('u-erin', 5, {
+        action: 'user.updated',
+        changes: [{ path: 'payroll', before: 1, after: 2 }],
+      }),
+      change('u-erin', 6, {
+        action: 'user.updated',
+        changes: [{ path: 'adminNote', before: 'a', after: 'admin' }],
+      }),
+      change('u-erin', 7, { action: 'controller.changed' }),
+      // In the range but another tenant; and one of ours the day before.
+      { ...change('u-gina', 8, { action: 'user.role_changed' }), tenantId: 'beta' },
+      change('u-hank', -24 * 60, { action: 'user.role_changed' }),
+    ]);
+    const signals = await detectSecuritySignals(events(), {
+      match: { tenantId: 'acme' },
+      range: RANGE,
+      types: ['permission_change'],
+    });
+    expect(signals.map((s) => [s.key, s.severity, s.count])).toEqual([
+      ['u-alice', 'high', 2],
+      ['u-carol', 'high', 1],
+      ['u-frank', 'medium', 1],
+      ['u-bob', 'medium', 1],
+    ]);
+    expect(signals[0]).toMatchObject({
+      window: { from: new Date(T0), to: plusMinutes(T0, 5) },
+      eventIds: [recorded[0]?.id, recorded[1]?.id],
+      description:
+        'ALICE: 2 role or permission changes between 2026-11-02 10:00 and 10:05: ' +
+        'user Bob Jones (role: staff → admin); user Bob Jones (roles: — → editor)',
+    });
+  });
+});

@@ -1,0 +1,204 @@
+import { LOCALES, type Locale, type PeriodRange, type WeekDay } from '@activitykit/schema';
+import { ActivityError } from '../errors.ts';
+import { checkInteger, checkRangeAndZone, type EventMatch } from './shared.ts';
+
+/**
+ * What `detectSecuritySignals` looks for (SPEC §6, seeds 003 and 004).
+ *
+ * @example
+ * ```ts
+ * detectSecuritySignals(collection, { match, range, types: SECURITY_SIGNAL_TYPES.filter((t) => t !== 'off_hours_activity') });
+ * ```
+ */
+export const SECURITY_SIGNAL_TYPES = [
+  'failed_login_burst_user',
+  'failed_login_burst_ip',
+  'new_ip_login',
+  'off_hours_activity',
+  'bulk_delete',
+  'permission_change',
+] as const;
+/** One of {@link SECURITY_SIGNAL_TYPES}. */
+export type SecuritySignalType = (typeof SECURITY_SIGNAL_TYPES)[number];
+
+/**
+ * How urgent a signal is, least first.
+ *
+ * @example
+ * ```ts
+ * signals.filter((s) => SIGNAL_SEVERITIES.indexOf(s.severity) >= SIGNAL_SEVERITIES.indexOf('medium'));
+ * ```
+ */
+export const SIGNAL_SEVERITIES = ['low', 'medium', 'high'] as const;
+/** One of {@link SIGNAL_SEVERITIES}. */
+export type SignalSeverity = (typeof SIGNAL_SEVERITIES)[number];
+
+/** Something in the log worth a look. */
+export interface SecuritySignal {
+  /** Stable for the same finding: `type:[tenantId:]key:window.from` (ms). */
+  id: string;
+  type: SecuritySignalType;
+  severity: SignalSeverity;
+  /** Whom or what it is about: a user id or attempted identifier, an IP, an actor id. */
+  key: string;
+  /**
+   * The tenant whose user or actor `key` is (every signal but IP bursts, which may span tenants):
+   * the same id in two tenants makes two signals.
+   */
+  tenantId?: string;
+  /** The first and the last event behind it (both inclusive). */
+  window: { from: Date; to: Date };
+  /** How many events are behind it. */
+  count: number;
+  /** A plain-language sentence, in the requested locale. */
+  description: string;
+  /** The ids of the events behind it, oldest first, at most `limitEvents`. */
+  eventIds: string[];
+}
+
+/**
+ * Working hours in the viewer's time zone; holidays are not modelled. The day of an event is its
+ * local date, also for the early hours of a night shift.
+ */
+export interface BusinessHours {
+  /** First working hour, 0–23. Defaults to `9`. */
+  start: number;
+  /** Hour at which work ends, 1–24 (exclusive; less than `start` for a night shift). Defaults to `18`. */
+  end: number;
+  /** Working days, `0` for Sunday. Defaults to `[1, 2, 3, 4, 5]`. */
+  days: WeekDay[];
+}
+
+/** "At least `threshold` events within any `windowMinutes`." */
+export interface BurstRule {
+  threshold: number;
+  windowMinutes: number;
+}
+
+/** Options of `detectSecuritySignals`. */
+export interface SecuritySignalOptions {
+  /** The scope and the user's filters, from the store's query builder. */
+  match: EventMatch;
+  /** The period searched: `from` inclusive, `to` exclusive. */
+  range: PeriodRange;
+  /** IANA zone of the business hours and of times in descriptions. Defaults to `'UTC'`. */
+  timeZone?: string;
+  /** Defaults to `{ start: 9, end: 18, days: [1, 2, 3, 4, 5] }`. */
+  businessHours?: Partial<BusinessHours>;
+  /** Failed-login bursts, per user and per IP. Defaults to `{ threshold: 5, windowMinutes: 15 }`. */
+  failedLogins?: Partial<BurstRule>;
+  /** Deletes by one actor. Defaults to `{ threshold: 20, windowMinutes: 10 }`. */
+  bulkDelete?: Partial<BurstRule>;
+  /**
+   * How far back a login IP counts as known, and how many (user, IP) pairs of the range are checked
+   * (the rarest first). Defaults to `{ lookbackDays: 365, maxPairs: 1000 }`.
+   */
+  newIpLogin?: { lookbackDays?: number; maxPairs?: number };
+  /** The most event ids one signal lists (1–1000). Defaults to `20`. */
+  limitEvents?: number;
+  /** Which signals to look for. Defaults to all of {@link SECURITY_SIGNAL_TYPES}. */
+  types?: readonly SecuritySignalType[];
+  /** Language of descriptions. Defaults to `'en'`. */
+  locale?: Locale;
+}
+
+/**
+ * What `store.securitySignals(query, scope, options)` takes besides the query and the scope, which
+ * make the match and the range.
+ */
+export type StoreSignalOptions = Omit<SecuritySignalOptions, 'match' | 'range'>;
+
+/** Every option, defaults merged in and checked. */
+export interface SignalSettings {
+  match: EventMatch;
+  range: PeriodRange;
+  timeZone: string;
+  businessHours: BusinessHours;
+  failedLogins: BurstRule;
+  bulkDelete: BurstRule;
+  newIpLogin: { lookbackDays: number; maxPairs: number };
+  limitEvents: number;
+  types: readonly SecuritySignalType[];
+  locale: Locale;
+}
+
+/**
+ * Merges the defaults into `options` once and checks every value; throws `INVALID_QUERY`.
+ *
+ * @example
+ * ```ts
+ * signalSettings({ match, range }).failedLogins; // { threshold: 5, windowMinutes: 15 }
+ * ```
+ */
+export function signalSettings(options: SecuritySignalOptions): SignalSettings {
+  const settings = {
+    match: options.match,
+    range: options.range,
+    timeZone: options.timeZone ?? 'UTC',
+    businessHours: { start: 9, end: 18, days: [1, 2, 3, 4, 5], ...options.businessHours },
+    failedLogins: { threshold: 5, windowMinutes: 15, ...options.failedLogins },
+    bulkDelete: { threshold: 20, windowMinutes: 10, ...options.bulkDelete },
+    newIpLogin: { lookbackDays: 365, maxPairs: 1000, ...options.newIpLogin },
+    limitEvents: options.limitEvents ?? 20,
+    types: options.types ?? SECURITY_SIGNAL_TYPES,
+    locale: options.locale ?? 'en',
+  } satisfies SignalSettings;
+  checkRangeAndZone(settings.range, settings.timeZone);
+  const { start, end, days } = settings.businessHours;
+  checkInteger('businessHours.start', start, [0, 23]);
+  checkInteger('businessHours.end', end, [1, 24]);
+  if (
+    start === end ||
+    !Array.isArray(days) ||
+    days.some((day) => !Number.isInteger(day) || day < 0 || day > 6)
+  ) {
+    throw new ActivityError(
+      'INVALID_QUERY',
+      'businessHours needs start ≠ end and days from 0 (Sunday) to 6, e.g. { start: 9, end: 18, days: [1, 2, 3, 4, 5] }.',
+    );
+  }
+  for (const rule of ['failedLogins', 'bulkDelete'] as const) {
+    checkInteger(`${rule}.threshold`, settings[rule].threshold, [2, 100_000]);
+    checkInteger(`${rule}.windowMinutes`, settings[rule].windowMinutes, [1, 1440]);
+  }
+  checkInteger('newIpLogin.lookbackDays', settings.newIpLogin.lookbackDays, [1, 3660]);
+  checkInteger('newIpLogin.maxPairs', settings.newIpLogin.maxPairs, [1, 100_000]);
+  checkInteger('limitEvents', settings.limitEvents, [1, 1000]);
+  const unknown = [...settings.types].filter((type) => !SECURITY_SIGNAL_TYPES.includes(type));
+  if (unknown.length > 0) {
+    throw new ActivityError(
+      'INVALID_QUERY',
+      `Unknown signal type ${unknown.map((type) => JSON.stringify(type)).join(', ')}: ` +
+        `use ${SECURITY_SIGNAL_TYPES.join(', ')}.`,
+    );
+  }
+  if (!LOCALES.includes(settings.locale)) {
+    throw new ActivityError(
+      'INVALID_QUERY',
+      `Unknown locale ${JSON.stringify(settings.locale)}: use en or ru.`,
+    );
+  }
+  return settings;
+}
+
+/**
+ * A signal from its parts: the id, and the event ids capped at `limit`.
+ *
+ * @example
+ * ```ts
+ * makeSignal({ type: 'new_ip_login', severity: 'medium', key: 'u1', window, count: 1, description, events: [doc] }, 20);
+ * ```
+ */
+export function makeSignal(
+  parts: Omit<SecuritySignal, 'id' | 'eventIds'> & { events: { _id: string }[] },
+  limit: number,
+): SecuritySignal {
+  const { events, ...rest } = parts;
+  return {
+    id: [rest.type, rest.tenantId, rest.key, rest.window.from.getTime()]
+      .filter((part) => part !== undefined)
+      .join(':'),
+    ...rest,
+    eventIds: events.slice(0, limit).map((event) => event._id),
+  };
+}
