@@ -6,7 +6,7 @@ import { plusMinutes, recordAll, user } from './test/recordAll.ts';
 
 const testDb = await createTestDb('store_analytics');
 const now = new Date('2026-11-01T20:00:00Z');
-const { store, events } = await createTestStore(testDb, { clock: () => now });
+const { store } = await createTestStore(testDb, { clock: () => now });
 // Through the store itself: `store.stats` and `store.securitySignals` are this module, wired in.
 const analytics = store;
 const NY = 'America/New_York';
