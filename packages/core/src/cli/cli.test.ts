@@ -44,7 +44,7 @@ const connection = (collection: string) => [
 describe('the activitykit CLI', () => {
   it('prints help for itself and each command, and refuses unknown ones', async () => {
     expect((await cli('--help')).stdout).toMatch(/Commands:[\s\S]*verify/);
-    for (const command of ['keygen', 'verify', 'purge', 'replay-journal']) {
+    for (const command of ['keygen', 'verify', 'stats', 'purge', 'replay-journal']) {
       const run = await cli(command, '--help');
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`Usage: activitykit ${command}`));
@@ -96,6 +96,66 @@ describe('the activitykit CLI', () => {
     expect(tampered.stdout).toContain(`modified: ${ids[7]}`);
     const json = JSON.parse((await cli(...args, '--json')).stdout);
     expect(json.modified).toEqual([{ id: ids[7], seq: 1 }]);
+  });
+
+  it('prints the statistics and security signals of a tenant', async () => {
+    const store = createActivityStore({
+      client: testDb.client,
+      dbName: testDb.db.databaseName,
+      collection: 'cli_stats',
+      journalDir: join(dir, 'j3'),
+    });
+    for (let i = 0; i < 6; i++) {
+      await store.record(
+        {
+          tenantId: 'acme',
+          action: 'auth.login_failed',
+          actor: { id: 'u-bob', type: 'user', name: 'Bob' },
+          context: { ip: '203.0.113.9' },
+        },
+        { durable: true },
+      );
+    }
+    await store.record(
+      {
+        tenantId: 'acme',
+        action: 'order.created',
+        actor: { id: 'u-ann', type: 'user', name: 'Ann' },
+      },
+      { durable: true },
+    );
+    await store.close();
+    const run = await cli(
+      'stats',
+      '--tenant',
+      'acme',
+      '--preset',
+      'today',
+      '--signals',
+      ...connection('cli_stats'),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^7 events/);
+    expect(run.stdout).toMatch(/login_failed 6/);
+    expect(run.stdout).toMatch(/security signals: [1-9]/);
+    const json = JSON.parse(
+      (
+        await cli(
+          'stats',
+          '--tenant',
+          'acme',
+          '--preset',
+          'today',
+          '--json',
+          ...connection('cli_stats'),
+        )
+      ).stdout,
+    );
+    expect(json.stats.total).toBe(7);
+    expect(
+      (await cli('stats', '--tenant', 'acme', '--preset', 'someday', ...connection('cli_stats')))
+        .code,
+    ).toBe(2);
   });
 
   it('purges expired events and says how many', async () => {

@@ -3,11 +3,13 @@ import { ActivityError } from '../errors.ts';
 import { keygen } from './keygen.ts';
 import { purge, replayJournal } from './maintenance.ts';
 import { EXIT, UsageError } from './shared.ts';
+import { statsCommand } from './statsCommand.ts';
 import { verifyCommand } from './verifyCommand.ts';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; summary: string }> = {
   keygen: { run: keygen, summary: 'make an Ed25519 key pair for sealing checkpoints' },
   verify: { run: verifyCommand, summary: "check a tenant's events against its signed checkpoints" },
+  stats: { run: statsCommand, summary: 'print analytics (and security signals) of a tenant' },
   purge: {
     run: purge,
     summary: 'delete expired events (per-tenant retention) and record the sweep',

@@ -1,0 +1,85 @@
+import { PERIOD_PRESETS, type PeriodPreset } from '@activitykit/schema';
+import type { ActivityStats } from '../analytics/computeActivityStats.ts';
+import type { SecuritySignal } from '../analytics/securitySignal.ts';
+import {
+  CONNECTION_HELP,
+  CONNECTION_OPTIONS,
+  EXIT,
+  openStore,
+  parse,
+  UsageError,
+} from './shared.ts';
+
+export const STATS_HELP = `Usage: activitykit stats --tenant <id> [options]
+
+Prints the analytics of a tenant's events: counts over time, by kind, category and action, the most
+active users, sign-in figures, and (with --signals) the security signals.
+
+Options:
+  --tenant <id>        the tenant (required; repeat with commas: acme,beta)
+  --query "<search>"   search syntax, e.g. "kind:delete category:order"
+  --preset <name>      ${PERIOD_PRESETS.join(', ')} (default: last_30_days)
+  --tz <zone>          IANA time zone of the buckets (default: UTC)
+  --signals            also list security signals
+  --json               print JSON
+${CONNECTION_HELP}
+
+Exit codes: 0 done, 2 bad usage, 3 failed to run.`;
+
+export async function statsCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    ...CONNECTION_OPTIONS,
+    tenant: { type: 'string' },
+    query: { type: 'string' },
+    preset: { type: 'string' },
+    tz: { type: 'string' },
+    signals: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(`${STATS_HELP}\n`);
+    return EXIT.OK;
+  }
+  if (!values.tenant) throw new UsageError('stats needs --tenant.');
+  const preset = (values.preset ?? 'last_30_days') as PeriodPreset;
+  if (!PERIOD_PRESETS.includes(preset))
+    throw new UsageError(`--preset must be one of ${PERIOD_PRESETS.join(', ')}.`);
+  const query = {
+    preset,
+    timeZone: values.tz ?? 'UTC',
+    ...(values.query ? { q: values.query } : {}),
+  };
+  const scope = { tenants: values.tenant.split(',').filter(Boolean) };
+  const store = openStore(values);
+  try {
+    const stats = await store.stats(query, scope);
+    const signals = values.signals ? await store.securitySignals(query, scope) : undefined;
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ stats, signals }, null, 2)}\n` : render(stats, signals),
+    );
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+function render(stats: ActivityStats, signals: SecuritySignal[] | undefined): string {
+  const lines = [
+    `${stats.total} events, ${stats.range.from.toISOString()} – ${stats.range.to.toISOString()} (${stats.timeZone}, by ${stats.bucket})`,
+    '',
+    'by kind:     ' + stats.byKind.map((k) => `${k.key} ${k.count}`).join(', '),
+    'by category: ' + stats.byCategory.map((k) => `${k.key} ${k.count}`).join(', '),
+    'top actions: ' + stats.byAction.map((k) => `${k.key} ${k.count}`).join(', '),
+    'top users:   ' +
+      stats.topActors.map((a) => `${a.actor.name ?? a.actor.id} ${a.count}`).join(', '),
+    `sign-ins:    ${stats.auth.logins} logins, ${stats.auth.failures} failures (${(stats.auth.failureRate * 100).toFixed(1)}%), ${stats.auth.uniqueUsers} users`,
+    '',
+    'over time:',
+    ...stats.series.filter((b) => b.count > 0).map((b) => `  ${b.start.toISOString()}  ${b.count}`),
+  ];
+  if (signals) {
+    lines.push('', `security signals: ${signals.length}`);
+    for (const s of signals) lines.push(`  [${s.severity}] ${s.description}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
