@@ -137,7 +137,10 @@ export interface ActivityStore {
 export function createActivityStore(options: ActivityStoreOptions): ActivityStore {
   const ownsClient = !options.client;
   if (!options.client && !options.uri) {
-    throw new ActivityError('INVALID_EVENT', 'createActivityStore needs { client } or { uri }.');
+    throw new ActivityError(
+      'INVALID_OPTIONS',
+      'createActivityStore needs { client } (your MongoClient) or { uri }.',
+    );
   }
   const client =
     options.client ??

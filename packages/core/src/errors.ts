@@ -1,5 +1,7 @@
 /** Every reason a call into the store can fail, by code. Adapters map each to an HTTP status. */
 export const ACTIVITY_ERROR_CODES = {
+  /** The store's options are incomplete or out of range. */
+  INVALID_OPTIONS: 'INVALID_OPTIONS',
   /** An event given to `record()` does not match the event schema. */
   INVALID_EVENT: 'INVALID_EVENT',
   /** A query, filter or search string is malformed. */

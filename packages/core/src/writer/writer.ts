@@ -61,6 +61,8 @@ export function createWriter(deps: WriterDeps): Writer {
   let probe: NodeJS.Timeout | undefined;
   let degraded = false;
   let resuming: Promise<void> | undefined;
+  /** Memory pressure sent events to the journal while MongoDB was reachable: drain it soon. */
+  let spilledWhileHealthy = false;
   let closed = false;
 
   const settle = (ids: Iterable<string>, error?: Error) => {
@@ -174,8 +176,17 @@ export function createWriter(deps: WriterDeps): Writer {
     }
     degraded = false;
     clearInterval(probe);
-    resuming = (async () => {
-      // New batches go straight to MongoDB again; replay until nothing spilled meanwhile is left.
+    drainJournal();
+    schedule(0);
+  };
+
+  /**
+   * Stores what the journal holds, in the background (`resuming`), until nothing spilled meanwhile
+   * is left: after an outage, and after memory pressure spilled events while MongoDB was fine.
+   */
+  const drainJournal = () => {
+    spilledWhileHealthy = false;
+    resuming ??= (async () => {
       for (let round = 0; round < 5 && !degraded; round++) {
         await replayJournal();
         if ((await journal.pendingFiles()) === 0) break;
@@ -191,7 +202,6 @@ export function createWriter(deps: WriterDeps): Writer {
       .finally(() => {
         resuming = undefined;
       });
-    schedule(0);
   };
 
   const pump = async () => {
@@ -219,6 +229,7 @@ export function createWriter(deps: WriterDeps): Writer {
     }
     if (queue.length === 0 && !overflowing) {
       for (const done of idleWaiters.splice(0)) done();
+      if (spilledWhileHealthy && !degraded && !closed) drainJournal();
     } else if (queue.length > 0) {
       schedule(0);
     }
@@ -241,6 +252,7 @@ export function createWriter(deps: WriterDeps): Writer {
     overflowing = (async () => {
       while (queue.length > settings.maxQueue) {
         const excess = queue.splice(settings.maxQueue - settings.batchSize);
+        if (!degraded) spilledWhileHealthy = true;
         // A failed spill puts the events back and reports it; try again on the next record().
         if (
           !(await spill(excess).then(
@@ -256,12 +268,22 @@ export function createWriter(deps: WriterDeps): Writer {
     });
   };
 
+  /** Until everything recorded is stored, or in the journal while MongoDB is unreachable. */
   const flush = async () => {
-    await resuming;
-    if (queue.length === 0 && !pumping && !overflowing) return;
-    const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
-    schedule(0);
-    await idle;
+    for (;;) {
+      await resuming;
+      if (queue.length > 0 || pumping || overflowing) {
+        const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
+        schedule(0);
+        await idle;
+        continue;
+      }
+      if (spilledWhileHealthy && !degraded) {
+        drainJournal();
+        continue;
+      }
+      return;
+    }
   };
 
   const replayJournal = async (): Promise<number> => {
