@@ -28,7 +28,13 @@ import { normalizeEvent } from './internal/normalize.ts';
 import { type AddNoteInput, addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
 import { scopeClauses } from './query/buildFilter.ts';
-import { createReader, parseQuery, parseScope, type TimelineQueryInput } from './query/reader.ts';
+import {
+  createReader,
+  parseQuery,
+  parseScope,
+  type Reader,
+  type TimelineQueryInput,
+} from './query/reader.ts';
 import { claimRestore, type RestoreClaim, type RestoreOptions } from './restore.ts';
 import { createRetention, type SweepResult } from './retention.ts';
 import { createJournal } from './writer/journal.ts';
@@ -57,6 +63,11 @@ export interface ActivityStore {
   ): ActivityEvent | undefined | Promise<ActivityEvent | undefined>;
   /** A page of events matching `query`, within `scope`. */
   list(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<ActivityPage<ActivityEvent>>;
+  /**
+   * Every event a query finds within a scope, as an async iterable read through one server cursor —
+   * for exports (`exportCsv(store.stream(query, scope))`).
+   */
+  stream: Reader['stream'];
   /** One event, if `scope` may see it (`NOT_FOUND` otherwise, without saying which). */
   get(id: string, scope: ActivityScopeInput): Promise<ActivityEvent>;
   /** One record's history: events whose subject or refs include it. */
@@ -240,6 +251,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   const store: ActivityStore = {
     record: record as ActivityStore['record'],
     list: reader.list,
+    stream: reader.stream,
     get: reader.get,
     timeline: reader.timeline,
     stats: analytics.stats,

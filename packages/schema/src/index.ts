@@ -11,6 +11,16 @@ export {
   type CategoryRegistryOptions,
   createCategoryRegistry,
 } from './categories.ts';
+export {
+  CSV_COLUMNS,
+  type CsvCellContext,
+  type CsvColumn,
+  type CsvColumnKey,
+  type CustomCsvColumn,
+} from './csv/csvColumns.ts';
+export { type FormatCsvLineOptions, formatCsvLine, neutralizeCsvCell } from './csv/csvLine.ts';
+export { type CsvRowOptions, csvHeader, toCsvRow } from './csv/csvRow.ts';
+export { formatCsvTime } from './csv/csvTime.ts';
 export { DEFAULT_CATEGORIES, LOGINS_CATEGORY, OTHER_CATEGORY } from './defaultCategories.ts';
 export { type DescribableEvent, type DescribeOptions, describe } from './describe.ts';
 export {

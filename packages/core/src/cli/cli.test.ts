@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDb } from '@activitykit/test-utils';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivityStore } from '../createActivityStore.ts';
 
@@ -44,7 +45,7 @@ const connection = (collection: string) => [
 describe('the activitykit CLI', () => {
   it('prints help for itself and each command, and refuses unknown ones', async () => {
     expect((await cli('--help')).stdout).toMatch(/Commands:[\s\S]*verify/);
-    for (const command of ['keygen', 'verify', 'stats', 'purge', 'replay-journal']) {
+    for (const command of ['keygen', 'verify', 'export', 'stats', 'purge', 'replay-journal']) {
       const run = await cli(command, '--help');
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`Usage: activitykit ${command}`));
@@ -154,6 +155,93 @@ describe('the activitykit CLI', () => {
     expect(json.stats.total).toBe(7);
     expect(
       (await cli('stats', '--tenant', 'acme', '--preset', 'someday', ...connection('cli_stats')))
+        .code,
+    ).toBe(2);
+  });
+
+  it('exports CSV, NDJSON and PDF of a query, and reports progress', async () => {
+    const store = createActivityStore({
+      client: testDb.client,
+      dbName: testDb.db.databaseName,
+      collection: 'cli_export',
+      journalDir: join(dir, 'j4'),
+    });
+    await store.record(
+      {
+        tenantId: 'acme',
+        action: 'customer.deleted',
+        subject: { type: 'customer', id: '1', label: 'Иван, "Ваня" Петров' },
+      },
+      { durable: true },
+    );
+    await store.record(
+      {
+        tenantId: 'acme',
+        action: 'order.created',
+        subject: { type: 'order', id: '2', label: '=cmd()' },
+      },
+      { durable: true },
+    );
+    await store.record(
+      { tenantId: 'beta', action: 'customer.deleted', subject: { type: 'customer', id: '3' } },
+      { durable: true },
+    );
+    await store.close();
+    const csvFile = join(dir, 'out.csv');
+    const csv = await cli(
+      'export',
+      '--format',
+      'csv',
+      '--tenant',
+      'acme',
+      '--query',
+      'kind:delete',
+      '--out',
+      csvFile,
+      ...connection('cli_export'),
+    );
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/exported 1 event\(s\) to/);
+    const rows = parseCsv(await readFile(csvFile, 'utf8'), { bom: true }) as string[][];
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.join('|')).toContain('Иван, "Ваня" Петров');
+
+    const ndjson = await cli(
+      'export',
+      '--format',
+      'ndjson',
+      '--tenant',
+      'acme',
+      ...connection('cli_export'),
+    );
+    const lines = ndjson.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((e) => e.action).sort()).toEqual(['customer.deleted', 'order.created']);
+
+    const pdfFile = join(dir, 'out.pdf');
+    const pdf = await cli(
+      'export',
+      '--format',
+      'pdf',
+      '--tenant',
+      'acme',
+      '--title',
+      'Журнал',
+      '--out',
+      pdfFile,
+      ...connection('cli_export'),
+    );
+    expect(pdf.code).toBe(0);
+    const text = await new Promise<string>((resolve, reject) =>
+      execFile('pdftotext', ['-layout', pdfFile, '-'], (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    );
+    expect(text).toContain('Журнал');
+    expect(
+      (await cli('export', '--format', 'xls', '--tenant', 'acme', ...connection('cli_export')))
         .code,
     ).toBe(2);
   });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { ActivityError } from '../errors.ts';
+import { exportCommand } from './exportCommand.ts';
 import { keygen } from './keygen.ts';
 import { purge, replayJournal } from './maintenance.ts';
 import { EXIT, UsageError } from './shared.ts';
@@ -9,6 +10,7 @@ import { verifyCommand } from './verifyCommand.ts';
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; summary: string }> = {
   keygen: { run: keygen, summary: 'make an Ed25519 key pair for sealing checkpoints' },
   verify: { run: verifyCommand, summary: "check a tenant's events against its signed checkpoints" },
+  export: { run: exportCommand, summary: 'stream events to CSV, NDJSON or PDF' },
   stats: { run: statsCommand, summary: 'print analytics (and security signals) of a tenant' },
   purge: {
     run: purge,

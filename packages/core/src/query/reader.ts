@@ -42,6 +42,14 @@ export interface Reader {
     query: TimelineQueryInput,
     scope: ActivityScopeInput,
   ): Promise<ActivityPage<ActivityEvent>>;
+  /**
+   * Every event a query finds within a scope, in its sort order, through one server cursor (for
+   * exports: one pass even where the server cannot use an index to sort, as on FerretDB).
+   */
+  stream(
+    query: Omit<ActivityQueryInput, 'cursor' | 'limit'>,
+    scope: ActivityScopeInput,
+  ): AsyncIterable<ActivityEvent>;
   /** The MongoDB filter a query and scope read with (for explain, export and analytics). */
   mongoFilter(filter: ActivityFilter & { q?: string }, scope: ActivityScope): Filter<EventDocument>;
 }
@@ -99,8 +107,28 @@ export function createReader(deps: ReaderDeps): Reader {
       : { items };
   };
 
+  async function* stream(
+    input: Omit<ActivityQueryInput, 'cursor' | 'limit'>,
+    scopeInput: ActivityScopeInput,
+  ): AsyncGenerator<ActivityEvent> {
+    const scope = parseScope(scopeInput);
+    const query = parseQuery(input);
+    if (scopeIsEmpty(scope)) return;
+    const direction = query.sort === 'desc' ? -1 : 1;
+    const cursor = collection
+      .find(mongoFilter(query, scope))
+      .sort({ occurredAt: direction, _id: direction })
+      .batchSize(1000);
+    try {
+      for await (const doc of cursor) yield fromDocument(doc);
+    } finally {
+      await cursor.close();
+    }
+  }
+
   return {
     list,
+    stream,
     mongoFilter,
     async get(id, scopeInput) {
       const scope = parseScope(scopeInput);
