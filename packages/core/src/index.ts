@@ -32,6 +32,30 @@ export {
 } from './createActivityStore.ts';
 export { ACTIVITY_ERROR_CODES, ActivityError, type ActivityErrorCode } from './errors.ts';
 export {
+  type ActivityExport,
+  createExport,
+  type ExportOptionsByFormat,
+} from './export/createExport.ts';
+export { csvChunks, type ExportCsvOptions, exportCsv } from './export/exportCsv.ts';
+export { exportNdjson, ndjsonChunks } from './export/exportNdjson.ts';
+export {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_FILE_EXTENSIONS,
+  EXPORT_FORMATS,
+  type ExportContentDispositionOptions,
+  type ExportFormat,
+  exportContentDisposition,
+  isExportFormat,
+} from './export/formats.ts';
+export { type IterateEventsOptions, iterateEvents } from './export/iterateEvents.ts';
+export {
+  DEFAULT_PDF_MAX_ROWS,
+  type ExportPdfOptions,
+  exportPdf,
+  pdfChunks,
+} from './export/pdf/exportPdf.ts';
+export type { PdfFonts } from './export/pdf/pdfFonts.ts';
+export {
   type AnchorEntry,
   type CheckpointAnchor,
   fileAnchor,

@@ -11,6 +11,7 @@ export {
   type CategoryRegistryOptions,
   createCategoryRegistry,
 } from './categories.ts';
+export { type FormatCsvChangesOptions, formatCsvChanges } from './csv/csvChanges.ts';
 export {
   CSV_COLUMNS,
   type CsvCellContext,

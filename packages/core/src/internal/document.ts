@@ -60,7 +60,14 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
 
 /** The event a stored document holds. */
 export function fromDocument(doc: EventDocument): ActivityEvent {
-  const { _id, refKeys: _refKeys, quarter: _quarter, expiresAt: _expiresAt, replayedAt: _replayedAt, ...rest } = doc;
+  const {
+    _id,
+    refKeys: _refKeys,
+    quarter: _quarter,
+    expiresAt: _expiresAt,
+    replayedAt: _replayedAt,
+    ...rest
+  } = doc;
   const event: ActivityEvent = { id: _id, ...rest };
   if (doc.changes) {
     event.changes = doc.changes.map((change) => ({
