@@ -67,9 +67,9 @@ function render(stats: ActivityStats, signals: SecuritySignal[] | undefined): st
   const lines = [
     `${stats.total} events, ${stats.range.from.toISOString()} – ${stats.range.to.toISOString()} (${stats.timeZone}, by ${stats.bucket})`,
     '',
-    'by kind:     ' + stats.byKind.map((k) => `${k.key} ${k.count}`).join(', '),
-    'by category: ' + stats.byCategory.map((k) => `${k.key} ${k.count}`).join(', '),
-    'top actions: ' + stats.byAction.map((k) => `${k.key} ${k.count}`).join(', '),
+    `by kind:     ${stats.byKind.map((k) => `${k.key} ${k.count}`).join(', ')}`,
+    `by category: ${stats.byCategory.map((k) => `${k.key} ${k.count}`).join(', ')}`,
+    `top actions: ${stats.byAction.map((k) => `${k.key} ${k.count}`).join(', ')}`,
     'top users:   ' +
       stats.topActors.map((a) => `${a.actor.name ?? a.actor.id} ${a.count}`).join(', '),
     `sign-ins:    ${stats.auth.logins} logins, ${stats.auth.failures} failures (${(stats.auth.failureRate * 100).toFixed(1)}%), ${stats.auth.uniqueUsers} users`,

@@ -111,7 +111,7 @@ async function walk(context: WalkContext) {
   const cursor = deps.events
     .find({
       tenantId: context.tenantId,
-      _id: { $gt: start < context.lower ? start : context.lower, $lt: context.upper },
+      _id: { $gt: Math.min(start, context.lower), $lt: context.upper },
     })
     .sort({ _id: 1 });
   let index = 0;
