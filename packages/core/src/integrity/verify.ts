@@ -107,12 +107,11 @@ interface WalkContext {
  */
 async function walk(context: WalkContext) {
   const { deps, report, explanations, checkpoints } = context;
-  const start = checkpoints[0]?.fromId ?? context.lower;
+  const firstFrom = checkpoints[0]?.fromId ?? context.lower;
+  // Ids are strings: the earlier of the first checkpoint's start and the range's lower bound.
+  const start = firstFrom < context.lower ? firstFrom : context.lower;
   const cursor = deps.events
-    .find({
-      tenantId: context.tenantId,
-      _id: { $gt: Math.min(start, context.lower), $lt: context.upper },
-    })
+    .find({ tenantId: context.tenantId, _id: { $gt: start, $lt: context.upper } })
     .sort({ _id: 1 });
   let index = 0;
   let sealed = entriesOf(checkpoints[0]);
