@@ -70,6 +70,7 @@ export {
   type ResolvePeriodOptions,
   resolvePeriod,
   startOfDayInZone,
+  timeZoneOffset,
   type WeekDay,
 } from './period.ts';
 export {

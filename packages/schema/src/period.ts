@@ -117,9 +117,12 @@ export function zonedTimeToInstant(wall: WallClock, timeZone: string): Date {
   const local = utcFromWall(wall);
   // At most one transition lies within a day of `local`: the offsets a day before and after are the
   // only candidates. A candidate is right when the zone really has that offset at its instant.
-  const offsets = [offsetAt(local - DAY_MS, timeZone), offsetAt(local + DAY_MS, timeZone)];
+  const offsets = [
+    timeZoneOffset(local - DAY_MS, timeZone),
+    timeZoneOffset(local + DAY_MS, timeZone),
+  ];
   const instants = offsets.map((offset) => local - offset);
-  const valid = instants.filter((instant) => offsetAt(instant, timeZone) === local - instant);
+  const valid = instants.filter((instant) => timeZoneOffset(instant, timeZone) === local - instant);
   if (valid.length > 0) return new Date(Math.min(...valid));
   return new Date(firstInstantOfOffset(instants, timeZone));
 }
@@ -177,8 +180,16 @@ function utcFromWall(wall: WallClock): number {
   return date.getTime();
 }
 
-/** How far `timeZone`'s clocks are ahead of UTC at `instant`, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
+/**
+ * How far `timeZone`'s clocks are ahead of UTC at `instant` (ms since the epoch, read to the
+ * second), in milliseconds. The one place the kit asks `Intl` for a zone's offset.
+ *
+ * @example
+ * ```ts
+ * timeZoneOffset(Date.UTC(2026, 10, 1, 12), 'America/New_York'); // -18_000_000 (UTC−5)
+ * ```
+ */
+export function timeZoneOffset(instant: number, timeZone: string): number {
   const whole = instant - (((instant % 1000) + 1000) % 1000);
   return utcFromWall(wallClockAt(whole, timeZone)) - whole;
 }
@@ -190,10 +201,10 @@ function offsetAt(instant: number, timeZone: string): number {
 function firstInstantOfOffset(instants: number[], timeZone: string): number {
   let low = Math.floor(Math.min(...instants) / 1000);
   let high = Math.ceil(Math.max(...instants) / 1000);
-  const target = offsetAt(high * 1000, timeZone);
+  const target = timeZoneOffset(high * 1000, timeZone);
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (offsetAt(middle * 1000, timeZone) === target) high = middle;
+    if (timeZoneOffset(middle * 1000, timeZone) === target) high = middle;
     else low = middle;
   }
   return high * 1000;

@@ -4,6 +4,7 @@
  * `Intl` reading per day of the range, plus a bisection at each transition) and every local time in
  * it is then plain arithmetic.
  */
+import { timeZoneOffset } from '@activitykit/schema';
 
 /**
  * One hour in milliseconds.
@@ -32,29 +33,6 @@ export interface OffsetSpan {
   offset: number;
 }
 
-const MAX_CACHED_FORMATTERS = 64;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    if (formatters.size >= MAX_CACHED_FORMATTERS) formatters.clear();
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /**
  * How far clocks in `timeZone` are ahead of UTC at `instant` (ms since the epoch), in milliseconds.
  *
@@ -64,18 +42,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * ```
  */
 export function offsetAt(instant: number, timeZone: string): number {
-  const whole = instant - mod(instant, 1000);
-  const fields: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(whole)) fields[part.type] = part.value;
-  const year = Number(fields.year);
-  const local = new Date(0);
-  local.setUTCFullYear(
-    fields.era === 'BC' ? 1 - year : year,
-    Number(fields.month) - 1,
-    Number(fields.day),
-  );
-  local.setUTCHours(Number(fields.hour), Number(fields.minute), Number(fields.second), 0);
-  return local.getTime() - whole;
+  return timeZoneOffset(instant, timeZone);
 }
 
 /**
