@@ -1,134 +1,36 @@
-import type { KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
   type ActivityEvent,
   type ActivityEventInput,
-  type ActivityPage,
-  type ActivityQueryInput,
-  type ActivityScopeInput,
-  type Actor,
   createActionRegistry,
   createCategoryRegistry,
   createIdGenerator,
   createRedactor,
   type RecordRef,
 } from '@activitykit/schema';
-import { type Document, MongoClient } from 'mongodb';
-import { createStoreAnalytics, type StoreAnalytics } from './analytics/storeAnalytics.ts';
-import { type BulkDeleteResult, bulkDelete } from './bulkDelete.ts';
+import { MongoClient } from 'mongodb';
+import type { ActivityStore, RecordOptions } from './activityStore.ts';
+import { createStoreAnalytics } from './analytics/storeAnalytics.ts';
+import { bulkDelete } from './bulkDelete.ts';
 import { ActivityError } from './errors.ts';
-import type { CheckpointAnchor } from './integrity/anchor.ts';
 import type { CheckpointDocument } from './integrity/checkpoint.ts';
 import { loadPrivateKey, loadPublicKey } from './integrity/keys.ts';
 import { type SealResult, sealOnce } from './integrity/sealer.ts';
-import { type VerifyRange, type VerifyReport, verifyTenant } from './integrity/verify.ts';
+import { verifyTenant } from './integrity/verify.ts';
 import { type EventDocument, toDocument } from './internal/document.ts';
 import { ensureEventIndexes, type IndexReport } from './internal/indexes.ts';
+
 import { normalizeEvent } from './internal/normalize.ts';
-import { type AddNoteInput, addNote } from './notes.ts';
+import { addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
 import { scopeClauses } from './query/buildFilter.ts';
-import {
-  createReader,
-  parseQuery,
-  parseScope,
-  type Reader,
-  type TimelineQueryInput,
-} from './query/reader.ts';
-import { claimRestore, type RestoreClaim, type RestoreOptions } from './restore.ts';
-import { createRetention, type SweepResult } from './retention.ts';
+import { createReader, parseQuery, parseScope } from './query/reader.ts';
+import { claimRestore, type RestoreClaim } from './restore.ts';
+import { createRetention } from './retention.ts';
 import { createJournal } from './writer/journal.ts';
-import type { WriterMetrics } from './writer/metrics.ts';
 import { createWriter } from './writer/writer.ts';
 
-/** Options of `store.record()`. */
-export interface RecordOptions {
-  /** Resolve only once the event is stored in MongoDB. Defaults to `false`. */
-  durable?: boolean;
-}
-
-/** The activity store: record events, read them within a scope, keep and restore. */
-export interface ActivityStore {
-  /**
-   * Records an event without waiting for MongoDB; returns it complete (id, time, description), or
-   * `undefined` when capture is off for its subject type. Throws `INVALID_EVENT` for a malformed
-   * event; store failures never reach the caller (see `onError`).
-   */
-  record(event: ActivityEventInput): ActivityEvent | undefined;
-  /** Like `record`, resolving once the event is stored in MongoDB. */
-  record(event: ActivityEventInput, options: { durable: true }): Promise<ActivityEvent | undefined>;
-  record(
-    event: ActivityEventInput,
-    options?: RecordOptions,
-  ): ActivityEvent | undefined | Promise<ActivityEvent | undefined>;
-  /** A page of events matching `query`, within `scope`. */
-  list(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<ActivityPage<ActivityEvent>>;
-  /**
-   * Every event a query finds within a scope, as an async iterable read through one server cursor —
-   * for exports (`exportCsv(store.stream(query, scope))`).
-   */
-  stream: Reader['stream'];
-  /** One event, if `scope` may see it (`NOT_FOUND` otherwise, without saying which). */
-  get(id: string, scope: ActivityScopeInput): Promise<ActivityEvent>;
-  /** One record's history: events whose subject or refs include it. */
-  timeline(
-    ref: Pick<RecordRef, 'type' | 'id'>,
-    query: TimelineQueryInput,
-    scope: ActivityScopeInput,
-  ): Promise<ActivityPage<ActivityEvent>>;
-  /**
-   * Dashboard figures (SPEC §6) for the events a query finds within a scope: counts over time in the
-   * viewer's time zone, by kind, category, action and outcome, the most active users, and sign-in
-   * statistics.
-   */
-  stats: StoreAnalytics['stats'];
-  /** Security signals among the events a query finds within a scope, most severe first. */
-  securitySignals: StoreAnalytics['securitySignals'];
-  /** Adds a note to a record's timeline, stamped with its author; read-only once written. */
-  addNote(note: AddNoteInput, scope: ActivityScopeInput): Promise<ActivityEvent>;
-  /** Restores the record a delete event removed, and records `<type>.restored`. */
-  restore(
-    eventId: string,
-    scope: ActivityScopeInput,
-    options: RestoreOptions,
-  ): Promise<ActivityEvent>;
-  /**
-   * Deletes events within the scope (`canDelete`), by ids or by a query, if the store enables bulk
-   * delete; records first who deleted which ids, so `verify` does not read it as tampering.
-   */
-  bulkDelete(
-    target: { ids: string[] } | { query: ActivityQueryInput },
-    scope: ActivityScopeInput,
-    options: { actor: Actor },
-  ): Promise<BulkDeleteResult>;
-  /** Seals what is due now into signed checkpoints (needs `integrity.privateKey`). */
-  seal(): Promise<SealResult>;
-  /** Checks a tenant's events against its checkpoints with the public key (and the anchor). */
-  verify(
-    range: VerifyRange,
-    options: { publicKey: string | KeyObject; anchor?: CheckpointAnchor },
-  ): Promise<VerifyReport>;
-  /** Deletes expired events (per-tenant retention) and records each sweep. */
-  sweepExpired(options?: { now?: Date }): Promise<SweepResult>;
-  /**
-   * How the server runs the first page of a query (MongoDB's `explain`, `queryPlanner` verbosity):
-   * for checking that a filter is answered by an index.
-   */
-  explain(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<Document>;
-  /** Creates the indexes (also done on first use); reports whether the server keeps a TTL index. */
-  ensureIndexes(): Promise<IndexReport>;
-  /** Capture switches per subject type (seed 002: audit logging per record type). */
-  readonly capture: {
-    isEnabled(subjectType: string): boolean;
-    set(subjectType: string, enabled: boolean): void;
-  };
-  /** Writer counters: queued, written, retried, spilled, replayed, failed, pending. */
-  metrics(): WriterMetrics;
-  /** Resolves once every event recorded so far is stored (or safe in the journal). */
-  flush(): Promise<void>;
-  /** Flushes, stops background work and closes the client the store opened. */
-  close(): Promise<void>;
-}
+export type { ActivityStore, RecordOptions };
 
 /**
  * Creates the activity store over a MongoDB collection.

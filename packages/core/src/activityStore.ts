@@ -1,0 +1,111 @@
+import type { KeyObject } from 'node:crypto';
+import type {
+  ActivityEvent,
+  ActivityEventInput,
+  ActivityPage,
+  ActivityQueryInput,
+  ActivityScopeInput,
+  Actor,
+  RecordRef,
+} from '@activitykit/schema';
+import type { Document } from 'mongodb';
+import type { StoreAnalytics } from './analytics/storeAnalytics.ts';
+import type { BulkDeleteResult } from './bulkDelete.ts';
+import type { CheckpointAnchor } from './integrity/anchor.ts';
+import type { SealResult } from './integrity/sealer.ts';
+import type { VerifyRange, VerifyReport } from './integrity/verify.ts';
+import type { IndexReport } from './internal/indexes.ts';
+import type { AddNoteInput } from './notes.ts';
+import type { Reader, TimelineQueryInput } from './query/reader.ts';
+import type { RestoreOptions } from './restore.ts';
+import type { SweepResult } from './retention.ts';
+import type { WriterMetrics } from './writer/metrics.ts';
+
+/** Options of `store.record()`. */
+export interface RecordOptions {
+  /** Resolve only once the event is stored in MongoDB. Defaults to `false`. */
+  durable?: boolean;
+}
+
+/** The activity store: record events, read them within a scope, keep and restore. */
+export interface ActivityStore {
+  /**
+   * Records an event without waiting for MongoDB; returns it complete (id, time, description), or
+   * `undefined` when capture is off for its subject type. Throws `INVALID_EVENT` for a malformed
+   * event; store failures never reach the caller (see `onError`).
+   */
+  record(event: ActivityEventInput): ActivityEvent | undefined;
+  /** Like `record`, resolving once the event is stored in MongoDB. */
+  record(event: ActivityEventInput, options: { durable: true }): Promise<ActivityEvent | undefined>;
+  record(
+    event: ActivityEventInput,
+    options?: RecordOptions,
+  ): ActivityEvent | undefined | Promise<ActivityEvent | undefined>;
+  /** A page of events matching `query`, within `scope`. */
+  list(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<ActivityPage<ActivityEvent>>;
+  /**
+   * Every event a query finds within a scope, as an async iterable read through one server cursor —
+   * for exports (`exportCsv(store.stream(query, scope))`).
+   */
+  stream: Reader['stream'];
+  /** One event, if `scope` may see it (`NOT_FOUND` otherwise, without saying which). */
+  get(id: string, scope: ActivityScopeInput): Promise<ActivityEvent>;
+  /** One record's history: events whose subject or refs include it. */
+  timeline(
+    ref: Pick<RecordRef, 'type' | 'id'>,
+    query: TimelineQueryInput,
+    scope: ActivityScopeInput,
+  ): Promise<ActivityPage<ActivityEvent>>;
+  /**
+   * Dashboard figures (SPEC §6) for the events a query finds within a scope: counts over time in the
+   * viewer's time zone, by kind, category, action and outcome, the most active users, and sign-in
+   * statistics.
+   */
+  stats: StoreAnalytics['stats'];
+  /** Security signals among the events a query finds within a scope, most severe first. */
+  securitySignals: StoreAnalytics['securitySignals'];
+  /** Adds a note to a record's timeline, stamped with its author; read-only once written. */
+  addNote(note: AddNoteInput, scope: ActivityScopeInput): Promise<ActivityEvent>;
+  /** Restores the record a delete event removed, and records `<type>.restored`. */
+  restore(
+    eventId: string,
+    scope: ActivityScopeInput,
+    options: RestoreOptions,
+  ): Promise<ActivityEvent>;
+  /**
+   * Deletes events within the scope (`canDelete`), by ids or by a query, if the store enables bulk
+   * delete; records first who deleted which ids, so `verify` does not read it as tampering.
+   */
+  bulkDelete(
+    target: { ids: string[] } | { query: ActivityQueryInput },
+    scope: ActivityScopeInput,
+    options: { actor: Actor },
+  ): Promise<BulkDeleteResult>;
+  /** Seals what is due now into signed checkpoints (needs `integrity.privateKey`). */
+  seal(): Promise<SealResult>;
+  /** Checks a tenant's events against its checkpoints with the public key (and the anchor). */
+  verify(
+    range: VerifyRange,
+    options: { publicKey: string | KeyObject; anchor?: CheckpointAnchor },
+  ): Promise<VerifyReport>;
+  /** Deletes expired events (per-tenant retention) and records each sweep. */
+  sweepExpired(options?: { now?: Date }): Promise<SweepResult>;
+  /**
+   * How the server runs the first page of a query (MongoDB's `explain`, `queryPlanner` verbosity):
+   * for checking that a filter is answered by an index.
+   */
+  explain(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<Document>;
+  /** Creates the indexes (also done on first use); reports whether the server keeps a TTL index. */
+  ensureIndexes(): Promise<IndexReport>;
+  /** Capture switches per subject type (seed 002: audit logging per record type). */
+  readonly capture: {
+    isEnabled(subjectType: string): boolean;
+    set(subjectType: string, enabled: boolean): void;
+  };
+  /** Writer counters: queued, written, retried, spilled, replayed, failed, pending. */
+  metrics(): WriterMetrics;
+  /** Resolves once every event recorded so far is stored (or safe in the journal). */
+  flush(): Promise<void>;
+  /** Flushes, stops background work and closes the client the store opened. */
+  close(): Promise<void>;
+}
