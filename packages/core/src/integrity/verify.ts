@@ -101,65 +101,76 @@ interface WalkContext {
 }
 
 /**
- * One sorted pass over the tenant's events, merged with the checkpoints in order: each event is
- * matched to the checkpoint whose range holds it. Servers without sort pushdown (FerretDB) read the
- * events once, not once per checkpoint, and memory holds one checkpoint's entries at a time.
+ * One pass over the tenant's events in the server's natural order (no sort: FerretDB sorts in its
+ * own memory, gigabytes for a million events), matched against every sealed entry of the range held
+ * in a map — about 150 bytes per sealed event; verify a `from`/`to` range to bound it.
  */
 async function walk(context: WalkContext) {
   const { deps, report, explanations, checkpoints } = context;
+  const sealed = new Map<string, { entry: CheckpointEntry; seq: number }>();
+  for (const checkpoint of checkpoints) {
+    for (const entry of checkpoint.entries) sealed.set(entry.i, { entry, seq: checkpoint.seq });
+  }
+  const ranges = checkpoints.map((c) => ({ fromId: c.fromId, toId: c.toId, seq: c.seq }));
+  const lastSealed = checkpoints.at(-1)?.toId ?? '';
   const firstFrom = checkpoints[0]?.fromId ?? context.lower;
   // Ids are strings: the earlier of the first checkpoint's start and the range's lower bound.
   const start = firstFrom < context.lower ? firstFrom : context.lower;
   const cursor = deps.events
     .find({ tenantId: context.tenantId, _id: { $gt: start, $lt: context.upper } })
-    .sort({ _id: 1 });
-  let index = 0;
-  let sealed = entriesOf(checkpoints[0]);
-  const finish = () => {
-    const checkpoint = checkpoints[index];
-    if (!checkpoint) return;
-    for (const entry of sealed.values()) {
-      const why = explanations.explain(entry);
-      if (why === 'expired') report.explained.expired += 1;
-      else if (why === 'bulk_deleted') report.explained.bulkDeleted += 1;
-      else report.deleted.push({ id: entry.i, occurredAt: new Date(entry.t), seq: checkpoint.seq });
-    }
-    index += 1;
-    sealed = entriesOf(checkpoints[index]);
-  };
+    .batchSize(1000);
   let unsealedFirst: string | undefined;
   let unsealedLast: string | undefined;
   for await (const doc of cursor) {
-    while (checkpoints[index] && doc._id > (checkpoints[index]?.toId ?? '')) finish();
-    const checkpoint = checkpoints[index];
-    if (!checkpoint || doc._id <= checkpoint.fromId) {
-      // Past the last checkpoint (unsealed), or before the first one in the range asked for.
-      if (!checkpoint && doc._id >= context.lower) {
-        report.unsealed.count += 1;
-        unsealedFirst ??= doc._id;
-        unsealedLast = doc._id;
-      }
+    const found = sealed.get(doc._id);
+    if (found) {
+      sealed.delete(doc._id);
+      report.checkedEvents += 1;
+      if (eventHash(doc) !== found.entry.h) report.modified.push({ id: doc._id, seq: found.seq });
       continue;
     }
-    report.checkedEvents += 1;
-    const entry = sealed.get(doc._id);
-    if (!entry) {
-      (doc.replayedAt ? report.late : report.inserted).push({ id: doc._id, seq: checkpoint.seq });
-      continue;
+    const range = rangeOf(ranges, doc._id);
+    if (range) {
+      report.checkedEvents += 1;
+      (doc.replayedAt ? report.late : report.inserted).push({ id: doc._id, seq: range.seq });
+    } else if (doc._id > lastSealed && doc._id >= context.lower) {
+      report.unsealed.count += 1;
+      if (!unsealedFirst || doc._id < unsealedFirst) unsealedFirst = doc._id;
+      if (!unsealedLast || doc._id > unsealedLast) unsealedLast = doc._id;
     }
-    sealed.delete(doc._id);
-    if (eventHash(doc) !== entry.h) report.modified.push({ id: doc._id, seq: checkpoint.seq });
   }
-  while (checkpoints[index]) finish();
-  report.unsealed.fromId = checkpoints.at(-1)?.toId ?? '';
+  for (const { entry, seq } of sealed.values()) {
+    const why = explanations.explain(entry);
+    if (why === 'expired') report.explained.expired += 1;
+    else if (why === 'bulk_deleted') report.explained.bulkDeleted += 1;
+    else report.deleted.push({ id: entry.i, occurredAt: new Date(entry.t), seq });
+  }
+  for (const list of [report.modified, report.inserted, report.late, report.deleted]) {
+    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  report.unsealed.fromId = lastSealed;
   if (unsealedFirst && unsealedLast) {
     report.unsealed.from = new Date(ulidTime(unsealedFirst));
     report.unsealed.to = new Date(ulidTime(unsealedLast));
   }
 }
 
-function entriesOf(checkpoint: CheckpointDocument | undefined): Map<string, CheckpointEntry> {
-  return new Map((checkpoint?.entries ?? []).map((entry) => [entry.i, entry]));
+/** The checkpoint whose range `(fromId, toId]` holds `id` (ranges are in order and do not overlap). */
+function rangeOf(
+  ranges: { fromId: string; toId: string; seq: number }[],
+  id: string,
+): { seq: number } | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = ranges[middle];
+    if (!range) return undefined;
+    if (id <= range.fromId) high = middle - 1;
+    else if (id > range.toId) low = middle + 1;
+    else return range;
+  }
+  return undefined;
 }
 
 function checkChain(all: CheckpointDocument[], report: VerifyReport) {
