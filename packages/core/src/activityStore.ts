@@ -6,7 +6,6 @@ import type {
   ActivityQueryInput,
   ActivityScopeInput,
   Actor,
-  RecordRef,
 } from '@activitykit/schema';
 import type { Document } from 'mongodb';
 import type { StoreAnalytics } from './analytics/storeAnalytics.ts';
@@ -16,7 +15,7 @@ import type { SealResult } from './integrity/sealer.ts';
 import type { VerifyRange, VerifyReport } from './integrity/verify.ts';
 import type { IndexReport } from './internal/indexes.ts';
 import type { AddNoteInput } from './notes.ts';
-import type { Reader, TimelineQueryInput } from './query/reader.ts';
+import type { Reader } from './query/reader.ts';
 import type { RestoreOptions } from './restore.ts';
 import type { SweepResult } from './retention.ts';
 import type { WriterMetrics } from './writer/metrics.ts';
@@ -50,12 +49,11 @@ export interface ActivityStore {
   stream: Reader['stream'];
   /** One event, if `scope` may see it (`NOT_FOUND` otherwise, without saying which). */
   get(id: string, scope: ActivityScopeInput): Promise<ActivityEvent>;
-  /** One record's history: events whose subject or refs include it. */
-  timeline(
-    ref: Pick<RecordRef, 'type' | 'id'>,
-    query: TimelineQueryInput,
-    scope: ActivityScopeInput,
-  ): Promise<ActivityPage<ActivityEvent>>;
+  /**
+   * One record's history — `timeline(ref, query, scope)` — events whose subject or refs include it,
+   * paged like `list`.
+   */
+  timeline: Reader['timeline'];
   /**
    * Dashboard figures (SPEC §6) for the events a query finds within a scope: counts over time in the
    * viewer's time zone, by kind, category, action and outcome, the most active users, and sign-in
