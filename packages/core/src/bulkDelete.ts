@@ -1,8 +1,16 @@
-import type { ActivityEvent, ActivityEventInput, ActivityScope, Actor } from '@activitykit/schema';
+import type {
+  ActivityEvent,
+  ActivityEventInput,
+  ActivityScope,
+  Actor,
+  BulkDeleteResult,
+} from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { BULK_DELETED } from './integrity/explanations.ts';
 import type { EventDocument } from './internal/document.ts';
+
+export type { BulkDeleteResult };
 
 /** Which events a bulk delete removes: explicit ids, or everything a filter matches. */
 export type BulkDeleteTarget =
@@ -20,12 +28,6 @@ export interface BulkDeleteDeps {
     event: ActivityEventInput,
     options: { durable: true },
   ) => Promise<ActivityEvent | undefined>;
-}
-
-/** What a bulk delete did. */
-export interface BulkDeleteResult {
-  deleted: number;
-  ids: string[];
 }
 
 /** Ids per `activity.bulk_deleted` event, so the list fits the metadata size cap. */

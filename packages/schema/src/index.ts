@@ -98,6 +98,20 @@ export {
   type RedactorOptions,
 } from './redact.ts';
 export {
+  type ActivityStats,
+  type ActorCount,
+  type ActorSummary,
+  type AuthStats,
+  type BulkDeleteResult,
+  type KeyCount,
+  SECURITY_SIGNAL_TYPES,
+  type SecuritySignal,
+  type SecuritySignalType,
+  SIGNAL_SEVERITIES,
+  type SignalSeverity,
+  type StatsBucket,
+} from './results.ts';
+export {
   type ActivityScope,
   type ActivityScopeInput,
   ADMIN_SCOPE,
@@ -111,3 +125,15 @@ export {
   type SearchKey,
 } from './search.ts';
 export { DEFAULT_DENY } from './secretNames.ts';
+export {
+  eventFromWire,
+  LIVE_EVENT,
+  pageFromWire,
+  QUERY_PARAMS,
+  type QueryFromSearchParamsOptions,
+  type QueryParam,
+  queryFromSearchParams,
+  queryToSearchParams,
+  type SearchParamsInit,
+  type WireActivityEvent,
+} from './wire.ts';

@@ -1,10 +1,9 @@
-import type { PeriodRange, WeekDay } from '@activitykit/schema';
+import type { PeriodRange, StatsBucket, WeekDay } from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
 import { QUARTER_MS } from '../internal/document.ts';
 import { DAY_MS, HOUR_MS, mod, type OffsetSpan, offsetSpans } from './zone.ts';
 
-/** The width of one point of an activity series. */
-export type StatsBucket = 'hour' | 'day' | 'week';
+export type { StatsBucket };
 
 /**
  * The most buckets one series may have (a year of days is 366; a year of hours is refused).

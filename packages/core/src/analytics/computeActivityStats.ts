@@ -1,4 +1,4 @@
-import type { PeriodRange, WeekDay } from '@activitykit/schema';
+import type { ActivityStats, AuthStats, KeyCount, PeriodRange, WeekDay } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import { bucketStarts, chooseBucket, fillBuckets, type StatsBucket } from './buckets.ts';
@@ -10,7 +10,9 @@ import {
   SUCCESSFUL_LOGIN,
   within,
 } from './shared.ts';
-import { type ActorCount, topActors } from './topActors.ts';
+import { topActors } from './topActors.ts';
+
+export type { ActivityStats, AuthStats, KeyCount };
 
 /** Options of {@link computeActivityStats}. */
 export interface ActivityStatsOptions {
@@ -35,46 +37,6 @@ export interface ActivityStatsOptions {
  * match and the range.
  */
 export type StoreStatsOptions = Omit<ActivityStatsOptions, 'match' | 'range'>;
-
-/** A value and how many events have it. */
-export interface KeyCount {
-  key: string;
-  count: number;
-}
-
-/** Sign-in figures. */
-export interface AuthStats {
-  /** Successful logins. */
-  logins: number;
-  /** Failed logins (`login_failed` events and `login` events whose outcome is `failure`). */
-  failures: number;
-  logouts: number;
-  /** `failures / (logins + failures)`, from 0 to 1; `0` when nobody tried. */
-  failureRate: number;
-  /** Distinct actor ids among successful logins. */
-  uniqueUsers: number;
-}
-
-/** The analytics dashboard figures of SPEC §6. */
-export interface ActivityStats {
-  range: PeriodRange;
-  timeZone: string;
-  /** The bucket used (the one asked for, or the one chosen for the range). */
-  bucket: StatsBucket;
-  /** Every bucket overlapping the range, empty ones included; the first may start before `from`. */
-  series: { start: Date; count: number }[];
-  /** Per kind, most frequent first (ties by key). */
-  byKind: KeyCount[];
-  byCategory: KeyCount[];
-  /** The `topActions` most frequent actions. */
-  byAction: KeyCount[];
-  byOutcome: KeyCount[];
-  /** The `topActors` most active actors. */
-  topActors: ActorCount[];
-  auth: AuthStats;
-  /** Events in the range. */
-  total: number;
-}
 
 /**
  * Counts over time, breakdowns, the most active actors and sign-in figures for the events that match

@@ -1,60 +1,24 @@
-import { LOCALES, type Locale, type PeriodRange, type WeekDay } from '@activitykit/schema';
+import {
+  LOCALES,
+  type Locale,
+  type PeriodRange,
+  SECURITY_SIGNAL_TYPES,
+  type SecuritySignal,
+  type SecuritySignalType,
+  SIGNAL_SEVERITIES,
+  type SignalSeverity,
+  type WeekDay,
+} from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
 import { checkInteger, checkRangeAndZone, type EventMatch } from './shared.ts';
 
-/**
- * What `detectSecuritySignals` looks for (SPEC §6, seeds 003 and 004).
- *
- * @example
- * ```ts
- * detectSecuritySignals(collection, { match, range, types: SECURITY_SIGNAL_TYPES.filter((t) => t !== 'off_hours_activity') });
- * ```
- */
-export const SECURITY_SIGNAL_TYPES = [
-  'failed_login_burst_user',
-  'failed_login_burst_ip',
-  'new_ip_login',
-  'off_hours_activity',
-  'bulk_delete',
-  'permission_change',
-] as const;
-/** One of {@link SECURITY_SIGNAL_TYPES}. */
-export type SecuritySignalType = (typeof SECURITY_SIGNAL_TYPES)[number];
-
-/**
- * How urgent a signal is, least first.
- *
- * @example
- * ```ts
- * signals.filter((s) => SIGNAL_SEVERITIES.indexOf(s.severity) >= SIGNAL_SEVERITIES.indexOf('medium'));
- * ```
- */
-export const SIGNAL_SEVERITIES = ['low', 'medium', 'high'] as const;
-/** One of {@link SIGNAL_SEVERITIES}. */
-export type SignalSeverity = (typeof SIGNAL_SEVERITIES)[number];
-
-/** Something in the log worth a look. */
-export interface SecuritySignal {
-  /** Stable for the same finding: `type:[tenantId:]key:window.from` (ms). */
-  id: string;
-  type: SecuritySignalType;
-  severity: SignalSeverity;
-  /** Whom or what it is about: a user id or attempted identifier, an IP, an actor id. */
-  key: string;
-  /**
-   * The tenant whose user or actor `key` is (every signal but IP bursts, which may span tenants):
-   * the same id in two tenants makes two signals.
-   */
-  tenantId?: string;
-  /** The first and the last event behind it (both inclusive). */
-  window: { from: Date; to: Date };
-  /** How many events are behind it. */
-  count: number;
-  /** A plain-language sentence, in the requested locale. */
-  description: string;
-  /** The ids of the events behind it, oldest first, at most `limitEvents`. */
-  eventIds: string[];
-}
+export {
+  SECURITY_SIGNAL_TYPES,
+  type SecuritySignal,
+  type SecuritySignalType,
+  SIGNAL_SEVERITIES,
+  type SignalSeverity,
+};
 
 /**
  * Working hours in the viewer's time zone; holidays are not modelled. The day of an event is its

@@ -1,21 +1,9 @@
-import type { ActorType } from '@activitykit/schema';
+import type { ActorCount, ActorSummary } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import type { EventMatch, GroupRow } from './shared.ts';
 
-/** An actor as the analytics show it: taken from their most recent event in the range. */
-export interface ActorSummary {
-  id: string;
-  type: ActorType;
-  name?: string;
-  role?: string;
-}
-
-/** An actor and how many events they caused. */
-export interface ActorCount {
-  actor: ActorSummary;
-  count: number;
-}
+export type { ActorCount, ActorSummary };
 
 /**
  * The `limit` actors with the most events matching `match` (ties by id), each described by their

@@ -1,0 +1,3 @@
+import { activityKitProject } from '@activitykit/test-utils/vitest';
+
+export default activityKitProject();
