@@ -1,0 +1,196 @@
+import type {
+  ActivityEvent,
+  ActivityPage,
+  ActivityQueryInput,
+  ActivityStats,
+  BulkDeleteResult,
+  SecuritySignal,
+  StatsBucket,
+} from '@activitykit/schema';
+
+/** What the signed-in reader may do, and who they are (`GET /scope`, the `scope` procedure). */
+export interface ActivityPermissions {
+  /** May delete events (bulk delete). */
+  canDelete: boolean;
+  /** May restore deleted records from their snapshot. */
+  canRestore: boolean;
+  /** May add notes to a record's timeline. */
+  canNote: boolean;
+  /** The reader, as notes they write will be stamped. */
+  actor?: { id: string; name?: string; role?: string };
+}
+
+/** Per-request options of an {@link ActivitySource} read. */
+export interface RequestOptions {
+  /** Aborts the request (TanStack Query passes one per query). */
+  signal?: AbortSignal;
+}
+
+/** What to export: a format, and either a query or a selection of event ids. */
+export interface ExportRequest {
+  format: 'csv' | 'ndjson' | 'pdf';
+  /** The filter of the rows to export. Defaults to everything the reader may see. */
+  query?: ActivityQueryInput;
+  /** A selection (at most 1000 ids); wins over `query` on the server. */
+  ids?: string[];
+  /** The language of headers and descriptions. Defaults to `'en'`. */
+  locale?: 'en' | 'ru';
+}
+
+/** A finished export, ready to be saved. */
+export interface ExportResult {
+  blob: Blob;
+  /** The server's suggested file name, e.g. `activity-2026-11-23.csv`. */
+  filename: string;
+}
+
+/** Callbacks of {@link ActivitySource.subscribe}. */
+export interface LiveHandlers {
+  /** A new event matching the subscription's query. */
+  onEvent(event: ActivityEvent): void;
+  /** The stream failed; sources reconnect by themselves unless the error is permanent (401/403). */
+  onError?(error: ActivitySourceError): void;
+  /** The stream is (re)connected. */
+  onOpen?(): void;
+}
+
+/**
+ * Where the React kit reads and writes activity: the REST API ({@link createRestSource}), the tRPC
+ * router ({@link createTrpcSource}) or an in-memory list ({@link createMemorySource}). Every method
+ * rejects with an {@link ActivitySourceError}.
+ *
+ * @example
+ * ```ts
+ * const source: ActivitySource = createRestSource({ baseUrl: '/api/activity' });
+ * const page = await source.list({ kinds: ['delete'], limit: 20 });
+ * ```
+ */
+export interface ActivitySource {
+  permissions(options?: RequestOptions): Promise<ActivityPermissions>;
+  list(query: ActivityQueryInput, options?: RequestOptions): Promise<ActivityPage<ActivityEvent>>;
+  get(id: string, options?: RequestOptions): Promise<ActivityEvent>;
+  timeline(
+    ref: string,
+    query: ActivityQueryInput,
+    options?: RequestOptions,
+  ): Promise<ActivityPage<ActivityEvent>>;
+  stats(
+    query: ActivityQueryInput,
+    options?: RequestOptions & { bucket?: StatsBucket },
+  ): Promise<ActivityStats>;
+  signals(query: ActivityQueryInput, options?: RequestOptions): Promise<SecuritySignal[]>;
+  addNote(note: { ref: string; body: string }): Promise<ActivityEvent>;
+  restore(id: string): Promise<ActivityEvent>;
+  bulkDelete(target: { ids: string[] } | { query: ActivityQueryInput }): Promise<BulkDeleteResult>;
+  export(
+    request: ExportRequest,
+    options?: RequestOptions & { onProgress?(bytes: number): void },
+  ): Promise<ExportResult>;
+  /** Starts a live stream of new events; returns the function that stops it. */
+  subscribe(
+    query: ActivityQueryInput,
+    handlers: LiveHandlers,
+    options?: { lastEventId?: string },
+  ): () => void;
+}
+
+/** Every reason an {@link ActivitySource} call can fail, by code. */
+export const ACTIVITY_SOURCE_ERROR_CODES = {
+  /** Not signed in (HTTP 401). */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** Signed in, but the scope does not allow it (HTTP 403). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** No such event, or not visible to this reader (HTTP 404). */
+  NOT_FOUND: 'NOT_FOUND',
+  /** Bad query, search syntax, cursor or body (HTTP 400/422); see `position`/`length` for search. */
+  INVALID_INPUT: 'INVALID_INPUT',
+  /** The operation conflicts with the record's state, e.g. already restored (HTTP 409). */
+  CONFLICT: 'CONFLICT',
+  /** The server could not be reached. */
+  NETWORK: 'NETWORK',
+  /** The server failed (HTTP 5xx) or answered something unreadable. */
+  SERVER: 'SERVER',
+} as const;
+
+/** One of {@link ACTIVITY_SOURCE_ERROR_CODES}. */
+export type ActivitySourceErrorCode = keyof typeof ACTIVITY_SOURCE_ERROR_CODES;
+
+/** Options of {@link ActivitySourceError}. */
+export interface ActivitySourceErrorOptions {
+  cause?: unknown;
+  /** The HTTP status, when there was a response. */
+  status?: number;
+  /** Zero-based offset of the offending search-syntax token. */
+  position?: number;
+  /** Length of the offending token. */
+  length?: number;
+  /** The server's own code (`INVALID_CURSOR`, `NOT_RESTORABLE`, …), when it sent one. */
+  serverCode?: string;
+}
+
+/**
+ * The one error class of `@activitykit/react`'s data layer. Components show `FORBIDDEN` and
+ * `UNAUTHORIZED` as the permission-denied state and everything else as the error state.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await source.get(id);
+ * } catch (error) {
+ *   if (error instanceof ActivitySourceError && error.code === 'NOT_FOUND') showGone();
+ * }
+ * ```
+ */
+export class ActivitySourceError extends Error {
+  readonly code: ActivitySourceErrorCode;
+  readonly status: number | undefined;
+  readonly position: number | undefined;
+  readonly length: number | undefined;
+  readonly serverCode: string | undefined;
+
+  constructor(
+    code: ActivitySourceErrorCode,
+    message: string,
+    options: ActivitySourceErrorOptions = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'ActivitySourceError';
+    this.code = code;
+    this.status = options.status;
+    this.position = options.position;
+    this.length = options.length;
+    this.serverCode = options.serverCode;
+  }
+}
+
+/**
+ * Whether an error means the reader may not see this (`UNAUTHORIZED` or `FORBIDDEN`).
+ *
+ * @example
+ * ```ts
+ * if (isDeniedError(query.error)) return <StatePanel kind="denied" />;
+ * ```
+ */
+export function isDeniedError(error: unknown): boolean {
+  return (
+    error instanceof ActivitySourceError &&
+    (error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED')
+  );
+}
+
+/** Whether retrying may help: the network or the server failed, not the request. */
+export function isTransientError(error: unknown): boolean {
+  return (
+    !(error instanceof ActivitySourceError) || error.code === 'NETWORK' || error.code === 'SERVER'
+  );
+}
+
+/** The source error for an HTTP status (problem+json's `code` is kept as `serverCode`). */
+export function codeForStatus(status: number): ActivitySourceErrorCode {
+  if (status === 401) return 'UNAUTHORIZED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status >= 400 && status < 500) return 'INVALID_INPUT';
+  return 'SERVER';
+}

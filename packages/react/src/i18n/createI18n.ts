@@ -1,0 +1,163 @@
+import { type Locale, type PluralForms, pluralForm } from '@activitykit/schema';
+import { type Message, type MessageKey, type Messages, en, ru } from './messages.ts';
+
+/** Placeholder values of a message; `count` also picks the plural form. */
+export type MessageParams = Record<string, string | number>;
+
+/** Options of {@link createI18n}. */
+export interface I18nOptions {
+  /** Defaults to `'en'`. */
+  locale?: Locale;
+  /** IANA time zone of dates and day groups. Defaults to the browser's zone. */
+  timeZone?: string;
+  /** Overrides of shared messages, per locale. Defaults to none. */
+  messages?: Partial<Record<Locale, Partial<Record<MessageKey, Message>>>>;
+  /** The clock for "Today" and relative times. Defaults to `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** How a time is shown: a date-time, or "5 minutes ago". */
+export type TimeStyle = 'absolute' | 'relative';
+
+/** What {@link useActivityI18n} returns: the locale, time zone and formatters. */
+export interface ActivityI18n {
+  locale: Locale;
+  timeZone: string;
+  /** A shared message with `{name}` placeholders filled; plural messages use `params.count`. */
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A message of a component's own catalog (`{ en: {...}, ru: {...} }`), same rules as `t`. */
+  format<TKey extends string>(
+    catalog: Record<Locale, Record<TKey, Message>>,
+    key: TKey,
+    params?: MessageParams,
+  ): string;
+  /** The word form for a count: `plural(5, { one: 'поле', few: 'поля', many: 'полей', other: 'поля' })`. */
+  plural(count: number, forms: PluralForms): string;
+  /** `23 Nov 2026, 14:05` (absolute, in the time zone) or `5 minutes ago` (relative). */
+  formatTime(date: Date, style?: TimeStyle): string;
+  /** The time of day only: `14:05`. */
+  formatClock(date: Date): string;
+  /** `Today`, `Yesterday`, or the date (`Friday, 20 November`); «Сегодня», «Вчера». */
+  formatDay(date: Date): string;
+  /** The calendar day of an instant in the time zone, `YYYY-MM-DD`: the key of day groups. */
+  dayKey(date: Date): string;
+  /** A date with custom `Intl.DateTimeFormat` options, in the time zone. */
+  formatDate(date: Date, options: Intl.DateTimeFormatOptions): string;
+  /** A number in the locale: `12 345`. */
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  /** The clock in use. */
+  now(): Date;
+}
+
+const catalogs: Record<Locale, Record<MessageKey, Message>> = { en, ru };
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.345],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+function fill(message: Message, params: MessageParams | undefined, choose: (f: PluralForms) => string): string {
+  const text = typeof message === 'string' ? message : choose(message);
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : match,
+  );
+}
+
+/** The browser's (or server's) IANA time zone. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * Builds the formatters of one locale and time zone. `<ActivityProvider>` calls it once per
+ * locale/zone change; use it directly outside React (tests, server rendering of labels).
+ *
+ * @example
+ * ```ts
+ * const i18n = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow' });
+ * i18n.formatDay(new Date()); // 'Сегодня'
+ * i18n.t('event.count', { count: 5 }); // '5 событий'
+ * ```
+ */
+export function createI18n(options: I18nOptions = {}): ActivityI18n {
+  const locale = options.locale ?? 'en';
+  const timeZone = options.timeZone ?? localTimeZone();
+  const now = options.now ?? (() => new Date());
+  const messages = { ...catalogs[locale], ...options.messages?.[locale] };
+  const plural = (count: number, forms: PluralForms) => pluralForm(count, forms, locale);
+  const choose = (params: MessageParams | undefined) => (forms: PluralForms) =>
+    plural(Number(params?.count ?? 0), forms);
+
+  const absolute = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const clock = new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' });
+  const dayParts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const dayThisYear = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  });
+  const dayOtherYear = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const numbers = new Intl.NumberFormat(locale);
+
+  const dayKey = (date: Date) => dayParts.format(date);
+  const previousDayKey = (key: string) => {
+    const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+  };
+
+  return {
+    locale,
+    timeZone,
+    now,
+    t: (key, params) => fill(messages[key] ?? en[key] ?? key, params, choose(params)),
+    format: (catalog, key, params) =>
+      fill(catalog[locale][key] ?? catalog.en[key] ?? key, params, choose(params)),
+    plural,
+    formatTime(date, style = 'absolute') {
+      if (style === 'absolute') return absolute.format(date);
+      let value = (date.getTime() - now().getTime()) / 1000;
+      for (const [unit, size] of RELATIVE_UNITS) {
+        if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+        value /= size;
+      }
+      return absolute.format(date);
+    },
+    formatClock: (date) => clock.format(date),
+    dayKey,
+    formatDay(date) {
+      const key = dayKey(date);
+      const today = dayKey(now());
+      if (key === today) return fill(messages['day.today'], undefined, choose(undefined));
+      if (key === previousDayKey(today)) {
+        return fill(messages['day.yesterday'], undefined, choose(undefined));
+      }
+      return (key.slice(0, 4) === today.slice(0, 4) ? dayThisYear : dayOtherYear).format(date);
+    },
+    formatDate: (date, formatOptions) =>
+      new Intl.DateTimeFormat(locale, { timeZone, ...formatOptions }).format(date),
+    formatNumber: (value, formatOptions) =>
+      formatOptions ? new Intl.NumberFormat(locale, formatOptions).format(value) : numbers.format(value),
+  };
+}
