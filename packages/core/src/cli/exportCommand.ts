@@ -1,20 +1,15 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import {
-  type ActivityEvent,
-  LOCALES,
-  type Locale,
-  PERIOD_PRESETS,
-  type PeriodPreset,
-} from '@activitykit/schema';
+import { type ActivityEvent, LOCALES, PERIOD_PRESETS } from '@activitykit/schema';
 import { createExport } from '../export/createExport.ts';
-import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../export/formats.ts';
+import { EXPORT_FORMATS } from '../export/formats.ts';
 import {
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
   EXIT,
   openStore,
   parse,
+  parseChoice,
   progress,
   UsageError,
 } from './shared.ts';
@@ -54,15 +49,11 @@ export async function exportCommand(args: string[]): Promise<number> {
     process.stdout.write(`${EXPORT_HELP}\n`);
     return EXIT.OK;
   }
-  if (!isExportFormat(values.format))
-    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+  const format = parseChoice(values.format, { flag: '--format', choices: EXPORT_FORMATS });
+  if (!format) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
   if (!values.tenant) throw new UsageError('export needs --tenant.');
-  const preset = values.preset as PeriodPreset | undefined;
-  if (preset && !PERIOD_PRESETS.includes(preset))
-    throw new UsageError(`--preset must be one of ${PERIOD_PRESETS.join(', ')}.`);
-  const locale = (values.locale ?? 'en') as Locale;
-  if (!LOCALES.includes(locale))
-    throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}.`);
+  const preset = parseChoice(values.preset, { flag: '--preset', choices: PERIOD_PRESETS });
+  const locale = parseChoice(values.locale, { flag: '--locale', choices: LOCALES }) ?? 'en';
   const timeZone = values.tz ?? 'UTC';
   const query = {
     timeZone,
@@ -73,7 +64,6 @@ export async function exportCommand(args: string[]): Promise<number> {
 
   const store = openStore(values);
   try {
-    const format: ExportFormat = values.format;
     const count = { rows: 0 };
     const events = counted(store.stream(query, scope), count);
     const filters = [preset ? `period:${preset}` : '', values.query ?? '']

@@ -77,3 +77,17 @@ export function parseDate(value: string | undefined, flag: string): Date | undef
     throw new UsageError(`${flag} must be a date like 2026-11-01 or 2026-11-01T12:00Z.`);
   return date;
 }
+
+/**
+ * Checks that a flag's value is one of `choices` (`--preset`, `--format`, `--locale`…); `undefined`
+ * passes through, so a caller can apply its default.
+ */
+export function parseChoice<T extends string>(
+  value: string | undefined,
+  options: { flag: string; choices: readonly T[] },
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(options.choices as readonly string[]).includes(value))
+    throw new UsageError(`${options.flag} must be one of ${options.choices.join(', ')}.`);
+  return value as T;
+}

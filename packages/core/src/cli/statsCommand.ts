@@ -1,4 +1,4 @@
-import { PERIOD_PRESETS, type PeriodPreset } from '@activitykit/schema';
+import { PERIOD_PRESETS } from '@activitykit/schema';
 import type { ActivityStats } from '../analytics/computeActivityStats.ts';
 import type { SecuritySignal } from '../analytics/securitySignal.ts';
 import {
@@ -7,6 +7,7 @@ import {
   EXIT,
   openStore,
   parse,
+  parseChoice,
   UsageError,
 } from './shared.ts';
 
@@ -41,9 +42,8 @@ export async function statsCommand(args: string[]): Promise<number> {
     return EXIT.OK;
   }
   if (!values.tenant) throw new UsageError('stats needs --tenant.');
-  const preset = (values.preset ?? 'last_30_days') as PeriodPreset;
-  if (!PERIOD_PRESETS.includes(preset))
-    throw new UsageError(`--preset must be one of ${PERIOD_PRESETS.join(', ')}.`);
+  const preset =
+    parseChoice(values.preset, { flag: '--preset', choices: PERIOD_PRESETS }) ?? 'last_30_days';
   const query = {
     preset,
     timeZone: values.tz ?? 'UTC',
