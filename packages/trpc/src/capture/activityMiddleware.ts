@@ -1,0 +1,154 @@
+import { type ActivityContext, type ActivityStore, withActivityContext } from '@activitykit/core';
+import type { ActivityEvent, ActivityEventInput, Actor, EventContext } from '@activitykit/schema';
+import type { TRPCError, TRPCMiddlewareFunction } from '@trpc/server';
+import type { ActivityMeta, ActivityProcedureMeta, CaptureArgs } from '../meta.ts';
+import { buildEvent } from './buildEvent.ts';
+import { type ActivityCapture, type CapturedState, createCaptureHelper } from './captureHelper.ts';
+import { type CaptureResolvers, defaultActor, defaultRequest, defaultTenant } from './resolvers.ts';
+
+/** Options of {@link activityMiddleware}. */
+export interface ActivityMiddlewareOptions<TContext> extends CaptureResolvers<TContext> {
+  /** The store events are recorded into (only its non-blocking `record` is used). */
+  store: Pick<ActivityStore, 'record'>;
+  /**
+   * Called with anything that went wrong while recording (an invalid event, a failing resolver);
+   * never thrown into the procedure. Defaults to writing it to stderr.
+   */
+  onError?: (error: unknown, details: { path: string }) => void;
+}
+
+/** What the middleware adds to the context: `ctx.activity`. */
+export interface ActivityCaptureContext {
+  /** Tells the middleware about the call, or records events of your own. */
+  activity: ActivityCapture;
+}
+
+const ANONYMOUS: Actor = { id: 'anonymous', type: 'anonymous' };
+
+/**
+ * The capture middleware: records every mutation (and queries marked `access`) from the
+ * procedure's `meta.activity`, after the procedure settles, without delaying or failing it.
+ * Failures (thrown errors) are recorded with outcome `failure` and the error's HTTP status;
+ * `auth` steps become `auth.login` / `auth.login_failed` / `auth.logout` / `auth.otp_*` events.
+ * Procedures read `ctx.activity` to add before/after state, a subject, refs or custom events; code
+ * that calls `store.record()` directly while the procedure runs gets the request's actor, tenant,
+ * IP and request id from the activity context (`withActivityContext`).
+ *
+ * @example
+ * ```ts
+ * const t = initTRPC.context<Context>().meta<ActivityProcedureMeta>().create();
+ * const audited = t.procedure.use(activityMiddleware({ store }));
+ * const appRouter = t.router({
+ *   deleteCustomer: audited
+ *     .meta({ activity: { action: 'customer.deleted', subject: { type: 'customer', id: 'input.id' } } })
+ *     .input(z.object({ id: z.string() }))
+ *     .mutation(async ({ input, ctx }) => {
+ *       ctx.activity.before(await db.customers.find(input.id));
+ *       await db.customers.delete(input.id);
+ *     }),
+ * });
+ * ```
+ */
+export function activityMiddleware<TContext extends object = object>(
+  options: ActivityMiddlewareOptions<TContext>,
+): TRPCMiddlewareFunction<
+  TContext,
+  ActivityProcedureMeta,
+  object,
+  ActivityCaptureContext,
+  unknown
+> {
+  const resolveActor = options.actor ?? defaultActor;
+  const resolveTenant = options.tenant ?? defaultTenant;
+  const resolveRequest = options.request ?? defaultRequest;
+  const onError =
+    options.onError ??
+    ((error: unknown, details: { path: string }) =>
+      process.stderr.write(`[activitykit] recording ${details.path} failed: ${String(error)}\n`));
+
+  const requestContext = (ctx: TContext): ActivityContext => {
+    const request = resolveRequest(ctx);
+    const tenantId = resolveTenant(ctx);
+    const scoped: ActivityContext = { actor: resolveActor(ctx) ?? ANONYMOUS };
+    if (tenantId) scoped.tenantId = tenantId;
+    if (request?.ip) scoped.ip = request.ip;
+    if (request?.requestId) scoped.requestId = request.requestId;
+    if (request?.location) scoped.location = request.location;
+    return scoped;
+  };
+
+  return async (opts) => {
+    const { ctx, path } = opts;
+    const ctxValue = ctx as unknown as TContext;
+    const safely = <T>(fn: () => T): T | undefined => {
+      try {
+        return fn();
+      } catch (error) {
+        onError(error, { path });
+        return undefined;
+      }
+    };
+    // Filled in on the request's actor, tenant and context; never throws into the procedure.
+    const complete = (event: ActivityEventInput, state?: CapturedState): ActivityEventInput => {
+      const request = resolveRequest(ctxValue) ?? {};
+      const context: EventContext = { ...request, ...event.context };
+      const actor = event.actor ?? state?.actor ?? resolveActor(ctxValue) ?? ANONYMOUS;
+      const tenantId = event.tenantId ?? state?.tenantId ?? resolveTenant(ctxValue);
+      return { ...event, actor, ...(tenantId ? { tenantId } : {}), context };
+    };
+    const recordNow = (event: ActivityEventInput): ActivityEvent | undefined =>
+      safely(() =>
+        options.store.record(complete({ ...event, context: { route: path, ...event.context } })),
+      );
+    const { helper, state } = createCaptureHelper({ recordNow });
+
+    // Code deep in the procedure that calls `store.record()` itself gets the request's actor,
+    // tenant, IP and request id through the activity context.
+    const scoped = safely(() => requestContext(ctxValue));
+    const next = () => opts.next({ ctx: { activity: helper } });
+    const result = await (scoped ? withActivityContext(scoped, next) : next());
+
+    const meta = opts.meta?.activity;
+    if (meta === false || state.skipped || opts.type === 'subscription') return result;
+    const activity: ActivityMeta = meta ?? {};
+    if (opts.type === 'query' && !activity.access && !activity.auth) return result;
+    const error = result.ok ? undefined : result.error;
+    if (error && activity.failures === false) return result;
+
+    // Record once the response is on its way: the procedure's result is returned untouched.
+    const input = opts.input;
+    setImmediate(() => {
+      safely(() => {
+        void recordSettled({ input, output: result.ok ? result.data : undefined, error, activity });
+      });
+    });
+    return result;
+
+    async function recordSettled(call: {
+      input: unknown;
+      output: unknown;
+      error: TRPCError | undefined;
+      activity: ActivityMeta;
+    }): Promise<void> {
+      const rawInput =
+        call.input === undefined ? await opts.getRawInput().catch(() => undefined) : call.input;
+      safely(() => {
+        const args: CaptureArgs = { input: rawInput, output: call.output, ctx };
+        const event = buildEvent({
+          path,
+          type: opts.type,
+          meta: call.activity,
+          args,
+          state,
+          error: call.error,
+        });
+        if (call.activity.auth === 'login') {
+          event.actor = call.error
+            ? ANONYMOUS
+            : (state.actor ?? call.activity.actor?.(args) ?? resolveActor(ctxValue) ?? ANONYMOUS);
+        }
+        options.store.record(complete(event, state));
+      });
+    }
+  };
+}

@@ -1,0 +1,83 @@
+import type { ActivityEvent } from '@activitykit/schema';
+import { createTestDb } from '@activitykit/test-utils';
+import { describe, expect, it } from 'vitest';
+import { type CaptureApp, createCaptureApp } from '../test/captureApp.ts';
+import { clientFor, createTestStore, serve, settle } from '../test/harness.ts';
+
+const testDb = await createTestDb('trpc_sign_in');
+const { store } = await createTestStore(testDb);
+const errors: unknown[] = [];
+const { url } = await serve(createCaptureApp(store, { onError: (error) => errors.push(error) }));
+const staff = clientFor<CaptureApp>(url, 'acme');
+const anonymous = clientFor<CaptureApp>(url);
+
+/** The newest event with `action`, after everything recorded so far is stored. */
+async function latest(action: string): Promise<ActivityEvent | undefined> {
+  await settle(store);
+  const page = await store.list({ actions: [action], limit: 1 }, { tenants: '*' });
+  return page.items[0];
+}
+
+describe('activityMiddleware sign-in steps', () => {
+  it('records a login with the actor the procedure names', async () => {
+    await anonymous.auth.login.mutate({ email: 'bob@acme.test', password: 'right' });
+    expect(await latest('auth.login')).toMatchObject({
+      kind: 'login',
+      tenantId: 'acme',
+      category: 'logins',
+      actor: { id: 'u-bob', type: 'user', role: 'staff' },
+      metadata: { identifier: 'bob@acme.test' },
+    });
+  });
+
+  it('records a failed login with the attempted identifier and never the password', async () => {
+    await expect(
+      clientFor<CaptureApp>(url, 'beta').auth.login.mutate({
+        email: 'mallory@x.test',
+        password: 'guess-1',
+      }),
+    ).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    const event = await latest('auth.login_failed');
+    expect(event).toMatchObject({
+      kind: 'login_failed',
+      outcome: 'failure',
+      tenantId: 'beta',
+      actor: { type: 'anonymous' },
+      metadata: { identifier: 'mallory@x.test' },
+      context: { status: 401 },
+    });
+    expect(JSON.stringify(event)).not.toContain('guess-1');
+  });
+
+  it('records logout and the OTP steps', async () => {
+    await staff.auth.logout.mutate();
+    expect(await latest('auth.logout')).toMatchObject({ kind: 'logout', actor: { id: 'acme' } });
+    await staff.auth.otpRequest.mutate({ phone: '+100' });
+    expect(await latest('auth.otp_requested')).toMatchObject({ metadata: { identifier: '+100' } });
+    await staff.auth.otpVerify.mutate({ email: 'pat@acme.test', code: '123456' });
+    expect(await latest('auth.otp_verified')).toMatchObject({ outcome: 'success' });
+    await expect(
+      staff.auth.otpVerify.mutate({ email: 'pat@acme.test', code: '000000' }),
+    ).rejects.toThrow();
+    expect(await latest('auth.otp_failed')).toMatchObject({
+      kind: 'login_failed',
+      outcome: 'failure',
+      metadata: { identifier: 'pat@acme.test' },
+    });
+  });
+
+  it('records explicit sign-in events from ctx.activity', async () => {
+    await staff.auth.manual.mutate({ email: 'locked@acme.test' });
+    expect(await latest('auth.login_failed')).toMatchObject({
+      actor: { type: 'anonymous' },
+      metadata: { identifier: 'locked@acme.test', reason: 'locked' },
+    });
+    expect(await latest('auth.otp_requested')).toMatchObject({
+      metadata: { identifier: 'locked@acme.test' },
+    });
+  });
+
+  it('had no recording failures', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import { ACTIVITY_ERROR_CODES, ActivityError } from '@activitykit/core';
+import { SCHEMA_ERROR_CODES, SchemaError } from '@activitykit/schema';
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { ACTIVITY_TRPC_CODES, activityErrorData, toTRPCError } from './errors.ts';
+
+describe('toTRPCError', () => {
+  it('maps every store and schema code, keeping the message and the cause', () => {
+    const codes = [...Object.keys(ACTIVITY_ERROR_CODES), ...Object.keys(SCHEMA_ERROR_CODES)];
+    expect(Object.keys(ACTIVITY_TRPC_CODES).sort()).toEqual(codes.sort());
+    const error = new ActivityError('ALREADY_RESTORED', 'Restored already.');
+    expect(toTRPCError(error)).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Restored already.',
+      cause: error,
+    });
+    expect(toTRPCError(new SchemaError('INVALID_TIME_ZONE', 'Bad zone.'))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+
+  it('unwraps the internal error tRPC makes of a thrown store error, and passes others through', () => {
+    const wrapped = new TRPCError({
+      code: 'INTERNAL_SERVER_ERROR',
+      cause: new ActivityError('NOT_FOUND', 'No event.'),
+    });
+    expect(toTRPCError(wrapped)).toMatchObject({ code: 'NOT_FOUND', message: 'No event.' });
+    const own = new TRPCError({ code: 'TOO_MANY_REQUESTS' });
+    expect(toTRPCError(own)).toBe(own);
+    expect(toTRPCError(new Error('boom'))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+});
+
+describe('activityErrorData', () => {
+  it('gives the code and where a search string went wrong', () => {
+    const search = new SchemaError('INVALID_SEARCH', 'Unknown kind.', { position: 5, length: 7 });
+    const error = toTRPCError(
+      new ActivityError('INVALID_QUERY', 'Unknown kind.', { cause: search }),
+    );
+    expect(activityErrorData(error)).toEqual({ code: 'INVALID_QUERY', position: 5, length: 7 });
+    expect(activityErrorData(new TRPCError({ code: 'FORBIDDEN' }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,137 @@
+import { type ActivityStore, EXPORT_CONTENT_TYPES } from '@activitykit/core';
+import type { ActivityEvent, ActivityScope } from '@activitykit/schema';
+import { TRPCError } from '@trpc/server';
+import type { z } from 'zod';
+import { buildExport, type ExportFileOptions, exportFilename } from '../export/exportFile.ts';
+import { checkSecret, signExportToken } from '../export/exportToken.ts';
+import type { AuthorizedProcedure } from './access.ts';
+import { exportInput, input } from './inputs.ts';
+
+/** How `export` hands out files. */
+export interface ActivityExportOptions extends ExportFileOptions {
+  /**
+   * Hand out query exports as short-lived signed links served by `createActivityExportHandler`
+   * (any size, streamed, a native browser download). Defaults to none: query exports are returned
+   * inline, up to `maxInlineEvents`.
+   */
+  link?: {
+    /** Where the export handler is mounted, e.g. `/api/activity-export`. */
+    url: string;
+    /** At least 32 bytes; the handler is given the same. */
+    secret: string;
+    /** How long a link works. Defaults to `300` seconds. */
+    ttlSeconds?: number;
+  };
+  /** The most events an inline export holds (a selection by `ids` always is). Defaults to `5000`. */
+  maxInlineEvents?: number;
+}
+
+/** What `export` returns: a link to download, or the file's bytes. */
+export interface ActivityExportResult {
+  filename: string;
+  contentType: string;
+  /** A short-lived download link (when `export.link` is set and the export is a query). */
+  url?: string;
+  /** The file, base64-encoded (exports of a selection by `ids`, or without `export.link`). */
+  data?: string;
+  /** How `data` is encoded. */
+  encoding?: 'base64';
+}
+
+type ExportRequest = z.output<typeof exportInput>;
+
+/** The selected events within the scope, in the query's sort; ids outside it are left out. */
+async function* selection(
+  store: ActivityStore,
+  request: ExportRequest,
+  scope: ActivityScope,
+): AsyncGenerator<ActivityEvent> {
+  const found: ActivityEvent[] = [];
+  const ids = [...new Set(request.ids)];
+  for (let start = 0; start < ids.length; start += 20) {
+    const batch = ids
+      .slice(start, start + 20)
+      .map((id) => store.get(id, scope).catch(() => undefined));
+    for (const event of await Promise.all(batch)) if (event) found.push(event);
+  }
+  const direction = request.query?.sort === 'asc' ? 1 : -1;
+  found.sort(
+    (a, b) =>
+      direction * (a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1)),
+  );
+  yield* found;
+}
+
+/** Stops with `PAYLOAD_TOO_LARGE` past `max` events. */
+async function* capped(events: AsyncIterable<ActivityEvent>, max: number) {
+  let count = 0;
+  for await (const event of events) {
+    if (++count > max) {
+      throw new TRPCError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `The export has more than ${max} events; narrow the query, or set up download links (export.link).`,
+      });
+    }
+    yield event;
+  }
+}
+
+async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** The `export` procedure. */
+export function exportProcedure(
+  procedure: AuthorizedProcedure,
+  options: { store: ActivityStore; export?: ActivityExportOptions },
+) {
+  const { store } = options;
+  const settings = options.export ?? {};
+  const secret = settings.link ? checkSecret(settings.link.secret, 'export.link') : undefined;
+  const maxInline = settings.maxInlineEvents ?? 5000;
+
+  return procedure
+    .input(input(exportInput))
+    .mutation(async ({ ctx, input }): Promise<ActivityExportResult> => {
+      const { scope } = ctx.access;
+      const query: NonNullable<ExportRequest['query']> = input.query ?? { sort: 'desc' };
+      const now = new Date();
+      const filename = exportFilename(input.format, settings.baseName, now);
+      if (settings.link && secret && !input.ids) {
+        const token = signExportToken(
+          {
+            format: input.format,
+            query,
+            scope,
+            ...(input.locale ? { locale: input.locale } : {}),
+            expiresAt: now.getTime() + (settings.link.ttlSeconds ?? 300) * 1000,
+          },
+          secret,
+        );
+        const separator = settings.link.url.includes('?') ? '&' : '?';
+        return {
+          filename,
+          contentType: EXPORT_CONTENT_TYPES[input.format],
+          url: `${settings.link.url}${separator}token=${token}`,
+        };
+      }
+      const events = input.ids
+        ? selection(store, input, scope)
+        : capped(store.stream(query, scope), maxInline);
+      const file = buildExport(input.format, events, {
+        ...settings,
+        timeZone: settings.timeZone ?? query.timeZone,
+        locale: input.locale,
+        filters: query.q,
+      });
+      const data = await collect(file.stream);
+      return {
+        filename,
+        contentType: file.contentType,
+        data: data.toString('base64'),
+        encoding: 'base64',
+      };
+    });
+}

@@ -1,0 +1,66 @@
+import type { ActivityStore, StoreSignalOptions } from '@activitykit/core';
+import type { ActivityScope } from '@activitykit/schema';
+import type { AuthorizedProcedure } from './access.ts';
+import { getInput, input, listInput, signalsInput, statsInput, timelineInput } from './inputs.ts';
+
+/** What the `scope` procedure returns: what the signed-in reader may see and do. */
+export interface ActivityPermissionsView {
+  tenants: ActivityScope['tenants'];
+  roles: ActivityScope['roles'];
+  canDelete: boolean;
+  canRestore: boolean;
+  canNote: boolean;
+  actor: { id: string; name?: string; role?: string };
+}
+
+/** Options the read procedures use. */
+export interface ReadProcedureOptions {
+  store: ActivityStore;
+  /** Business hours, burst thresholds, locale… of the security signals. Defaults to the store's. */
+  signals?: StoreSignalOptions;
+}
+
+/** `scope`, `list`, `get`, `timeline`, `stats` and `signals`. */
+export function readProcedures(procedure: AuthorizedProcedure, options: ReadProcedureOptions) {
+  const { store } = options;
+  return {
+    scope: procedure.query(({ ctx }): ActivityPermissionsView => {
+      const { scope, actor } = ctx.access;
+      return {
+        tenants: scope.tenants,
+        roles: scope.roles,
+        canDelete: scope.canDelete,
+        canRestore: scope.canRestore,
+        canNote: scope.canNote,
+        actor: {
+          id: actor.id,
+          ...(actor.name ? { name: actor.name } : {}),
+          ...(actor.role ? { role: actor.role } : {}),
+        },
+      };
+    }),
+    list: procedure
+      .input(input(listInput))
+      .query(({ ctx, input }) => store.list(input, ctx.access.scope)),
+    get: procedure
+      .input(input(getInput))
+      .query(({ ctx, input }) => store.get(input.id, ctx.access.scope)),
+    timeline: procedure
+      .input(input(timelineInput))
+      .query(({ ctx, input }) => store.timeline(input.ref, input.query ?? {}, ctx.access.scope)),
+    stats: procedure
+      .input(input(statsInput))
+      .query(({ ctx, input }) =>
+        store.stats(
+          input.query ?? {},
+          ctx.access.scope,
+          input.bucket ? { bucket: input.bucket } : {},
+        ),
+      ),
+    signals: procedure
+      .input(input(signalsInput))
+      .query(({ ctx, input }) =>
+        store.securitySignals(input.query ?? {}, ctx.access.scope, options.signals),
+      ),
+  };
+}

@@ -1,0 +1,85 @@
+import type { KeyObject } from 'node:crypto';
+import type { ActivityStore, CheckpointAnchor, Restorers } from '@activitykit/core';
+import type { ActivityScope, RecordRef } from '@activitykit/schema';
+import { TRPCError } from '@trpc/server';
+import { type AuthorizedProcedure, scopeHasTenant } from './access.ts';
+import { addNoteInput, bulkDeleteInput, input, restoreInput, verifyInput } from './inputs.ts';
+
+/** How `verify` checks the checkpoints: the sealing key's public half, and the anchor. */
+export interface ActivityVerifyOptions {
+  /** Ed25519 public key (PEM) of the sealing key. */
+  publicKey: string | KeyObject;
+  /** Where checkpoints are also kept outside MongoDB. Defaults to the store's anchor. */
+  anchor?: CheckpointAnchor;
+}
+
+/** Options the write procedures use. */
+export interface WriteProcedureOptions {
+  store: ActivityStore;
+  /** Enables `verify`. Defaults to none: `verify` answers `NOT_IMPLEMENTED`. */
+  verify?: ActivityVerifyOptions;
+  /** Restorers for `restore`, over the store's. Defaults to the store's. */
+  restorers?: Restorers;
+}
+
+/** The tenant of a new note: the one asked for, the scope's only one, or the record's. */
+async function noteTenant(
+  store: ActivityStore,
+  request: { ref: Pick<RecordRef, 'type' | 'id'>; tenantId?: string | undefined },
+  scope: ActivityScope,
+): Promise<string | undefined> {
+  if (request.tenantId) return request.tenantId;
+  if (scope.tenants !== '*' && scope.tenants.length === 1) return scope.tenants[0];
+  const latest = await store.timeline(request.ref, { limit: 1 }, scope);
+  return latest.items[0]?.tenantId;
+}
+
+/** `verify`, `restore`, `bulkDelete` and `addNote`. */
+export function writeProcedures(procedure: AuthorizedProcedure, options: WriteProcedureOptions) {
+  const { store } = options;
+  return {
+    verify: procedure.input(input(verifyInput)).mutation(({ ctx, input }) => {
+      const verify = options.verify;
+      if (!verify) {
+        throw new TRPCError({
+          code: 'NOT_IMPLEMENTED',
+          message:
+            'Verifying is not set up; pass verify: { publicKey } to createActivityRouter (the public ' +
+            'half of the sealing key from `activitykit keygen`).',
+        });
+      }
+      if (!scopeHasTenant(ctx.access.scope, input.tenantId)) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `Your scope does not include tenant "${input.tenantId}".`,
+        });
+      }
+      return store.verify(input, verify);
+    }),
+    restore: procedure.input(input(restoreInput)).mutation(({ ctx, input }) =>
+      store.restore(input.id, ctx.access.scope, {
+        actor: ctx.access.actor,
+        ...(options.restorers ? { restorers: options.restorers } : {}),
+      }),
+    ),
+    bulkDelete: procedure
+      .input(input(bulkDeleteInput))
+      .mutation(({ ctx, input }) =>
+        store.bulkDelete(input, ctx.access.scope, { actor: ctx.access.actor }),
+      ),
+    addNote: procedure.input(input(addNoteInput)).mutation(async ({ ctx, input }) => {
+      const { scope, actor } = ctx.access;
+      if (!scope.canNote) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: 'Your account may not add notes (canNote is false in its scope).',
+        });
+      }
+      const tenantId = await noteTenant(store, input, scope);
+      return store.addNote(
+        { ref: input.ref, body: input.body, author: actor, ...(tenantId ? { tenantId } : {}) },
+        scope,
+      );
+    }),
+  };
+}

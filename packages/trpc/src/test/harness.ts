@@ -1,0 +1,129 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ActivityStore,
+  type ActivityStoreOptions,
+  createActivityStore,
+} from '@activitykit/core';
+import type { TestDb } from '@activitykit/test-utils';
+import {
+  createTRPCClient,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+  type TRPCLink,
+} from '@trpc/client';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { EventSource } from 'eventsource';
+import { afterAll } from 'vitest';
+
+let counter = 0;
+
+/** A store on its own collection of the test file's database; closed after the file's tests. */
+export async function createTestStore(
+  testDb: TestDb,
+  options: Partial<ActivityStoreOptions> = {},
+): Promise<{ store: ActivityStore; collection: string }> {
+  counter += 1;
+  const journalDir = await mkdtemp(join(tmpdir(), 'ak-trpc-journal-'));
+  const collection = `events_${counter}`;
+  const store = createActivityStore({
+    client: testDb.client,
+    dbName: testDb.db.databaseName,
+    collection,
+    journalDir,
+    writer: { flushIntervalMs: 10 },
+    ...options,
+  } as ActivityStoreOptions);
+  await store.ensureIndexes();
+  afterAll(async () => {
+    await store.close();
+    await rm(journalDir, { recursive: true, force: true });
+  });
+  return { store, collection };
+}
+
+/** The test context: the request and the user named by the `x-user` header. */
+export interface TestContext {
+  req: IncomingMessage;
+  user?: TestUser;
+}
+
+/** A signed-in test user. */
+export interface TestUser {
+  id: string;
+  name: string;
+  role: 'admin' | 'manager' | 'partner' | 'nobody';
+  tenantId: string;
+}
+
+/** The test users, by id. */
+export const USERS: Record<string, TestUser> = {
+  admin: { id: 'admin', name: 'Ada Admin', role: 'admin', tenantId: 'acme' },
+  acme: { id: 'acme', name: 'Pat Partner', role: 'partner', tenantId: 'acme' },
+  beta: { id: 'beta', name: 'Bea Beta', role: 'partner', tenantId: 'beta' },
+  boss: { id: 'boss', name: 'Max Manager', role: 'manager', tenantId: 'acme' },
+  nobody: { id: 'nobody', name: 'No Body', role: 'nobody', tenantId: 'acme' },
+};
+
+/**
+ * Serves `router` with tRPC's standalone handler (and `extra` handlers by path prefix) on a free
+ * port; closed after the file's tests.
+ */
+export async function serve(
+  router: AnyTRPCRouter,
+  extra: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown> = {},
+): Promise<{ url: string }> {
+  const trpc = createHTTPHandler({
+    router,
+    basePath: '/trpc/',
+    createContext: ({ req, info }): TestContext => {
+      const header = req.headers['x-user'];
+      const id = (Array.isArray(header) ? header[0] : header) ?? info.connectionParams?.user;
+      return { req, ...(id && USERS[id] ? { user: USERS[id] } : {}) };
+    },
+  });
+  const server = createServer((req, res) => {
+    const prefix = Object.keys(extra).find((path) => req.url?.startsWith(path));
+    if (prefix) void extra[prefix]?.(req, res);
+    else trpc(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A tRPC client of `url` signed in as `user` (none: anonymous); subscriptions over SSE. */
+export function clientFor<TRouter extends AnyTRPCRouter>(
+  url: string,
+  user?: string,
+): TRPCClient<TRouter> {
+  const headers: Record<string, string> = user ? { 'x-user': user } : {};
+  const link: TRPCLink<AnyTRPCRouter> = splitLink({
+    condition: (op) => op.type === 'subscription',
+    true: httpSubscriptionLink({
+      url: `${url}/trpc`,
+      EventSource,
+      eventSourceOptions: {
+        fetch: (input, init) =>
+          fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+      },
+    }),
+    false: httpLink({ url: `${url}/trpc`, headers }),
+  });
+  return createTRPCClient<TRouter>({ links: [link as unknown as TRPCLink<TRouter>] });
+}
+
+/** Waits until the events recorded so far (after the procedures settled) are stored. */
+export async function settle(store: ActivityStore): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await store.flush();
+}
