@@ -1,0 +1,68 @@
+import { Router as createRouter, type ErrorRequestHandler, type Router } from 'express';
+import { ActivityHttpError } from '../errors.ts';
+import { sendProblem } from '../problem.ts';
+import { mountExportRoutes } from './exportRoute.ts';
+import { defaultOnError } from './handler.ts';
+import { mountLiveRoute } from './liveRoute.ts';
+import type { ActivityApiOptions } from './options.ts';
+import { mountReadRoutes } from './readRoutes.ts';
+import { mountWriteRoutes } from './writeRoutes.ts';
+
+/**
+ * The REST read API as an Express router: list and search, one event, a record's timeline, stats,
+ * security signals, CSV / NDJSON / PDF exports, a live SSE stream, verify, restore, bulk delete and
+ * notes. Every route asks `authorize(req)` first (nothing → 401, an empty scope → 403), validates
+ * every input with zod, and answers errors as RFC 9457 `application/problem+json`.
+ *
+ * @example
+ * ```ts
+ * app.use('/api/activity', activityApi({
+ *   store,
+ *   authorize: (req) => req.user && {
+ *     scope: req.user.role === 'admin' ? { tenants: '*', canDelete: true } : { tenants: [req.user.tenantId] },
+ *     actor: { id: req.user.id, type: 'user', name: req.user.name, role: req.user.role },
+ *   },
+ * }));
+ * ```
+ */
+export function activityApi(options: ActivityApiOptions): Router {
+  if (!options || typeof options.store?.list !== 'function') {
+    throw new ActivityHttpError(
+      'INVALID_OPTIONS',
+      'activityApi needs { store }: the store from createActivityStore().',
+    );
+  }
+  if (typeof options.authorize !== 'function') {
+    throw new ActivityHttpError(
+      'INVALID_OPTIONS',
+      'activityApi needs { authorize(req) } returning { scope, actor } for the signed-in caller (or nothing: 401).',
+    );
+  }
+  const router = createRouter({ caseSensitive: true, strict: false });
+  router.use((req, res, next) => {
+    // The API's own writes (notes, restores, bulk deletes) are recorded by the store itself.
+    (req as { activity?: { skip(): void } }).activity?.skip();
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  mountReadRoutesInOrder(router, options);
+  router.use((_req, res) => {
+    sendProblem(res, new ActivityHttpError('NOT_FOUND', 'No such activity API route.'));
+  });
+  // Express tells error handlers by their four parameters.
+  // biome-ignore lint/complexity/useMaxParams: the signature of an Express error handler.
+  const onFailure: ErrorRequestHandler = (error, req, res, _next) => {
+    const problem = sendProblem(res, error);
+    if (problem.status >= 500) (options.onError ?? defaultOnError)(error, req);
+  };
+  router.use(onFailure);
+  return router;
+}
+
+/** Fixed paths first (`/scope`, `/live`, `/export.csv`…), then `/:id`. */
+function mountReadRoutesInOrder(router: Router, options: ActivityApiOptions): void {
+  mountLiveRoute(router, options);
+  mountExportRoutes(router, options);
+  mountWriteRoutes(router, options);
+  mountReadRoutes(router, options);
+}

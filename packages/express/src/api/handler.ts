@@ -1,0 +1,75 @@
+import {
+  type ActivityScope,
+  type Actor,
+  activityScopeSchema,
+  actorSchema,
+} from '@activitykit/schema';
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { ActivityHttpError } from '../errors.ts';
+import { sendProblem } from '../problem.ts';
+import type { ActivityApiOptions } from './options.ts';
+
+/** A caller's checked access: the parsed scope (defaults applied) and the actor. */
+export interface Access {
+  scope: ActivityScope;
+  actor: Actor;
+}
+
+/** A route of the API, run once the caller is authorized. */
+export type ApiRoute = (req: Request, res: Response, access: Access) => Promise<void> | void;
+
+const accessSchema = z.object({ scope: activityScopeSchema, actor: actorSchema });
+
+/**
+ * Asks the app's `authorize` who is calling: nothing → `UNAUTHORIZED`; a malformed answer, or a
+ * scope that sees no tenant → `FORBIDDEN` (deny by default).
+ */
+export async function authorizeRequest(
+  req: Request,
+  authorize: ActivityApiOptions['authorize'],
+): Promise<Access> {
+  const access = await authorize(req);
+  if (access === undefined || access === null) {
+    throw new ActivityHttpError('UNAUTHORIZED', 'Sign in to read the activity log.');
+  }
+  const parsed = accessSchema.safeParse(access);
+  if (!parsed.success) {
+    throw new ActivityHttpError(
+      'FORBIDDEN',
+      'Your access could not be established (the server’s authorize() returned a malformed scope or actor).',
+      { cause: parsed.error },
+    );
+  }
+  const { tenants } = parsed.data.scope;
+  if (tenants !== '*' && tenants.length === 0) {
+    throw new ActivityHttpError('FORBIDDEN', 'Your account may not read any activity.');
+  }
+  return parsed.data;
+}
+
+/** Wraps a route: authorizes, runs it, and answers any failure as a problem document. */
+export function route(options: ActivityApiOptions, run: ApiRoute): RequestHandler {
+  const onError = options.onError ?? defaultOnError;
+  return async (req, res) => {
+    try {
+      const access = await authorizeRequest(req, options.authorize);
+      await run(req, res, access);
+    } catch (error) {
+      const problem = sendProblem(res, error);
+      if (problem.status >= 500) onError(error, req);
+    }
+  };
+}
+
+/** Writes server-side failures of the API to stderr. */
+export function defaultOnError(error: unknown): void {
+  process.stderr.write(
+    `[activitykit/express] ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+}
+
+/** `tenantId` is within the scope? */
+export function inScope(scope: ActivityScope, tenantId: string): boolean {
+  return scope.tenants === '*' || scope.tenants.includes(tenantId);
+}

@@ -1,0 +1,57 @@
+import type { KeyObject } from 'node:crypto';
+import type {
+  ActivityStore,
+  CheckpointAnchor,
+  Restorers,
+  StoreSignalOptions,
+} from '@activitykit/core';
+import type { ActivityScopeInput, Actor } from '@activitykit/schema';
+import type { Request } from 'express';
+
+/** Who is asking, as the app's `authorize` says: what they may see, and who they are. */
+export interface ActivityAccess {
+  /** What the caller may read and do (`{ tenants: ['acme'], canNote: true }`). */
+  scope: ActivityScopeInput;
+  /** The caller: a note's author, a restorer, a bulk deleter. */
+  actor: Actor;
+}
+
+/** Live-stream settings of {@link ActivityApiOptions}. */
+export interface LiveOptions {
+  /** How often the store is polled for new events. Defaults to `1000` ms. */
+  pollIntervalMs?: number;
+  /** How often a `: ping` comment keeps the connection open. Defaults to `15000` ms. */
+  heartbeatMs?: number;
+  /**
+   * How far back each poll looks, for events other processes stored late (writers batch, and a
+   * journal replays after an outage). Defaults to `30000` ms.
+   */
+  lookbackMs?: number;
+}
+
+/** Options of {@link activityApi}. */
+export interface ActivityApiOptions {
+  /** The activity store to read. */
+  store: ActivityStore;
+  /**
+   * The access of the request's caller, or `undefined` / `null` when nobody is signed in (401). A
+   * scope whose `tenants` is `[]` is refused (403) on every route. There is no default: deny.
+   */
+  authorize: (
+    req: Request,
+  ) => ActivityAccess | undefined | null | Promise<ActivityAccess | undefined | null>;
+  /** The public key (and anchor) `POST /verify` checks with. Defaults to none: the route answers 501. */
+  verify?: { publicKey: string | KeyObject; anchor?: CheckpointAnchor };
+  /** Restorers for `POST /:id/restore`, over the store's. Defaults to the store's. */
+  restorers?: Restorers;
+  /** Live-stream polling and heartbeats. */
+  live?: LiveOptions;
+  /** Security-signal settings of `GET /signals` (business hours, thresholds). Defaults to the store's. */
+  signals?: StoreSignalOptions;
+  /** File name of exports, without the extension. Defaults to `'activity'`. */
+  exportName?: string;
+  /** Largest JSON body accepted. Defaults to `'100kb'`. */
+  bodyLimit?: string;
+  /** Server-side failures (5xx answers, a live stream's poll failing). Defaults to stderr. */
+  onError?: (error: unknown, req: Request) => void;
+}

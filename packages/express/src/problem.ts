@@ -1,0 +1,154 @@
+import { ActivityError, type ActivityErrorCode } from '@activitykit/core';
+import { SchemaError, type SchemaErrorCode } from '@activitykit/schema';
+import type { Response } from 'express';
+import { ActivityHttpError, type ExpressErrorCode, type InputProblem } from './errors.ts';
+
+/** Every error code the REST API answers with. */
+export type ProblemCode = ActivityErrorCode | SchemaErrorCode | ExpressErrorCode | 'INTERNAL';
+
+/**
+ * The HTTP status of every error code — the one place the adapter maps codes to statuses.
+ *
+ * @example
+ * ```ts
+ * HTTP_STATUS_BY_CODE.ALREADY_RESTORED; // 409
+ * ```
+ */
+export const HTTP_STATUS_BY_CODE: Readonly<Record<ProblemCode, number>> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  INVALID_SCOPE: 403,
+  DISABLED: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  INVALID_QUERY: 400,
+  INVALID_CURSOR: 400,
+  INVALID_EVENT: 400,
+  INVALID_SEARCH: 400,
+  INVALID_TIME_ZONE: 400,
+  INVALID_METADATA: 400,
+  NOT_RESTORABLE: 409,
+  ALREADY_RESTORED: 409,
+  RESTORE_FAILED: 500,
+  INVALID_OPTIONS: 500,
+  INVALID_KEY: 500,
+  INTERNAL: 500,
+  NOT_CONFIGURED: 501,
+  NOT_STORED: 503,
+  CLOSED: 503,
+};
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+};
+
+/** An RFC 9457 problem document, as the REST API sends it (`application/problem+json`). */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  errors?: InputProblem[];
+  /** For search-syntax errors: where in `q` the offending token starts. */
+  position?: number;
+  length?: number;
+}
+
+/** The `type` URI prefix of problem documents. */
+const TYPE_BASE = 'https://activitykit.dev/problems/';
+
+/**
+ * Turns any error into a problem document. `ActivityError`, `SchemaError` and `ActivityHttpError`
+ * keep their code and message; body-parser errors keep their 4xx status; anything else becomes a
+ * 500 `INTERNAL` problem that says nothing about the server's internals.
+ *
+ * @example
+ * ```ts
+ * toProblem(new ActivityError('NOT_FOUND', 'No event 01J… within your scope.')).status; // 404
+ * ```
+ */
+export function toProblem(error: unknown): ProblemDocument {
+  if (error instanceof ActivityHttpError) {
+    return document(error.code, error.message, { errors: error.errors });
+  }
+  if (error instanceof ActivityError) return document(error.code, error.message);
+  if (error instanceof SchemaError) {
+    return document(error.code, error.message, { position: error.position, length: error.length });
+  }
+  const status = clientStatus(error);
+  if (status !== undefined) {
+    const detail =
+      (error as { type?: string }).type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : String((error as Error).message);
+    return { ...document('INVALID_INPUT', detail), status, title: TITLES[status] ?? 'Bad Request' };
+  }
+  return document(
+    'INTERNAL',
+    'The activity API failed unexpectedly; the server reported the cause to its error hook.',
+  );
+}
+
+/** Whether a problem is the server's fault (it goes to `onError`, not just to the client). */
+export function isServerProblem(problem: ProblemDocument): boolean {
+  return problem.status >= 500;
+}
+
+/**
+ * Sends an error as `application/problem+json` (or ends the response if headers went out already).
+ *
+ * @example
+ * ```ts
+ * sendProblem(res, new ActivityHttpError('UNAUTHORIZED', 'Sign in to read the activity log.'));
+ * ```
+ */
+export function sendProblem(res: Response, error: unknown): ProblemDocument {
+  const problem = toProblem(error);
+  if (res.headersSent) {
+    res.destroy();
+    return problem;
+  }
+  res.status(problem.status);
+  res.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(problem));
+  return problem;
+}
+
+function document(
+  code: ProblemCode,
+  detail: string,
+  extra: { errors?: InputProblem[]; position?: number; length?: number } = {},
+): ProblemDocument {
+  const status = HTTP_STATUS_BY_CODE[code] ?? 500;
+  const problem: ProblemDocument = {
+    type: `${TYPE_BASE}${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+  };
+  if (extra.errors?.length) problem.errors = extra.errors;
+  if (extra.position !== undefined) problem.position = extra.position;
+  if (extra.length !== undefined) problem.length = extra.length;
+  return problem;
+}
+
+/** The 4xx status of an error that carries one and may be shown (body-parser's `expose`). */
+function clientStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true
+    ? status
+    : undefined;
+}
