@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
 
 /** Resolve workspace packages to their TypeScript sources, as `customConditions` does for tsc. */
-const conditions = ['@activitykit/source', 'module', 'node', 'import', 'default'];
+const conditions = ['@activitykit/source', 'module', 'node'];
+/**
+ * What vitest hands to Node (`--conditions`) for externalized dependencies. Vite adds `import` /
+ * `require` and `default` by itself; listing `import` here would apply it to `require()` too, and
+ * CommonJS packages (Express's router requiring `is-promise`) would get ESM builds.
+ */
+const externalConditions = ['@activitykit/source', 'node'];
 
 /**
  * The vitest config of a workspace package whose tests talk to the dev database.
@@ -17,7 +23,7 @@ export function activityKitProject(overrides: ViteUserConfig = {}): ViteUserConf
   return mergeConfig(
     defineConfig({
       resolve: { conditions },
-      ssr: { resolve: { conditions, externalConditions: conditions } },
+      ssr: { resolve: { conditions, externalConditions } },
       test: {
         // The root `pnpm test` sums these reports into one line.
         reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
