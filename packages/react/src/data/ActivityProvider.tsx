@@ -1,6 +1,6 @@
 import type { Locale } from '@activitykit/schema';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
-import { type ReactNode, useContext, useEffect, useId, useMemo, useState } from 'react';
+import { type ReactNode, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createI18n } from '../i18n/createI18n.ts';
 import { I18nContext } from '../i18n/I18nContext.tsx';
 import type { Message, MessageKey } from '../i18n/messages.ts';
@@ -31,7 +31,8 @@ export interface ActivityProviderProps {
 /**
  * Gives the kit's components and hooks a data source, a query cache, a locale and a time zone.
  * Query keys are prefixed per provider instance (and per source object), so several providers can
- * share one `QueryClient`.
+ * share one `QueryClient`. Create the source once (module level or `useMemo`): a new source object
+ * is a new cache.
  *
  * @example
  * ```tsx
@@ -66,9 +67,19 @@ export function ActivityProvider(props: ActivityProviderProps): ReactNode {
     () => ({ source, queryClient, keys: createQueryKeys(prefix) }),
     [source, queryClient, prefix],
   );
+  // Inline `now` functions and `messages` objects must not rebuild the formatters every render.
+  const clock = useRef(now);
+  clock.current = now;
+  const messagesKey = messages ? JSON.stringify(messages) : '';
   const i18n = useMemo(
-    () => createI18n({ locale, ...(timeZone ? { timeZone } : {}), ...(messages ? { messages } : {}), ...(now ? { now } : {}) }),
-    [locale, timeZone, messages, now],
+    () =>
+      createI18n({
+        locale,
+        ...(timeZone ? { timeZone } : {}),
+        ...(messagesKey ? { messages: JSON.parse(messagesKey) } : {}),
+        now: () => clock.current?.() ?? new Date(),
+      }),
+    [locale, timeZone, messagesKey],
   );
   return (
     <ActivityContext.Provider value={value}>

@@ -79,7 +79,11 @@ export interface ActivitySource {
     options?: RequestOptions & { bucket?: StatsBucket },
   ): Promise<ActivityStats>;
   signals(query: ActivityQueryInput, options?: RequestOptions): Promise<SecuritySignal[]>;
-  addNote(note: { ref: string; body: string }): Promise<ActivityEvent>;
+  /**
+   * Adds a note to a record; the server stamps the author. `tenantId` is needed only when the
+   * reader's scope spans several tenants.
+   */
+  addNote(note: { ref: string; body: string; tenantId?: string }): Promise<ActivityEvent>;
   restore(id: string): Promise<ActivityEvent>;
   bulkDelete(target: { ids: string[] } | { query: ActivityQueryInput }): Promise<BulkDeleteResult>;
   export(

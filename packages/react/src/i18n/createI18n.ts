@@ -1,5 +1,5 @@
 import { type Locale, type PluralForms, pluralForm } from '@activitykit/schema';
-import { type Message, type MessageKey, type Messages, en, ru } from './messages.ts';
+import { en, type Message, type MessageKey, ru } from './messages.ts';
 
 /** Placeholder values of a message; `count` also picks the plural form. */
 export type MessageParams = Record<string, string | number>;
@@ -61,7 +61,11 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Number.POSITIVE_INFINITY],
 ];
 
-function fill(message: Message, params: MessageParams | undefined, choose: (f: PluralForms) => string): string {
+function fill(
+  message: Message,
+  params: MessageParams | undefined,
+  choose: (f: PluralForms) => string,
+): string {
   const text = typeof message === 'string' ? message : choose(message);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) =>
@@ -158,6 +162,8 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
     formatDate: (date, formatOptions) =>
       new Intl.DateTimeFormat(locale, { timeZone, ...formatOptions }).format(date),
     formatNumber: (value, formatOptions) =>
-      formatOptions ? new Intl.NumberFormat(locale, formatOptions).format(value) : numbers.format(value),
+      formatOptions
+        ? new Intl.NumberFormat(locale, formatOptions).format(value)
+        : numbers.format(value),
   };
 }

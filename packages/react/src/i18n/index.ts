@@ -7,4 +7,10 @@ export {
   type TimeStyle,
 } from './createI18n.ts';
 export { I18nContext, useActivityI18n } from './I18nContext.tsx';
-export { en as enMessages, type Message, type MessageKey, type Messages, ru as ruMessages } from './messages.ts';
+export {
+  en as enMessages,
+  type Message,
+  type MessageKey,
+  type Messages,
+  ru as ruMessages,
+} from './messages.ts';

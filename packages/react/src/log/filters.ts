@@ -1,10 +1,13 @@
-import type { ActivityQueryInput, SortDirection } from '@activitykit/schema';
+import type { ActivityFilter, ActivityQueryInput, SortDirection } from '@activitykit/schema';
 
 /**
  * What `<ActivityLog>` filters by: a query without its paging fields. `preset` wins over
  * `from` / `to`; `q` is the one-line search syntax, ANDed with the rest.
  */
-export type ActivityLogFilters = Omit<ActivityQueryInput, 'sort' | 'cursor' | 'limit'>;
+export type ActivityLogFilters = ActivityFilter & {
+  /** Search syntax, e.g. `actor:alice kind:delete "refund"`. */
+  q?: string | undefined;
+};
 
 /** The list fields of {@link ActivityLogFilters}. */
 export type ActivityLogListFilter = {

@@ -79,6 +79,7 @@ export const LOG_MESSAGES_EN = {
   'live.new': '{count} new events',
   'live.newOne': '1 new event',
   'live.show': 'Show {count} new events',
+  'bulk.label': 'Bulk actions',
   'bulk.selected': '{count} selected',
   'bulk.clear': 'Clear selection',
   'bulk.scope': 'Apply to',
@@ -93,7 +94,8 @@ export const LOG_MESSAGES_EN = {
   'bulk.cancel': 'Cancel',
   'bulk.confirmTitle': 'Delete events?',
   'bulk.confirmSelection': 'Delete {count} selected events? The deletion itself is recorded.',
-  'bulk.confirmAll': 'Delete every event the current filters match? The deletion itself is recorded.',
+  'bulk.confirmAll':
+    'Delete every event the current filters match? The deletion itself is recorded.',
   'bulk.confirm': 'Delete',
   'bulk.deleted': '{count} events deleted',
   'bulk.deleteFailed': 'Delete failed: {message}',

@@ -81,6 +81,7 @@ export const LOG_MESSAGES_RU: Record<LogMessageKey, string> = {
   'live.new': 'Новых событий: {count}',
   'live.newOne': 'Новое событие: 1',
   'live.show': 'Показать новые события ({count})',
+  'bulk.label': 'Массовые действия',
   'bulk.selected': 'Выбрано: {count}',
   'bulk.clear': 'Снять выбор',
   'bulk.scope': 'Применить к',

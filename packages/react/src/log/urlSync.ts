@@ -110,7 +110,8 @@ export function readLogUrlState(params: URLSearchParams, prefix = ''): ActivityL
   const filters: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(query)) {
     if (field === 'sort') {
-      if ((SORT_DIRECTIONS as readonly unknown[]).includes(value)) state.sort = value;
+      if ((SORT_DIRECTIONS as readonly unknown[]).includes(value))
+        state.sort = value as SortDirection;
       continue;
     }
     if (!FILTER_FIELDS.has(field) && field !== 'q') continue;
@@ -137,20 +138,31 @@ export function writeLogUrlState(
   state: ActivityLogUrlState,
   prefix = '',
 ): URLSearchParams {
-  const next = new URLSearchParams();
+  const own = new URLSearchParams();
+  const query: ActivityQueryInput = { ...compactFilters(state.filters) };
+  if (state.sort && state.sort !== 'desc') query.sort = state.sort;
+  for (const [name, value] of queryToSearchParams(query)) {
+    if ((name as QueryParam) === 'cursor' || name === 'limit') continue;
+    own.append(prefix + name, value);
+  }
+  if (state.columns) own.set(prefix + COLUMNS_PARAM, state.columns.join(','));
+  if (state.eventId) own.set(prefix + EVENT_PARAM, state.eventId);
+  return replaceOwnParams(current, { own, prefix });
+}
+
+/** `current` with the log's parameters replaced by `own` (every other parameter is kept). */
+export function replaceOwnParams(
+  current: URLSearchParams,
+  options: { own: URLSearchParams; prefix?: string | undefined },
+): URLSearchParams {
+  const prefix = options.prefix ?? '';
   const ownNames = new Set<string>([
     ...Object.keys(QUERY_PARAMS).map((name) => prefix + name),
     prefix + COLUMNS_PARAM,
     prefix + EVENT_PARAM,
   ]);
+  const next = new URLSearchParams();
   for (const [name, value] of current) if (!ownNames.has(name)) next.append(name, value);
-  const query: ActivityQueryInput = { ...compactFilters(state.filters) };
-  if (state.sort && state.sort !== 'desc') query.sort = state.sort;
-  for (const [name, value] of queryToSearchParams(query)) {
-    if ((name as QueryParam) === 'cursor' || name === 'limit') continue;
-    next.append(prefix + name, value);
-  }
-  if (state.columns) next.set(prefix + COLUMNS_PARAM, state.columns.join(','));
-  if (state.eventId) next.set(prefix + EVENT_PARAM, state.eventId);
+  for (const [name, value] of options.own) next.append(name, value);
   return next;
 }

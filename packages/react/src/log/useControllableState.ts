@@ -35,8 +35,7 @@ export function useControllableState<T>(
 
   const set = useCallback<SetControllableState<T>>((next) => {
     const state = latest.current;
-    const resolved =
-      typeof next === 'function' ? (next as (current: T) => T)(state.current) : next;
+    const resolved = typeof next === 'function' ? (next as (current: T) => T)(state.current) : next;
     if (Object.is(resolved, state.current)) return;
     // Later calls in the same tick see this value, as they would with functional setState.
     state.current = resolved;

@@ -1,0 +1,57 @@
+// The bundle budget (SPEC §10): the package's own gzipped JS stays under 40 kB, React, react-dom
+// and TanStack Query excluded. "Own" = the code in src/ (src/index.ts bundled by esbuild,
+// minified, every export kept, as an app using all of them would ship it) with every dependency
+// external; the sizes with @tanstack/react-virtual, @activitykit/schema and zod bundled in are
+// reported beside it. (zod 4's classic API does not tree-shake: one `z.object()` alone costs
+// ~90 kB gzipped, so a budget that counted zod could not be met by any component code.)
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const LIMIT = 40 * 1024;
+const peers = [
+  'react',
+  'react-dom',
+  'react/jsx-runtime',
+  'react-dom/client',
+  '@tanstack/react-query',
+];
+const entry = new URL('../src/index.ts', import.meta.url).pathname;
+
+async function measure(external) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['@activitykit/source'],
+    external,
+    write: false,
+    logLevel: 'silent',
+    loader: { '.css': 'empty' },
+  });
+  const code = result.outputFiles[0].contents;
+  return { raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const line = (label, size) => `  ${label}: ${kB(size.gzip)} gzipped (${kB(size.raw)} minified)\n`;
+const own = await measure([...peers, '@tanstack/react-virtual', '@activitykit/schema', 'zod']);
+const withVirtual = await measure([...peers, '@activitykit/schema', 'zod']);
+const withSchema = await measure([...peers, 'zod']);
+const withAll = await measure(peers);
+
+process.stdout.write(
+  `@activitykit/react bundle sizes (react, react-dom, @tanstack/react-query always external):\n${line(
+    `own code, src/ only — budget ${kB(LIMIT)}`,
+    own,
+  )}${line('+ @tanstack/react-virtual', withVirtual)}${line(
+    '+ @tanstack/react-virtual + @activitykit/schema',
+    withSchema,
+  )}${line('+ @tanstack/react-virtual + @activitykit/schema + zod', withAll)}`,
+);
+if (own.gzip > LIMIT) {
+  process.stderr.write(`Over budget by ${kB(own.gzip - LIMIT)}: trim the package's code.\n`);
+  process.exit(1);
+}

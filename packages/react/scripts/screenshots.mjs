@@ -1,0 +1,64 @@
+// Screenshots of built stories (storybook-static) in system Chromium, for the README and for
+// reviewing the look: `node scripts/screenshots.mjs <out-dir> <story-id>[@theme:dark;locale:ru] …`.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../storybook-static', import.meta.url));
+const [outDir = '/tmp/shots', ...stories] = process.argv.slice(2);
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+const server = createServer(async (req, res) => {
+  const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+  const file = (await stat(path).catch(() => null))?.isDirectory()
+    ? join(path, 'index.html')
+    : path;
+  if (!(await stat(file).catch(() => null))) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const page = await browser.newPage({
+  viewport: { width: 1100, height: 900 },
+  deviceScaleFactor: 1,
+});
+for (const spec of stories) {
+  const [id, globals = ''] = spec.split('@');
+  const name = `${id}${globals ? `--${globals.replaceAll(/[;:]/g, '-')}` : ''}`;
+  await page.goto(
+    `http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story${globals ? `&globals=${globals}` : ''}`,
+  );
+  await page.waitForSelector('#storybook-root > *', { timeout: 15_000 });
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+  process.stdout.write(`${join(outDir, `${name}.png`)}\n`);
+}
+await browser.close();
+server.close();

@@ -1,0 +1,166 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ActivityAnalytics } from '../index.ts';
+import { createMemorySource, type MemorySource } from '../memory.ts';
+import { FIXTURE_NOW, staff, venueMonth } from '../test/fixtures.ts';
+import type { StoryActivity } from '../test/storyActivity.ts';
+
+const now = () => FIXTURE_NOW;
+const month = (options: Parameters<typeof createMemorySource>[0] = {}): StoryActivity => ({
+  source: () => createMemorySource({ events: venueMonth(), now, ...options }),
+});
+
+const meta = {
+  title: 'Components/ActivityAnalytics',
+  component: ActivityAnalytics,
+  args: { query: { preset: 'last_30_days' }, onNavigate: fn() },
+  parameters: { activity: month() },
+} satisfies Meta<typeof ActivityAnalytics>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('img', { name: /events from/ });
+    await expect(canvas.getByRole('table', { name: 'By kind' })).toBeVisible();
+    await expect(canvas.getByRole('table', { name: 'Most active users' })).toBeVisible();
+    await expect(canvas.getByText('Repeated failed logins (user)')).toBeVisible();
+    await expect(canvas.getByText('Permission or role change')).toBeVisible();
+    // Every figure drills down into the log.
+    await userEvent.click(canvas.getByRole('button', { name: 'Delete' }));
+    await expect(args.onNavigate).toHaveBeenCalledWith(
+      expect.objectContaining({ preset: 'last_30_days', kinds: ['delete'], timeZone: 'UTC' }),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: /^Boris Ivanov/ }));
+    await expect(args.onNavigate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ actors: ['u-boris'] }),
+    );
+  },
+};
+
+export const WithLogLinks: Story = {
+  args: {
+    onNavigate: undefined,
+    getLogHref: (query) =>
+      `/activity?kinds=${(query.kinds ?? []).join(',')}&actors=${(query.actors ?? []).join(',')}`,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const link = await canvas.findByRole('link', { name: 'Delete' });
+    await expect(link).toHaveAttribute('href', '/activity?kinds=delete&actors=');
+  },
+};
+
+export const TrendAsTable: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByText('Show as table'));
+    const table = canvasElement.querySelector('.ak-chart__details table') as HTMLElement;
+    await expect(table).toBeVisible();
+    await expect(within(table).getAllByRole('row').length).toBeGreaterThan(28);
+  },
+};
+
+export const Russian: Story = {
+  globals: { locale: 'ru' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Самые активные пользователи')).toBeVisible();
+    await expect(canvas.getByText('Сигналы безопасности')).toBeVisible();
+  },
+};
+
+export const Dark: Story = { globals: { theme: 'dark' } };
+
+export const DarkRussian: Story = { globals: { theme: 'dark', locale: 'ru' } };
+
+export const RightToLeft: Story = { globals: { dir: 'rtl' } };
+
+export const Loading: Story = {
+  parameters: { activity: month({ delay: Number.POSITIVE_INFINITY }) },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Loading activity…')).toBeVisible();
+  },
+};
+
+export const Empty: Story = {
+  parameters: { activity: month({ events: [] }) },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No activity yet')).toBeVisible();
+  },
+};
+
+export const ErrorState: Story = {
+  parameters: { activity: month({ error: 'INVALID_INPUT' }) },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
+      'Could not load activity',
+    );
+  },
+};
+
+export const PermissionDenied: Story = {
+  parameters: { activity: month({ error: 'FORBIDDEN' }) },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByText('You do not have access to this activity'),
+    ).toBeVisible();
+  },
+};
+
+export const OneEvent: Story = {
+  parameters: { activity: month({ events: venueMonth().slice(-1) }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('No security signals in this period')).toBeVisible();
+  },
+};
+
+export const LongCyrillicNames: Story = {
+  globals: { locale: 'ru' },
+  parameters: {
+    activity: month({
+      events: venueMonth().map((event) =>
+        event.actor.id === 'u-anna' ? { ...event, actor: staff.dmitry } : event,
+      ),
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Самые активные пользователи');
+    const root = canvasElement.querySelector('.ak-analytics') as HTMLElement;
+    await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth + 1);
+  },
+};
+
+let liveSource: MemorySource | undefined;
+export const LiveEventsArriving: Story = {
+  args: { live: true, sections: ['summary', 'kinds'] },
+  parameters: {
+    activity: {
+      source: () => {
+        liveSource = createMemorySource({ events: venueMonth(), now });
+        return liveSource;
+      },
+    } satisfies StoryActivity,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const total = await canvas.findByRole('button', { name: /^Events: \d+$/ });
+    const before = Number(total.textContent);
+    liveSource?.record({
+      action: 'order.created',
+      kind: 'create',
+      category: 'order',
+      occurredAt: new Date(FIXTURE_NOW.getTime() - 1000),
+      actor: staff.claire,
+    });
+    await waitFor(() =>
+      expect(Number(canvasElement.querySelector('.ak-analytics__total')?.textContent)).toBe(
+        before + 1,
+      ),
+    );
+  },
+};

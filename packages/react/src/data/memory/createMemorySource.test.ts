@@ -1,0 +1,140 @@
+import type { ActivityEvent } from '@activitykit/schema';
+import { describe, expect, it } from 'vitest';
+import { customerHistory, FIXTURE_NOW, venueMonth } from '../../test/fixtures.ts';
+import { ActivitySourceError } from '../source.ts';
+import { createMemorySource } from './createMemorySource.ts';
+
+const now = () => FIXTURE_NOW;
+const events = venueMonth();
+
+async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ActivitySourceError);
+  return error as ActivitySourceError;
+}
+
+describe('createMemorySource', () => {
+  it('pages newest first with a cursor, without gaps or repeats', async () => {
+    const source = createMemorySource({ events, now });
+    const seen: ActivityEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await source.list({ limit: 37, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.map((e) => e.id)).toEqual([...events].reverse().map((e) => e.id));
+    const asc = await source.list({ sort: 'asc', limit: 3 });
+    expect(asc.items.map((e) => e.id)).toEqual(events.slice(0, 3).map((e) => e.id));
+  });
+
+  it('filters by fields and the search syntax (ANDed), like the server', async () => {
+    const source = createMemorySource({ events, now });
+    const deletes = await source.list({ kinds: ['delete'], q: 'actor:u-boris', limit: 200 });
+    expect(deletes.items.length).toBeGreaterThan(0);
+    expect(deletes.items.every((e) => e.kind === 'delete' && e.actor.id === 'u-boris')).toBe(true);
+    const orders = await source.list({ actions: ['order.*'], limit: 200 });
+    expect(orders.items.every((e) => e.action.startsWith('order.'))).toBe(true);
+    const today = await source.list({ preset: 'today', limit: 200 });
+    expect(
+      today.items.every((e) => e.occurredAt.getTime() >= Date.parse('2026-11-23T00:00:00Z')),
+    ).toBe(true);
+    const text = await source.list({ q: '"Claire Dubois"', limit: 200 });
+    expect(text.items.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a bad search with its position, and a foreign cursor', async () => {
+    const source = createMemorySource({ events, now });
+    expect(await failure(source.list({ q: 'kind:explode' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      position: 0,
+    });
+    expect((await failure(source.list({ cursor: 'nope' }))).serverCode).toBe('INVALID_CURSOR');
+    expect((await failure(source.list({ limit: 500 }))).code).toBe('INVALID_INPUT');
+  });
+
+  it("reads a record's timeline and one event", async () => {
+    const source = createMemorySource({ events: customerHistory(), now });
+    const page = await source.timeline('customer:42', {});
+    expect(page.items).toHaveLength(customerHistory().length);
+    const first = page.items[0] as ActivityEvent;
+    expect((await source.get(first.id)).id).toBe(first.id);
+    expect((await failure(source.get('01ZZZZZZZZZZZZZZZZZZZZZZZZ'))).code).toBe('NOT_FOUND');
+  });
+
+  it('computes stats in day buckets of the zone, and security signals', async () => {
+    const source = createMemorySource({ events, now });
+    const stats = await source.stats({ preset: 'last_7_days', timeZone: 'Europe/Moscow' });
+    expect(stats.bucket).toBe('day');
+    expect(stats.series).toHaveLength(7);
+    expect(stats.series[0]?.start.toISOString()).toBe('2026-11-16T21:00:00.000Z');
+    expect(stats.series.reduce((sum, point) => sum + point.count, 0)).toBe(stats.total);
+    expect(stats.auth.failures).toBe(7);
+    const signals = await source.signals({ preset: 'last_30_days' });
+    expect(signals.map((s) => s.type)).toEqual(
+      expect.arrayContaining([
+        'failed_login_burst_user',
+        'failed_login_burst_ip',
+        'new_ip_login',
+        'bulk_delete',
+        'permission_change',
+        'off_hours_activity',
+      ]),
+    );
+    expect(signals[0]?.severity).toBe('high');
+  });
+
+  it('adds notes as the reader, restores once, bulk-deletes, and tells live subscribers', async () => {
+    const source = createMemorySource({
+      events: customerHistory(),
+      now,
+      permissions: { actor: { id: 'u-1', name: 'Ann' } },
+    });
+    const live: ActivityEvent[] = [];
+    const stop = source.subscribe({ refs: ['customer:42'] }, { onEvent: (e) => live.push(e) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const note = await source.addNote({ ref: 'customer:42', body: 'Hello' });
+    expect(note).toMatchObject({
+      kind: 'note',
+      actor: { id: 'u-1', name: 'Ann' },
+      description: 'Hello',
+    });
+    expect(live.map((e) => e.id)).toEqual([note.id]);
+    stop();
+    const deleted = source.record({
+      action: 'customer.deleted',
+      kind: 'delete',
+      subject: { type: 'customer', id: '9' },
+      snapshot: { id: '9' },
+    });
+    expect((await source.restore(deleted.id)).action).toBe('customer.restored');
+    expect((await failure(source.restore(deleted.id))).serverCode).toBe('ALREADY_RESTORED');
+    const result = await source.bulkDelete({ ids: [note.id] });
+    expect(result).toEqual({ deleted: 1, ids: [note.id] });
+    expect(live).toHaveLength(1);
+  });
+
+  it('refuses what the permissions forbid', async () => {
+    const source = createMemorySource({
+      events,
+      now,
+      permissions: { canDelete: false, canNote: false },
+    });
+    expect((await failure(source.bulkDelete({ ids: [] }))).code).toBe('FORBIDDEN');
+    expect((await failure(source.addNote({ ref: 'customer:42', body: 'x' }))).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('exports CSV with a header row, and fails every call when told to', async () => {
+    const source = createMemorySource({ events, now });
+    const file = await source.export({ format: 'csv', ids: events.slice(0, 2).map((e) => e.id) });
+    expect(file.filename).toBe('activity-2026-11-23.csv');
+    expect((await file.blob.text()).trim().split('\r\n')).toHaveLength(3);
+    const failing = createMemorySource({ error: 'FORBIDDEN' });
+    expect((await failure(failing.list({}))).code).toBe('FORBIDDEN');
+  });
+});

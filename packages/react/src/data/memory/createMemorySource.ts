@@ -1,0 +1,367 @@
+import {
+  type ActivityEvent,
+  type ActivityEventInput,
+  type ActivityPage,
+  type ActivityQueryInput,
+  createIdGenerator,
+  csvHeader,
+  describe,
+  eventFromWire,
+  formatCsvLine,
+  parseRefKey,
+  refKey,
+  toCsvRow,
+  type WireActivityEvent,
+} from '@activitykit/schema';
+import {
+  type ActivityPermissions,
+  type ActivitySource,
+  ActivitySourceError,
+  type ActivitySourceErrorCode,
+  type LiveHandlers,
+} from '../source.ts';
+import {
+  compareDesc,
+  compileQuery,
+  decodeCursor,
+  encodeCursor,
+  matchesFilter,
+} from './filterEvents.ts';
+import { detectSignals } from './memorySignals.ts';
+import { computeStats, statsRange } from './memoryStats.ts';
+
+/** Options of {@link createMemorySource}. */
+export interface MemorySourceOptions {
+  /** The events to serve (dates may be ISO strings). Defaults to `[]`. */
+  events?: readonly (ActivityEvent | WireActivityEvent)[];
+  /**
+   * What the reader may do. Defaults to every privilege, as `{ id: 'me', name: 'You' }`.
+   */
+  permissions?: Partial<ActivityPermissions>;
+  /** The tenant of notes and restores. Defaults to the first event's tenant, else `'default'`. */
+  tenantId?: string;
+  /**
+   * Milliseconds before each answer, to show loading states; `Infinity` never answers.
+   * Defaults to `0`.
+   */
+  delay?: number;
+  /** Makes every call fail with this error (or code): error and permission-denied states. Defaults to none. */
+  error?: ActivitySourceError | ActivitySourceErrorCode;
+  /** The clock of presets, notes and the live stream. Defaults to `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** An in-memory {@link ActivitySource} that can also record events (they reach live subscribers). */
+export interface MemorySource extends ActivitySource {
+  /** Adds an event, as the writer would (id, time, tenant and defaults filled in), and returns it. */
+  record(input: ActivityEventInput & { id?: string }): ActivityEvent;
+  /** Every event held, newest first. */
+  snapshot(): ActivityEvent[];
+}
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    if (ms === Number.POSITIVE_INFINITY) {
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * An {@link ActivitySource} over an array, for stories, tests and prototypes. Queries are validated
+ * like the server's and filtered in JavaScript with the same semantics (search syntax, presets in
+ * the query's zone, `order.*` prefixes, refs, text); stats and security signals follow the store's
+ * default rules; notes, restores and bulk deletes change the array and reach live subscribers.
+ * Exports CSV and NDJSON (PDF needs a server source).
+ *
+ * @example
+ * ```tsx
+ * const source = createMemorySource({ events: fixtures, permissions: { canDelete: false } });
+ * source.record({ action: 'customer.updated', actor: { id: 'u1', type: 'user', name: 'Anna' } });
+ * <ActivityProvider source={source}><ActivityLog /></ActivityProvider>;
+ * ```
+ */
+export function createMemorySource(options: MemorySourceOptions = {}): MemorySource {
+  const now = options.now ?? (() => new Date());
+  const delay = options.delay ?? 0;
+  const nextId = createIdGenerator();
+  let events = (options.events ?? []).map(eventFromWire).sort(compareDesc);
+  const tenantId = options.tenantId ?? events[0]?.tenantId ?? 'default';
+  const permissions: ActivityPermissions = {
+    canDelete: true,
+    canRestore: true,
+    canNote: true,
+    actor: { id: 'me', name: 'You' },
+    ...options.permissions,
+  };
+  const subscribers = new Set<{ query: ActivityQueryInput; handlers: LiveHandlers }>();
+  const failure =
+    typeof options.error === 'string'
+      ? new ActivitySourceError(
+          options.error,
+          `The memory source is set to fail with ${options.error}.`,
+        )
+      : options.error;
+
+  async function answer<T>(run: () => T, signal?: AbortSignal): Promise<T> {
+    if (delay > 0) await wait(delay, signal);
+    if (failure) throw failure;
+    return run();
+  }
+
+  function select(query: ActivityQueryInput, extra?: (event: ActivityEvent) => boolean) {
+    const { query: parsed, filters } = compileQuery(query);
+    const at = now();
+    const matching = events.filter(
+      (event) =>
+        (!extra || extra(event)) &&
+        filters.every((filter) => matchesFilter(event, filter, { now: at })),
+    );
+    return { parsed, matching };
+  }
+
+  function page(query: ActivityQueryInput, extra?: (event: ActivityEvent) => boolean) {
+    const { parsed, matching } = select(query, extra);
+    const ordered = parsed.sort === 'asc' ? [...matching].reverse() : matching;
+    let start = 0;
+    if (parsed.cursor) {
+      const { time, id } = decodeCursor(parsed.cursor);
+      const after = (event: ActivityEvent) => {
+        const t = event.occurredAt.getTime();
+        return parsed.sort === 'asc'
+          ? t > time || (t === time && event.id > id)
+          : t < time || (t === time && event.id < id);
+      };
+      start = ordered.findIndex(after);
+      if (start === -1) start = ordered.length;
+    }
+    const items = ordered.slice(start, start + parsed.limit);
+    const last = items.at(-1);
+    const result: ActivityPage<ActivityEvent> = { items };
+    if (last && start + parsed.limit < ordered.length) result.nextCursor = encodeCursor(last);
+    return result;
+  }
+
+  function find(id: string): ActivityEvent {
+    const event = events.find((e) => e.id === id);
+    if (!event) throw new ActivitySourceError('NOT_FOUND', `No event ${id}.`, { status: 404 });
+    return event;
+  }
+
+  function record(input: ActivityEventInput & { id?: string }): ActivityEvent {
+    const occurredAt =
+      input.occurredAt === undefined ? now() : new Date(input.occurredAt as string | number | Date);
+    const actor = input.actor ?? { id: 'system', type: 'system' as const };
+    const base = {
+      kind: input.kind ?? 'other',
+      action: input.action,
+      actor,
+      ...(input.subject ? { subject: input.subject } : {}),
+      ...(input.changes ? { changes: input.changes } : {}),
+    };
+    const event: ActivityEvent = {
+      ...input,
+      id: input.id ?? nextId(occurredAt.getTime()),
+      tenantId: input.tenantId ?? tenantId,
+      occurredAt,
+      kind: base.kind,
+      category: input.category ?? 'other',
+      outcome: input.outcome ?? 'success',
+      actor,
+      refs: input.refs ?? (input.subject ? [input.subject] : []),
+      context: input.context ?? {},
+      description: input.description ?? describe(base, 'en'),
+    };
+    events = [event, ...events].sort(compareDesc);
+    const at = now();
+    for (const { query, handlers } of subscribers) {
+      try {
+        const { filters } = compileQuery(query);
+        if (filters.every((filter) => matchesFilter(event, filter, { now: at, range: false }))) {
+          handlers.onEvent(event);
+        }
+      } catch {
+        // A subscription with an invalid query was already told so.
+      }
+    }
+    return event;
+  }
+
+  const actorOf = () => ({
+    id: permissions.actor?.id ?? 'me',
+    type: 'user' as const,
+    ...(permissions.actor?.name ? { name: permissions.actor.name } : {}),
+    ...(permissions.actor?.role ? { role: permissions.actor.role } : {}),
+  });
+  const forbid = (allowed: boolean, what: string) => {
+    if (!allowed)
+      throw new ActivitySourceError('FORBIDDEN', `You may not ${what}.`, { status: 403 });
+  };
+
+  return {
+    record,
+    snapshot: () => [...events],
+    permissions: (request) => answer(() => ({ ...permissions }), request?.signal),
+    list: (query, request) => answer(() => page(query), request?.signal),
+    get: (id, request) => answer(() => find(id), request?.signal),
+    timeline: (ref, query, request) =>
+      answer(() => {
+        if (!parseRefKey(ref)) {
+          throw new ActivitySourceError(
+            'INVALID_INPUT',
+            `"${ref}" is not a record key like customer:42.`,
+            { status: 400 },
+          );
+        }
+        return page(query, (event) => event.refs.some((r) => refKey(r) === ref));
+      }, request?.signal),
+    stats: (query, request) =>
+      answer(() => {
+        const { query: parsed } = compileQuery(query);
+        const timeZone = parsed.timeZone ?? 'UTC';
+        const range = statsRange(parsed, { now: now(), timeZone });
+        const { matching } = select({
+          ...query,
+          preset: undefined,
+          from: undefined,
+          to: undefined,
+        });
+        return computeStats(matching, { range, timeZone, bucket: request?.bucket });
+      }, request?.signal),
+    signals: (query, request) =>
+      answer(() => {
+        const { query: parsed } = compileQuery(query);
+        const timeZone = parsed.timeZone ?? 'UTC';
+        const range = statsRange(parsed, { now: now(), timeZone });
+        const { matching } = select({
+          ...query,
+          preset: undefined,
+          from: undefined,
+          to: undefined,
+        });
+        return detectSignals(matching, { range, timeZone });
+      }, request?.signal),
+    addNote: (note) =>
+      answer(() => {
+        forbid(permissions.canNote, 'add notes');
+        const body = note.body.trim();
+        const subject = parseRefKey(note.ref);
+        if (!subject || body.length === 0 || body.length > 2000) {
+          throw new ActivitySourceError(
+            'INVALID_INPUT',
+            'A note needs a record key and 1–2000 characters.',
+            { status: 400 },
+          );
+        }
+        return record({
+          action: 'note.added',
+          kind: 'note',
+          category: 'profile_notes',
+          actor: actorOf(),
+          subject,
+          refs: [subject],
+          ...(note.tenantId ? { tenantId: note.tenantId } : {}),
+          description: body,
+          metadata: { body },
+        });
+      }),
+    restore: (id) =>
+      answer(() => {
+        forbid(permissions.canRestore, 'restore records');
+        const event = find(id);
+        if (event.kind !== 'delete' || !event.snapshot || !event.subject) {
+          throw new ActivitySourceError(
+            'CONFLICT',
+            `Event ${id} is not a delete with a snapshot.`,
+            { status: 409, serverCode: 'NOT_RESTORABLE' },
+          );
+        }
+        const action = `${event.subject.type}.restored`;
+        if (events.some((e) => e.action === action && e.metadata?.restoredFrom === id)) {
+          throw new ActivitySourceError('CONFLICT', `Event ${id} was already restored.`, {
+            status: 409,
+            serverCode: 'ALREADY_RESTORED',
+          });
+        }
+        return record({
+          action,
+          kind: 'create',
+          category: event.category,
+          actor: actorOf(),
+          subject: event.subject,
+          refs: event.refs,
+          tenantId: event.tenantId,
+          metadata: { restoredFrom: id },
+        });
+      }),
+    bulkDelete: (target) =>
+      answer(() => {
+        forbid(permissions.canDelete, 'delete events');
+        const doomed = new Set(
+          'ids' in target ? target.ids : select(target.query).matching.map((e) => e.id),
+        );
+        const ids = events.filter((e) => doomed.has(e.id)).map((e) => e.id);
+        events = events.filter((e) => !doomed.has(e.id));
+        record({
+          action: 'activity.bulk_deleted',
+          kind: 'delete',
+          category: 'system',
+          actor: actorOf(),
+          metadata: { count: ids.length },
+        });
+        return { deleted: ids.length, ids };
+      }),
+    export: (request, options) =>
+      answer(() => {
+        if (request.format === 'pdf') {
+          throw new ActivitySourceError(
+            'INVALID_INPUT',
+            'The memory source exports CSV and NDJSON; PDF needs a server source.',
+            { status: 400 },
+          );
+        }
+        const chosen = request.ids ? new Set(request.ids) : undefined;
+        const rows = chosen
+          ? events.filter((e) => chosen.has(e.id))
+          : select(request.query ?? {}).matching;
+        const locale = request.locale ?? 'en';
+        const text =
+          request.format === 'csv'
+            ? `\uFEFF${formatCsvLine(csvHeader({ locale }))}${rows.map((e) => formatCsvLine(toCsvRow(e, { locale }))).join('')}`
+            : rows.map((e) => `${JSON.stringify(e)}\n`).join('');
+        const blob = new Blob([text], {
+          type: request.format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
+        });
+        options?.onProgress?.(blob.size);
+        const date = now().toISOString().slice(0, 10);
+        return { blob, filename: `activity-${date}.${request.format}` };
+      }, options?.signal),
+    subscribe(query, handlers) {
+      const entry = { query, handlers };
+      let open = true;
+      void answer(() => compileQuery(query))
+        .then(() => {
+          if (!open) return;
+          subscribers.add(entry);
+          handlers.onOpen?.();
+        })
+        .catch((error: unknown) => {
+          if (open && error instanceof ActivitySourceError) handlers.onError?.(error);
+        });
+      return () => {
+        open = false;
+        subscribers.delete(entry);
+      };
+    },
+  };
+}

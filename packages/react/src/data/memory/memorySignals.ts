@@ -1,0 +1,254 @@
+import {
+  type ActivityEvent,
+  type PeriodRange,
+  type SecuritySignal,
+  type SecuritySignalType,
+  type SignalSeverity,
+  timeZoneOffset,
+} from '@activitykit/schema';
+
+const MINUTE = 60_000;
+const FAILED_LOGINS = { threshold: 5, windowMs: 15 * MINUTE };
+const BULK_DELETES = { threshold: 20, windowMs: 10 * MINUTE };
+const BUSINESS_HOURS = { start: 9, end: 18, days: new Set([1, 2, 3, 4, 5]) };
+const LIMIT_EVENTS = 20;
+const PERMISSION_WORDS = new Set([
+  'role',
+  'roles',
+  'permission',
+  'permissions',
+  'privilege',
+  'privileges',
+]);
+
+const words = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+const mentionsPermissions = (text: string) => {
+  const list = words(text);
+  return (
+    list.some((word) => PERMISSION_WORDS.has(word)) ||
+    list.some((word, i) => word === 'is' && list[i + 1] === 'admin')
+  );
+};
+
+const isFailedLogin = (event: ActivityEvent) =>
+  event.kind === 'login_failed' || (event.kind === 'login' && event.outcome === 'failure');
+
+interface SignalInput {
+  type: SecuritySignalType;
+  severity: SignalSeverity;
+  key: string;
+  events: ActivityEvent[];
+  description: string;
+}
+
+function signal({ type, severity, key, events, description }: SignalInput): SecuritySignal {
+  const first = events[0] as ActivityEvent;
+  const last = events.at(-1) as ActivityEvent;
+  const tenantId = type === 'failed_login_burst_ip' ? undefined : first.tenantId;
+  return {
+    id: `${type}:${tenantId ? `${tenantId}:` : ''}${key}:${first.occurredAt.getTime()}`,
+    type,
+    severity,
+    key,
+    ...(tenantId ? { tenantId } : {}),
+    window: { from: first.occurredAt, to: last.occurredAt },
+    count: events.length,
+    description,
+    eventIds: events.slice(0, LIMIT_EVENTS).map((event) => event.id),
+  };
+}
+
+/** Groups events (oldest first) by a key; `undefined` keys are skipped. */
+function groupBy(events: ActivityEvent[], key: (event: ActivityEvent) => string | undefined) {
+  const groups = new Map<string, ActivityEvent[]>();
+  for (const event of events) {
+    const k = key(event);
+    if (k === undefined) continue;
+    groups.set(k, [...(groups.get(k) ?? []), event]);
+  }
+  return groups;
+}
+
+/** Runs of events no more than `windowMs` apart that hold `threshold` events within `windowMs`. */
+function bursts(events: ActivityEvent[], rule: { threshold: number; windowMs: number }) {
+  const runs: ActivityEvent[][] = [];
+  let run: ActivityEvent[] = [];
+  const flush = () => {
+    let start = 0;
+    for (let end = 0; end < run.length; end++) {
+      const endAt = (run[end] as ActivityEvent).occurredAt.getTime();
+      while (endAt - (run[start] as ActivityEvent).occurredAt.getTime() > rule.windowMs) start++;
+      if (end - start + 1 >= rule.threshold) {
+        runs.push(run);
+        break;
+      }
+    }
+    run = [];
+  };
+  for (const event of events) {
+    const previous = run.at(-1);
+    if (previous && event.occurredAt.getTime() - previous.occurredAt.getTime() > rule.windowMs)
+      flush();
+    run.push(event);
+  }
+  flush();
+  return runs;
+}
+
+function localHourAndDay(date: Date, timeZone: string) {
+  const wall = new Date(date.getTime() + timeZoneOffset(date.getTime(), timeZone));
+  return { hour: wall.getUTCHours(), day: wall.getUTCDay() };
+}
+
+/**
+ * The security signals of SPEC §6 over filtered events, by the store's default rules: 5 failed
+ * logins in 15 minutes per account or IP, a successful login from an IP new for that user, people
+ * acting outside 9:00–18:00 Monday–Friday in the zone, 20 deletes in 10 minutes or a recorded bulk
+ * delete, and role or permission changes. Descriptions are in English.
+ */
+export function detectSignals(
+  all: ActivityEvent[],
+  options: { range: PeriodRange; timeZone: string },
+): SecuritySignal[] {
+  const oldestFirst = [...all].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const from = options.range.from.getTime();
+  const to = options.range.to.getTime();
+  const inRange = oldestFirst.filter(
+    (e) => e.occurredAt.getTime() >= from && e.occurredAt.getTime() < to,
+  );
+  const out: SecuritySignal[] = [];
+
+  const failed = inRange.filter(isFailedLogin);
+  const account = (e: ActivityEvent) => {
+    const identifier = e.metadata?.identifier;
+    return `${e.tenantId}\u0000${typeof identifier === 'string' ? identifier : (e.actor.email ?? e.actor.id)}`;
+  };
+  for (const [k, events] of groupBy(failed, account)) {
+    for (const run of bursts(events, FAILED_LOGINS)) {
+      const who = k.split('\u0000')[1] as string;
+      out.push(
+        signal({
+          type: 'failed_login_burst_user',
+          severity: run.length >= 2 * FAILED_LOGINS.threshold ? 'high' : 'medium',
+          key: who,
+          events: run,
+          description: `${run.length} failed logins for ${who} within minutes`,
+        }),
+      );
+    }
+  }
+  for (const [ip, events] of groupBy(failed, (e) => e.context.ip)) {
+    for (const run of bursts(events, FAILED_LOGINS)) {
+      const accounts = new Set(run.map(account)).size;
+      out.push(
+        signal({
+          type: 'failed_login_burst_ip',
+          severity: run.length >= 2 * FAILED_LOGINS.threshold || accounts >= 3 ? 'high' : 'medium',
+          key: ip,
+          events: run,
+          description: `${run.length} failed logins from ${ip} (${accounts} ${accounts === 1 ? 'account' : 'accounts'})`,
+        }),
+      );
+    }
+  }
+
+  const seenIps = new Map<string, Set<string>>();
+  for (const event of oldestFirst) {
+    if (event.kind !== 'login' || event.outcome !== 'success' || !event.context.ip) continue;
+    const user = `${event.tenantId}\u0000${event.actor.id}`;
+    const ips = seenIps.get(user);
+    const at = event.occurredAt.getTime();
+    if (ips && !ips.has(event.context.ip) && at >= from && at < to) {
+      out.push(
+        signal({
+          type: 'new_ip_login',
+          severity: 'medium',
+          key: event.actor.id,
+          events: [event],
+          description: `${event.actor.name ?? event.actor.id} logged in from a new IP address ${event.context.ip}`,
+        }),
+      );
+    }
+    seenIps.set(user, (ips ?? new Set()).add(event.context.ip));
+  }
+
+  const offHours = inRange.filter((e) => {
+    if (e.actor.type !== 'user') return false;
+    const { hour, day } = localHourAndDay(e.occurredAt, options.timeZone);
+    return (
+      !BUSINESS_HOURS.days.has(day) || hour < BUSINESS_HOURS.start || hour >= BUSINESS_HOURS.end
+    );
+  });
+  for (const [, events] of groupBy(offHours, (e) => `${e.tenantId}\u0000${e.actor.id}`)) {
+    const actor = (events[0] as ActivityEvent).actor;
+    out.push(
+      signal({
+        type: 'off_hours_activity',
+        severity: 'low',
+        key: actor.id,
+        events: events,
+        description: `${actor.name ?? actor.id}: ${events.length} actions outside business hours`,
+      }),
+    );
+  }
+
+  for (const event of inRange.filter((e) => e.action === 'activity.bulk_deleted')) {
+    out.push(
+      signal({
+        type: 'bulk_delete',
+        severity: 'high',
+        key: event.actor.id,
+        events: [event],
+        description: `${event.actor.name ?? event.actor.id} bulk-deleted activity log entries`,
+      }),
+    );
+  }
+  const deletes = inRange.filter(
+    (e) => e.kind === 'delete' && e.action !== 'activity.bulk_deleted',
+  );
+  for (const [, events] of groupBy(deletes, (e) => `${e.tenantId}\u0000${e.actor.id}`)) {
+    for (const run of bursts(events, BULK_DELETES)) {
+      const actor = (run[0] as ActivityEvent).actor;
+      out.push(
+        signal({
+          type: 'bulk_delete',
+          severity: 'high',
+          key: actor.id,
+          events: run,
+          description: `${actor.name ?? actor.id} made ${run.length} deletions within minutes`,
+        }),
+      );
+    }
+  }
+
+  for (const event of inRange) {
+    const paths = (event.changes ?? []).map((change) => change.path);
+    if (!mentionsPermissions(event.action) && !paths.some(mentionsPermissions)) continue;
+    const grantsAdmin = (event.changes ?? []).some(
+      (change) =>
+        /admin/i.test(String(change.after ?? '')) ||
+        (mentionsPermissions(change.path) && change.after === true),
+    );
+    out.push(
+      signal({
+        type: 'permission_change',
+        severity: grantsAdmin ? 'high' : 'medium',
+        key: event.actor.id,
+        events: [event],
+        description: `${event.actor.name ?? event.actor.id} changed roles or permissions${event.subject ? ` of ${event.subject.label ?? `${event.subject.type} ${event.subject.id}`}` : ''}`,
+      }),
+    );
+  }
+
+  const order = { high: 0, medium: 1, low: 2 } as const;
+  return out.sort(
+    (a, b) =>
+      order[a.severity] - order[b.severity] || b.window.to.getTime() - a.window.to.getTime(),
+  );
+}

@@ -1,0 +1,218 @@
+import { activityApi } from '@activitykit/express';
+import type { ActivityEvent } from '@activitykit/schema';
+import { createTestDb } from '@activitykit/test-utils';
+import express from 'express';
+import { describe, expect, it } from 'vitest';
+import { callerOf, createTestStore, listen, seedStore } from '../../test/serverFixture.ts';
+import { ActivitySourceError } from '../source.ts';
+import { createRestSource } from './createRestSource.ts';
+
+// The REST source against a real @activitykit/express API over real HTTP, on the devdb.
+const testDb = await createTestDb('react_rest');
+const store = await createTestStore(testDb, 'rest');
+const seeded = await seedStore(store);
+const restoredSnapshots: unknown[] = [];
+const app = express();
+app.use(
+  '/api/activity',
+  activityApi({
+    store,
+    authorize: callerOf,
+    live: { pollIntervalMs: 50, heartbeatMs: 1000 },
+    restorers: {
+      customer: async (snapshot) => {
+        restoredSnapshots.push(snapshot);
+      },
+    },
+    onError: () => {},
+  }),
+);
+const base = `${await listen(app)}/api/activity`;
+const as = (who: string) => createRestSource({ baseUrl: base, headers: { 'x-as': who } });
+const admin = as('admin');
+const acme = seeded.filter((event) => event.tenantId === 'acme');
+
+async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ActivitySourceError);
+  return error as ActivitySourceError;
+}
+
+describe('createRestSource', () => {
+  it("reads the reader's permissions from GET /scope", async () => {
+    expect(await admin.permissions()).toEqual({
+      canDelete: true,
+      canRestore: true,
+      canNote: true,
+      actor: { id: 'u-admin', name: 'Ada Admin', role: 'admin' },
+    });
+    expect(await as('partner').permissions()).toMatchObject({ canDelete: false, canNote: true });
+  });
+
+  it('pages through a query with the cursor, with Dates and no duplicates', async () => {
+    const seen: ActivityEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await as('partner').list({ limit: 7, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(acme.length);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(acme.length);
+    expect(seen[0]?.occurredAt).toBeInstanceOf(Date);
+    expect(seen.some((e) => e.tenantId === 'beta')).toBe(false);
+  });
+
+  it('sends lists as repeated parameters and the search syntax as q', async () => {
+    const page = await admin.list({
+      kinds: ['delete', 'login_failed'],
+      q: 'actor:u-boris',
+      limit: 50,
+    });
+    expect(page.items.map((e) => e.action)).toEqual(['customer.deleted']);
+  });
+
+  it('reports a bad search with its position and the server code', async () => {
+    const error = await failure(admin.list({ q: 'kind:delete kind:explode' }));
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      status: 400,
+      serverCode: 'INVALID_SEARCH',
+      position: 12,
+    });
+  });
+
+  it('gets one event, and NOT_FOUND for another tenant’s', async () => {
+    const one = acme[3] as ActivityEvent;
+    expect(await admin.get(one.id)).toMatchObject({ id: one.id, action: one.action });
+    const beta = seeded.find((e) => e.tenantId === 'beta') as ActivityEvent;
+    expect((await failure(as('partner').get(beta.id))).code).toBe('NOT_FOUND');
+  });
+
+  it("reads a record's timeline", async () => {
+    const page = await admin.timeline('customer:42', { limit: 100 });
+    expect(page.items).toHaveLength(30);
+    expect(
+      page.items.every((e) => e.refs.some((r) => r.type === 'customer' && r.id === '42')),
+    ).toBe(true);
+  });
+
+  it('reads stats with Dates, and security signals', async () => {
+    const stats = await admin.stats(
+      { preset: 'last_30_days', timeZone: 'Europe/Moscow' },
+      { bucket: 'day' },
+    );
+    expect(stats.bucket).toBe('day');
+    expect(stats.range.from).toBeInstanceOf(Date);
+    expect(stats.series[0]?.start).toBeInstanceOf(Date);
+    expect(stats.total).toBe(seeded.length);
+    expect(stats.auth.failures).toBe(6);
+    const signals = await admin.signals({ preset: 'last_30_days' });
+    const burst = signals.find((s) => s.type === 'failed_login_burst_ip');
+    expect(burst).toMatchObject({ key: '198.51.100.23', count: 6 });
+    expect(burst?.window.from).toBeInstanceOf(Date);
+  });
+
+  it('adds a note stamped with the reader, which shows in the timeline', async () => {
+    const note = await admin.addNote({
+      ref: 'customer:42',
+      body: 'Called about the refund.',
+      tenantId: 'acme',
+    });
+    expect(note).toMatchObject({ kind: 'note', actor: { id: 'u-admin', name: 'Ada Admin' } });
+    expect(note.occurredAt).toBeInstanceOf(Date);
+    await store.flush();
+    const page = await admin.timeline('customer:42', { kinds: ['note'] });
+    expect(page.items.map((e) => e.id)).toContain(note.id);
+    expect((await failure(as('nobody').addNote({ ref: 'customer:42', body: 'x' }))).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('restores a deleted record once, then answers CONFLICT', async () => {
+    const deleted = seeded.find((e) => e.action === 'customer.deleted') as ActivityEvent;
+    const restored = await admin.restore(deleted.id);
+    expect(restored.action).toBe('customer.restored');
+    expect(restoredSnapshots).toEqual([{ id: '7', name: 'Lena Ivanova' }]);
+    const again = await failure(admin.restore(deleted.id));
+    expect(again.code).toBe('CONFLICT');
+    expect(again.serverCode).toBe('ALREADY_RESTORED');
+  });
+
+  it('exports CSV as a file with its name, reporting progress', async () => {
+    const progress: number[] = [];
+    const file = await admin.export(
+      { format: 'csv', ids: acme.slice(0, 3).map((e) => e.id), locale: 'ru' },
+      { onProgress: (bytes) => progress.push(bytes) },
+    );
+    expect(file.filename).toMatch(/\.csv$/);
+    const text = await file.blob.text();
+    expect(text.trim().split(/\r?\n/)).toHaveLength(4);
+    expect(progress.at(-1)).toBe(file.blob.size);
+  });
+
+  it('bulk-deletes by ids (with the permission only)', async () => {
+    const ids = acme.slice(0, 2).map((e) => e.id);
+    expect((await failure(as('partner').bulkDelete({ ids }))).code).toBe('FORBIDDEN');
+    expect(await admin.bulkDelete({ ids })).toEqual({
+      deleted: 2,
+      ids: expect.arrayContaining(ids),
+    });
+    expect((await failure(admin.get(ids[0] as string))).code).toBe('NOT_FOUND');
+  });
+
+  it('streams new events live over SSE, and stops when unsubscribed', async () => {
+    const received: ActivityEvent[] = [];
+    let opened = false;
+    const stop = admin.subscribe(
+      { refs: ['customer:99'] },
+      {
+        onOpen: () => {
+          opened = true;
+        },
+        onEvent: (event) => received.push(event),
+      },
+    );
+    await expect.poll(() => opened, { timeout: 5000 }).toBe(true);
+    const event = await store.record(
+      {
+        tenantId: 'acme',
+        action: 'customer.updated',
+        actor: { id: 'u-anna', type: 'user' },
+        subject: { type: 'customer', id: '99' },
+      },
+      { durable: true },
+    );
+    await expect.poll(() => received.map((e) => e.id), { timeout: 5000 }).toEqual([event?.id]);
+    expect(received[0]?.occurredAt).toBeInstanceOf(Date);
+    stop();
+    await store.record(
+      {
+        tenantId: 'acme',
+        action: 'customer.updated',
+        actor: { id: 'u-anna', type: 'user' },
+        subject: { type: 'customer', id: '99' },
+      },
+      { durable: true },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received).toHaveLength(1);
+  });
+
+  it('tells UNAUTHORIZED, FORBIDDEN and NETWORK apart', async () => {
+    expect((await failure(createRestSource({ baseUrl: base }).list({}))).code).toBe('UNAUTHORIZED');
+    expect((await failure(as('nobody').list({}))).code).toBe('FORBIDDEN');
+    const offline = createRestSource({ baseUrl: 'http://127.0.0.1:9/api/activity' });
+    expect((await failure(offline.list({}))).code).toBe('NETWORK');
+  });
+
+  it('stops the live stream on a denied reader and reports it', async () => {
+    const errors: ActivitySourceError[] = [];
+    const stop = as('nobody').subscribe({}, { onEvent: () => {}, onError: (e) => errors.push(e) });
+    await expect.poll(() => errors.map((e) => e.code), { timeout: 5000 }).toEqual(['FORBIDDEN']);
+    stop();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from './createI18n.ts';
+
+const now = () => new Date('2026-11-23T15:00:00Z');
+
+describe('createI18n', () => {
+  it('names today and yesterday in the time zone, and dates otherwise', () => {
+    const en = createI18n({ locale: 'en', timeZone: 'Europe/Moscow', now });
+    expect(en.formatDay(new Date('2026-11-22T21:30:00Z'))).toBe('Today'); // 00:30 in Moscow
+    expect(en.formatDay(new Date('2026-11-22T20:30:00Z'))).toBe('Yesterday');
+    expect(en.formatDay(new Date('2026-11-20T12:00:00Z'))).toBe('Friday, November 20');
+    expect(en.formatDay(new Date('2025-11-20T12:00:00Z'))).toBe('November 20, 2025');
+    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
+    expect(ru.formatDay(new Date('2026-11-23T10:00:00Z'))).toBe('Сегодня');
+    expect(ru.formatDay(new Date('2026-11-22T10:00:00Z'))).toBe('Вчера');
+    expect(ru.formatDay(new Date('2026-11-20T12:00:00Z'))).toBe('пятница, 20 ноября');
+  });
+
+  it('picks Russian plural forms and fills placeholders', () => {
+    const ru = createI18n({ locale: 'ru', timeZone: 'UTC', now });
+    expect(ru.t('event.count', { count: 1 })).toBe('1 событие');
+    expect(ru.t('event.count', { count: 3 })).toBe('3 события');
+    expect(ru.t('event.count', { count: 11 })).toBe('11 событий');
+    expect(ru.t('event.count', { count: 21 })).toBe('21 событие');
+    expect(createI18n({ locale: 'en', now }).t('event.count', { count: 2 })).toBe('2 events');
+  });
+
+  it('formats relative and absolute times in the zone', () => {
+    const en = createI18n({ locale: 'en', timeZone: 'America/New_York', now });
+    expect(en.formatTime(new Date('2026-11-23T14:55:00Z'), 'relative')).toBe('5 minutes ago');
+    expect(en.formatTime(new Date('2026-11-22T15:00:00Z'), 'relative')).toBe('yesterday');
+    expect(en.formatClock(new Date('2026-11-23T15:00:00Z'))).toBe('10:00 AM');
+    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
+    expect(ru.formatTime(new Date('2026-11-23T12:00:00Z'), 'relative')).toBe('3 часа назад');
+  });
+
+  it('lets an app override messages, and formats a component catalog', () => {
+    const i18n = createI18n({ locale: 'ru', messages: { ru: { 'state.empty': 'Пусто' } }, now });
+    expect(i18n.t('state.empty')).toBe('Пусто');
+    const catalog = { en: { hi: 'Hi {name}' }, ru: { hi: 'Привет, {name}' } };
+    expect(i18n.format(catalog, 'hi', { name: 'Аня' })).toBe('Привет, Аня');
+  });
+});

@@ -1,0 +1,64 @@
+import {
+  type ActivityEvent,
+  type CategoryRegistry,
+  DEFAULT_CATEGORIES,
+  describe,
+  type Locale,
+} from '@activitykit/schema';
+
+/**
+ * The sentence shown for an event: a note's own text; the stored description in English (it may
+ * be the app's own wording); otherwise one generated in the viewer's language.
+ */
+export function eventSentence(
+  event: ActivityEvent,
+  locale: Locale,
+  categories?: CategoryRegistry,
+): string {
+  if (event.kind === 'note') {
+    const body = event.metadata?.body;
+    if (typeof body === 'string' && body) return body;
+    if (event.description) return event.description;
+  }
+  if (locale === 'en' && event.description) return event.description;
+  return describe(event, locale, categories ? { categories } : {});
+}
+
+/** How to name an actor: name, else email, else id. */
+export function actorName(actor: ActivityEvent['actor']): string {
+  return actor.name ?? actor.email ?? actor.id;
+}
+
+/** Up to two initials of a name (`Anna Petrova` → `AP`, `Дмитрий` → `Д`). */
+export function initials(name: string): string {
+  const words = name
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .split(/[\s-]+/)
+    .filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : words.slice(0, 1);
+  return letters
+    .map((word) => (word ? [...word][0] : ''))
+    .join('')
+    .toUpperCase();
+}
+
+/** A category's label in the locale and its icon name (unknown categories: the id and a dot). */
+export function categoryInfo(
+  id: string,
+  locale: Locale,
+  categories?: CategoryRegistry,
+): { label: string; icon: string } {
+  const definition = categories?.get(id) ?? DEFAULT_CATEGORIES.find((c) => c.id === id);
+  return definition
+    ? { label: definition.label[locale], icon: definition.icon }
+    : { label: id.replaceAll('_', ' '), icon: 'dot' };
+}
+
+/** A change's value as short text. */
+export function formatValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(formatValue).join(', ');
+  return JSON.stringify(value);
+}

@@ -1,0 +1,192 @@
+import { createCategoryRegistry } from '@activitykit/schema';
+import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { useActivityEvent, useActivityList, useActivityPermissions } from '../data/queries.ts';
+import { ActivitySourceError, isDeniedError } from '../data/source.ts';
+import { useActivityI18n } from '../i18n/I18nContext.tsx';
+import { cx } from '../internal/cx.ts';
+import { StatePanel } from '../states/StatePanel.tsx';
+import type { ActivityLogProps } from './ActivityLogProps.ts';
+import { ActivityTable, type ActivityTableHandle } from './ActivityTable.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { ColumnChooser } from './ColumnChooser.tsx';
+import { DetailDrawer } from './DetailDrawer.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { buildLogQuery, isEmptyFilters } from './filters.ts';
+import { LivePill } from './LivePill.tsx';
+import { logTranslator } from './messages.ts';
+import { useLiveMerge } from './useLiveMerge.ts';
+import { useLogState, withoutStateProps } from './useLogState.ts';
+import { useSlashToFocus } from './useSlashToFocus.ts';
+
+export type { ActivityLogProps } from './ActivityLogProps.ts';
+
+const defaultCategories = createCategoryRegistry();
+
+/**
+ * The activity log (SPEC §7, seeds 000 / 001 / 003 / 004): a virtualised, keyboard-driven table
+ * with filters and search syntax, detail drawer with before / after diff, bulk export and delete,
+ * restore of deleted records, and live updates. Must be inside `<ActivityProvider>`.
+ *
+ * @example
+ * ```tsx
+ * <ActivityProvider source={createRestSource({ baseUrl: '/api/activity' })} locale="ru">
+ *   <ActivityLog
+ *     urlSync={createBrowserUrlAdapter()}
+ *     onOpenRecord={(ref) => navigate(`/${ref.type}s/${ref.id}`)}
+ *     canRestore={(event) => event.subject?.type !== 'order'}
+ *   />
+ * </ActivityProvider>
+ * ```
+ */
+export function ActivityLog(props: ActivityLogProps): ReactNode {
+  const {
+    onOpenRecord,
+    canRestore,
+    filterOptions,
+    categories = defaultCategories,
+    pageSize = 100,
+    rowHeight = 52,
+    live = true,
+    onExport,
+    label,
+    className,
+    ...rest
+  } = withoutStateProps(props);
+  const i18n = useActivityI18n();
+  const t = useMemo(() => logTranslator(i18n.locale), [i18n.locale]);
+  const state = useLogState(props);
+  const { filters, sort, selected, columns, openId, setOpenId } = state;
+  const query = useMemo(
+    () => buildLogQuery(filters, { sort, timeZone: i18n.timeZone, limit: pageSize }),
+    [filters, sort, i18n.timeZone, pageSize],
+  );
+  const list = useActivityList(query);
+  const permissions = useActivityPermissions();
+  const loaded = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const merge = useLiveMerge({
+    query,
+    rows: loaded,
+    enabled: live && sort === 'desc' && list.isSuccess,
+  });
+  const events = merge.rows;
+  const table = useRef<ActivityTableHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashToFocus(searchRef);
+
+  const openEvent = useMemo(
+    () => (openId ? events.find((event) => event.id === openId) : undefined),
+    [openId, events],
+  );
+  const fetched = useActivityEvent(openId ?? '', { enabled: !!openId && !openEvent });
+  const onOpen = useCallback((id: string) => setOpenId(id), [setOpenId]);
+
+  const error = list.error;
+  if (isDeniedError(error) || isDeniedError(permissions.error)) {
+    return (
+      <div {...rest} className={cx('ak-root ak-log', className)}>
+        <StatePanel
+          kind="denied"
+          title={t('state.denied')}
+          description={t('state.deniedHint')}
+          error={error ?? permissions.error}
+        />
+      </div>
+    );
+  }
+  const searchError =
+    error instanceof ActivitySourceError && error.serverCode === 'INVALID_SEARCH'
+      ? { message: error.message, position: error.position, length: error.length }
+      : undefined;
+  const placeholder = list.isPending ? (
+    <StatePanel kind="loading" title={t('state.loading')} />
+  ) : error ? (
+    <StatePanel
+      kind="error"
+      title={t('state.error')}
+      error={error}
+      onRetry={() => void list.refetch()}
+    />
+  ) : (
+    <StatePanel
+      kind="empty"
+      title={t('state.empty')}
+      description={isEmptyFilters(filters) ? undefined : t('state.emptyHint')}
+    />
+  );
+
+  return (
+    <div
+      {...rest}
+      className={cx('ak-root ak-log', className)}
+      data-loading={list.isFetching || undefined}
+    >
+      <FilterBar
+        filters={filters}
+        onChange={state.setFilters}
+        options={filterOptions ?? {}}
+        categories={categories}
+        locale={i18n.locale}
+        timeZone={i18n.timeZone}
+        t={t}
+        searchRef={searchRef}
+        searchError={searchError}
+      />
+      <div className="ak-log-toolbar">
+        <BulkBar
+          selected={selected}
+          onClear={() => state.select(new Set())}
+          query={query}
+          canDelete={permissions.data?.canDelete === true}
+          locale={i18n.locale}
+          t={t}
+          onExport={onExport}
+        />
+        <ColumnChooser columns={columns} onChange={state.setColumns} t={t} />
+      </div>
+      <div className="ak-log-frame">
+        <LivePill
+          pending={merge.pending}
+          t={t}
+          onShow={() => {
+            merge.showPending();
+            merge.setAtTop(true);
+            table.current?.scrollToTop();
+          }}
+        />
+        <ActivityTable
+          handle={table}
+          events={error && events.length === 0 ? [] : events}
+          columns={columns}
+          sort={sort}
+          onSortChange={state.setSort}
+          selected={selected}
+          onSelectionChange={state.select}
+          onOpen={onOpen}
+          onOpenRecord={onOpenRecord}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+          onAtTopChange={merge.setAtTop}
+          rowHeight={rowHeight}
+          label={label ?? t('title')}
+          t={t}
+          i18n={i18n}
+          categories={categories}
+          placeholder={placeholder}
+        />
+      </div>
+      <DetailDrawer
+        eventId={openId ?? undefined}
+        event={openEvent ?? fetched.data}
+        loading={fetched.isPending}
+        error={fetched.error}
+        onClose={() => setOpenId(null)}
+        onOpenRecord={onOpenRecord}
+        canRestore={canRestore}
+        permissions={permissions.data}
+        t={t}
+        i18n={i18n}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type {
+  ActivityEvent,
+  CategoryRegistry,
+  RecordRef,
+  SortDirection,
+} from '@activitykit/schema';
+import type { HTMLAttributes } from 'react';
+import type { ActivityLogColumnId } from './columns.ts';
+import type { ActivityLogFilterOptions } from './FilterBar.tsx';
+import type { ActivityLogFilters } from './filters.ts';
+import type { ActivityLogUrlAdapter } from './urlSync.ts';
+import type { UseExportOptions } from './useExport.ts';
+
+/**
+ * Props of `<ActivityLog>`: each state slice — filters, sort, selection, columns, open event — is
+ * controlled (`x` + `onXChange`) or uncontrolled (`defaultX`), and optionally synced to the URL.
+ */
+export interface ActivityLogProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange' | 'defaultValue' | 'children'> {
+  /** Controlled filters. */
+  filters?: ActivityLogFilters;
+  /** Initial filters when uncontrolled. Defaults to `{}` (everything). */
+  defaultFilters?: ActivityLogFilters;
+  onFiltersChange?(filters: ActivityLogFilters): void;
+  /** Controlled sort by time. */
+  sort?: SortDirection;
+  /** Defaults to `'desc'` (newest first). */
+  defaultSort?: SortDirection;
+  onSortChange?(sort: SortDirection): void;
+  /** Controlled selection (event ids). */
+  selection?: readonly string[];
+  /** Defaults to `[]`. */
+  defaultSelection?: readonly string[];
+  onSelectionChange?(selection: string[]): void;
+  /** Controlled columns, in order. */
+  columns?: readonly ActivityLogColumnId[];
+  /** Defaults to {@link DEFAULT_ACTIVITY_LOG_COLUMNS} (seed 004's table). */
+  defaultColumns?: readonly ActivityLogColumnId[];
+  onColumnsChange?(columns: ActivityLogColumnId[]): void;
+  /** Controlled id of the event whose detail view is open (`null` = closed). */
+  openEventId?: string | null;
+  /** Defaults to `null`. */
+  defaultOpenEventId?: string | null;
+  onOpenEventChange?(id: string | null): void;
+  /** Mirrors filters, sort, columns and the open event in the URL. Defaults to none. */
+  urlSync?: ActivityLogUrlAdapter;
+  /** Makes subjects and related records clickable (seed 001's references). Defaults to plain text. */
+  onOpenRecord?(ref: RecordRef, event: ActivityEvent): void;
+  /** Which delete events the app can restore; also needs `permissions.canRestore`. Defaults to none. */
+  canRestore?(event: ActivityEvent): boolean;
+  /** Choices of the filter bar's drop-downs. Defaults to roles admin/partner/staff/customer. */
+  filterOptions?: ActivityLogFilterOptions;
+  /** Category labels and resource nouns. Defaults to the schema's default categories. */
+  categories?: CategoryRegistry;
+  /** Rows per request. Defaults to `100` (the server caps it at 200). */
+  pageSize?: number;
+  /** Row height in px. Defaults to `52`. */
+  rowHeight?: number;
+  /** Follow new events live (newest-first sort only). Defaults to `true`. */
+  live?: boolean;
+  /** Receives exported files instead of the browser download. Defaults to a download. */
+  onExport?: UseExportOptions['onExport'];
+  /** The grid's accessible name. Defaults to "Activity log". */
+  label?: string;
+}

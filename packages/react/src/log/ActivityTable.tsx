@@ -1,0 +1,269 @@
+import type {
+  ActivityEvent,
+  CategoryRegistry,
+  RecordRef,
+  SortDirection,
+} from '@activitykit/schema';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type CSSProperties,
+  type ReactNode,
+  type Ref,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { ActivityI18n } from '../i18n/createI18n.ts';
+import { type ActivityLogColumnId, gridTemplate } from './columns.ts';
+import { LogRow, type RowContext } from './LogRow.tsx';
+import type { LogTranslate } from './messages.ts';
+import { TableHeader } from './TableHeader.tsx';
+import { handleGridKey } from './useGridKeyboard.ts';
+import { useLatest } from './useLatest.ts';
+import { useRowSelection } from './useRowSelection.ts';
+
+/** Imperative handle of {@link ActivityTable}. */
+export interface ActivityTableHandle {
+  scrollToTop(): void;
+}
+
+/** Props of {@link ActivityTable}. */
+export interface ActivityTableProps {
+  events: readonly ActivityEvent[];
+  columns: readonly ActivityLogColumnId[];
+  sort: SortDirection;
+  onSortChange(sort: SortDirection): void;
+  selected: ReadonlySet<string>;
+  onSelectionChange(selected: ReadonlySet<string>): void;
+  onOpen(id: string): void;
+  onOpenRecord?: ((ref: RecordRef, event: ActivityEvent) => void) | undefined;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore(): void;
+  /** Called when the list reaches or leaves its top (live updates pause below it). */
+  onAtTopChange?(atTop: boolean): void;
+  /** Row height in px (rows have a fixed height). */
+  rowHeight: number;
+  label: string;
+  t: LogTranslate;
+  i18n: ActivityI18n;
+  categories: CategoryRegistry;
+  handle?: Ref<ActivityTableHandle>;
+  /** Shown in place of rows (loading, empty, error panels). */
+  placeholder?: ReactNode;
+  /** Rows rendered beyond the viewport on each side. Defaults to `4`. */
+  overscan?: number;
+}
+
+const LOAD_AHEAD = 40;
+
+/**
+ * The log's virtualised ARIA grid: a sticky header, fixed-height rows of which only the visible ones
+ * (plus overscan) are in the DOM, `aria-rowcount` / `aria-rowindex`, roving focus, and infinite
+ * loading as the end comes into view.
+ */
+export function ActivityTable(props: ActivityTableProps) {
+  const { events, columns, rowHeight, t, i18n, categories, hasMore, loadingMore } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLTableSectionElement>(null);
+  const [headerHeight, setHeaderHeight] = useState(44);
+  const [activeId, setActiveId] = useState<string | undefined>();
+  const pendingFocus = useRef<string | undefined>(undefined);
+  const atTop = useRef(true);
+  const minute = useMinute();
+  const latest = useLatest(props);
+  const selection = useRowSelection({ events, selected: props.selected, latest });
+
+  const indexById = useMemo(() => {
+    const map = new Map<string, number>();
+    events.forEach((event, index) => {
+      map.set(event.id, index);
+    });
+    return map;
+  }, [events]);
+  const activeIndex = activeId !== undefined ? (indexById.get(activeId) ?? 0) : 0;
+
+  // Stable callbacks: a new getItemKey would make the virtualizer re-measure every row.
+  const getItemKey = useCallback((index: number) => events[index]?.id ?? index, [events]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  // Rows have a fixed height (CSS), so "measuring" one never reads layout.
+  const measureElement = useCallback(() => rowHeight, [rowHeight]);
+  const virtualizer = useVirtualizer({
+    count: events.length,
+    getScrollElement,
+    estimateSize,
+    measureElement,
+    getItemKey,
+    overscan: props.overscan ?? 4,
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
+    useFlushSync: false,
+    // The virtualizer's cached offset: reading scrollTop here would force a layout per frame.
+    onChange: (instance) => {
+      const top = (instance.scrollOffset ?? 0) < 4;
+      if (top !== atTop.current) {
+        atTop.current = top;
+        latest.current.onAtTopChange?.(top);
+      }
+    },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? -1;
+
+  // The sticky header's height, measured when it changes (not on every render: reading layout
+  // in a render-time effect would force a synchronous layout on every scrolled frame).
+  useLayoutEffect(() => {
+    const header = headerRef.current;
+    if (!header) return;
+    setHeaderHeight(header.offsetHeight || 44);
+    const observer = new ResizeObserver(() => setHeaderHeight(header.offsetHeight || 44));
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= events.length - LOAD_AHEAD) {
+      latest.current.onLoadMore();
+    }
+  }, [hasMore, loadingMore, lastIndex, events.length, latest]);
+
+  useLayoutEffect(() => {
+    const id = pendingFocus.current;
+    if (id === undefined) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-event-id="${CSS.escape(id)}"]`,
+    );
+    if (row) {
+      pendingFocus.current = undefined;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  useImperativeHandle(props.handle, () => ({
+    scrollToTop: () => virtualizer.scrollToOffset(0),
+  }));
+
+  const context = useMemo<RowContext>(
+    () => ({
+      t,
+      i18n,
+      categories,
+      onOpenRecord: props.onOpenRecord,
+      measure: virtualizer.measureElement,
+      onToggle: selection.toggle,
+      onOpen: (id) => latest.current.onOpen(id),
+      onActivate: (id) => setActiveId(id),
+    }),
+    [t, i18n, categories, props.onOpenRecord, virtualizer, selection.toggle, latest],
+  );
+
+  const move = (index: number) => {
+    const event = events[index];
+    if (!event) return;
+    setActiveId(event.id);
+    pendingFocus.current = event.id;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="ak-log-scroll"
+      style={
+        {
+          '--ak-log-columns': gridTemplate(columns),
+          '--ak-log-row-height': `${rowHeight}px`,
+        } as CSSProperties
+      }
+    >
+      <table
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid (arrow keys, selection) on table markup
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={hasMore ? -1 : events.length + 1}
+        aria-colcount={columns.length + 1}
+        aria-multiselectable="true"
+        aria-busy={loadingMore || undefined}
+        className="ak-log-grid"
+      >
+        <TableHeader
+          headerRef={headerRef}
+          columns={columns}
+          sort={props.sort}
+          onSortChange={props.onSortChange}
+          allState={selection.allState}
+          onSelectAll={selection.setAll}
+          t={t}
+        />
+        {events.length === 0 ? (
+          <tbody className="ak-log-placeholder">
+            <tr aria-rowindex={2}>
+              <td colSpan={columns.length + 1}>{props.placeholder}</td>
+            </tr>
+          </tbody>
+        ) : (
+          <tbody
+            ref={virtualizer.containerRef}
+            className="ak-log-body"
+            onKeyDown={(key) => {
+              // Keys pressed on a row's own controls (checkbox, buttons) keep their native meaning.
+              if ((key.target as Element).tagName !== 'TR') return;
+              const handled = handleGridKey(key, {
+                count: events.length,
+                pageSize: Math.max(
+                  1,
+                  Math.floor((virtualizer.scrollRect?.height ?? 400) / rowHeight) - 1,
+                ),
+                activeIndex,
+                move,
+                open: (index) => events[index] && props.onOpen(events[index].id),
+                toggle: (index, range) =>
+                  events[index] && selection.toggle(events[index].id, range),
+                selectAll: () => selection.setAll(true),
+              });
+              if (handled) key.preventDefault();
+            }}
+          >
+            {items.map((item) => {
+              const event = events[item.index];
+              if (!event) return null;
+              return (
+                <LogRow
+                  key={event.id}
+                  event={event}
+                  index={item.index}
+                  columns={columns}
+                  selected={props.selected.has(event.id)}
+                  active={item.index === activeIndex}
+                  context={context}
+                  minute={minute}
+                />
+              );
+            })}
+          </tbody>
+        )}
+      </table>
+      {events.length > 0 ? (
+        <div className="ak-log-footer" role="status">
+          {loadingMore ? t('state.loadingMore') : hasMore ? '' : t('state.end')}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
+  useEffect(() => {
+    const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return minute;
+}

@@ -1,0 +1,1 @@
+export { type StateKind, StatePanel, type StatePanelProps, stateOfError } from './StatePanel.tsx';

@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+/** Workspace packages resolve to their TypeScript sources, as `customConditions` does for tsc. */
+const nodeConditions = ['@activitykit/source', ...defaultServerConditions];
+const browserConditions = ['@activitykit/source', ...defaultClientConditions];
+
+/**
+ * System Chromium through playwright-core. Each project gets its own fresh `browser` object
+ * (a shared one fails: "Cannot define a nested project…").
+ */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
+export default defineConfig({
+  test: {
+    // The root `pnpm test` sums these reports into one line.
+    reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
+    projects: [
+      {
+        // Data sources against real servers (devdb + @activitykit/express / @activitykit/trpc).
+        resolve: { conditions: nodeConditions },
+        ssr: { resolve: { conditions: nodeConditions } },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          globalSetup: [fileURLToPath(import.meta.resolve('@activitykit/test-utils/globalSetup'))],
+          testTimeout: 30_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        // Component and hook tests in real Chromium.
+        plugins: [react()],
+        resolve: { conditions: browserConditions },
+        test: {
+          name: 'browser',
+          include: ['src/**/*.test.tsx'],
+          browser: chromium(),
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // Every story is a test: it renders, runs its play function and passes axe.
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
+        ],
+        resolve: { conditions: browserConditions },
+        test: {
+          name: 'storybook',
+          browser: chromium(),
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
