@@ -1,19 +1,25 @@
 /**
- * `pnpm demo`: starts the dev database that the demo app runs on, with its data kept in
- * `.activitykit/demo-db`. The demo app itself (apps/demo) is not part of the repo yet.
+ * `pnpm demo`: the ActivityKit demo app (apps/demo) on the dev database — data kept in
+ * `.activitykit/demo-db` between runs, seeded on the first run — served on one port (`PORT`,
+ * default 3000). Ctrl-C stops it; the activity writer flushes first, so nothing is lost.
  */
-import { startDevDb } from '@activitykit/devdb';
+import { ACCOUNTS, DEMO_PASSWORD } from '../apps/demo/src/server/domain/accounts.ts';
+import { startDemo } from '../apps/demo/src/startDemo.ts';
 
-const db = await startDevDb({ dataDir: '.activitykit/demo-db' });
-const where = db.dataDir ? `data kept in ${db.dataDir}` : 'your MONGODB_URI';
+const demo = await startDemo();
+const accounts = ACCOUNTS.filter((account) => account.listed);
+const width = Math.max(...accounts.map((account) => account.email.length));
 process.stdout.write(
   [
     '',
-    `  ActivityKit dev database (${db.engine}) is up: ${db.uri}`,
-    `  (${where})`,
+    `  ActivityKit demo: ${demo.url}`,
     '',
-    '  The demo app (apps/demo: Express + tRPC + React on this database) is still being built;',
-    '  until it lands, point your own app or `mongosh` at the URI above.',
+    `  Sign in as (password ${DEMO_PASSWORD}):`,
+    ...accounts.map(
+      (account) =>
+        `    ${account.email.padEnd(width)}  ${account.role}${account.otp ? ', one-time code printed here' : ''}`,
+    ),
+    '',
     '  Press Ctrl-C to stop.',
     '',
   ].join('\n'),
@@ -22,4 +28,5 @@ await new Promise<void>((resolve) => {
   process.once('SIGINT', resolve);
   process.once('SIGTERM', resolve);
 });
-await db.stop();
+process.stdout.write('\n  stopping: flushing the activity log…\n');
+await demo.stop();

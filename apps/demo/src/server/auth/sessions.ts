@@ -71,7 +71,10 @@ export async function confirmOtp(
   if (!otp) return 'ok';
   if (otp.expiresAt < new Date() || otp.attempts >= 5) return 'expired';
   if (sha256(code.trim()) !== otp.codeHash) {
-    await db.sessions.updateOne({ _id: session._id }, { $set: { 'otp.attempts': otp.attempts + 1 } });
+    await db.sessions.updateOne(
+      { _id: session._id },
+      { $set: { 'otp.attempts': otp.attempts + 1 } },
+    );
     return 'wrong';
   }
   await db.sessions.updateOne({ _id: session._id }, { $unset: { otp: '' } });

@@ -1,0 +1,37 @@
+/**
+ * `pnpm demo:seed [--events N] [--days D]`: (re)creates the demo's data — users, customers, orders,
+ * bookings, sales and months of activity history — on the demo's dev database
+ * (`.activitykit/demo-db`, or `MONGODB_URI`). Stop a running `pnpm demo` first.
+ */
+import { parseArgs } from 'node:util';
+import { startDevDb } from '@activitykit/devdb';
+import { MongoClient } from 'mongodb';
+import { DEMO_DB_DIR, DEMO_DB_NAME, DEMO_JOURNAL_DIR } from '../paths.ts';
+import { runSeed } from './runSeed.ts';
+
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '3000' } },
+  allowPositionals: false,
+});
+const events = Number(values.events);
+if (!Number.isInteger(events) || events < 100) {
+  process.stderr.write('--events must be a whole number of at least 100\n');
+  process.exit(2);
+}
+
+const devDb = await startDevDb({ dataDir: DEMO_DB_DIR });
+const client = await MongoClient.connect(devDb.uri);
+try {
+  const summary = await runSeed({
+    client,
+    dbName: DEMO_DB_NAME,
+    events,
+    journalDir: DEMO_JOURNAL_DIR,
+  });
+  process.stdout.write(
+    `seeded ${summary.events.toLocaleString('en')} events and ${summary.records.toLocaleString('en')} records in ${(summary.ms / 1000).toFixed(1)} s (${Math.round(summary.events / (summary.ms / 1000)).toLocaleString('en')} events/s)\n`,
+  );
+} finally {
+  await client.close();
+  await devDb.stop();
+}

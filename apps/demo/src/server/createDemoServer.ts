@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type ActivityStore, createActivityStore } from '@activitykit/core';
+import { activityApi, activityCapture } from '@activitykit/express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express from 'express';
+import { MongoClient } from 'mongodb';
+import { authorizeUser } from './access.ts';
+import { AUTH_TENANT, authRouter, sessionMiddleware } from './auth/authRouter.ts';
+import { collections, ensureDomainIndexes } from './domain/model.ts';
+import { PLATFORM_TENANT } from './domain/tenants.ts';
+import { startBookingStatusJob } from './jobs/bookingStatusJob.ts';
+import { customersRouter } from './rest/customersRouter.ts';
+import { errorHandler, LOCALS } from './rest/http.ts';
+import { demoRestorers } from './restorers.ts';
+import { createAppRouter } from './trpc/appRouter.ts';
+import { createContext } from './trpc/init.ts';
+
+/** Options of {@link createDemoServer}. */
+export interface DemoServerOptions {
+  /** The MongoDB (or dev database) connection string. */
+  mongoUri: string;
+  /** The demo's database. */
+  dbName: string;
+  /** TCP port; `0` picks a free one. Defaults to `3000`. */
+  port?: number;
+  /** Interface to listen on. Defaults to `127.0.0.1`. */
+  host?: string;
+  /** The built web app to serve (`vite build` output). Defaults to none (API only). */
+  webDir?: string;
+  /** The activity writer's journal directory. Defaults to `.activitykit/journal`. */
+  journalDir?: string;
+  /** How often the booking job runs; `false` for never. Defaults to `30_000` ms. */
+  jobIntervalMs?: number | false;
+  /** Where one-time codes and notices go. Defaults to stdout. */
+  log?: (line: string) => void;
+}
+
+/** A running demo server. */
+export interface DemoServer {
+  url: string;
+  store: ActivityStore;
+  /** Stops the job and the HTTP server, flushes the activity writer, closes MongoDB. */
+  close(): Promise<void>;
+}
+
+/**
+ * The demo app: Express 5 with `activityCapture` on every request, the REST API (`/api/auth`,
+ * `/api/customers`, `/api/activity` = `activityApi`), the tRPC API at `/trpc` (business procedures
+ * recorded by `activityMiddleware`, and `createActivityRouter` as `activity`), the booking job, and
+ * the built web app.
+ */
+export async function createDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const client = await MongoClient.connect(options.mongoUri);
+  const db = collections(client.db(options.dbName));
+  await ensureDomainIndexes(db);
+  const store = createActivityStore({
+    client,
+    dbName: options.dbName,
+    defaultTenantId: PLATFORM_TENANT,
+    ...(options.journalDir && { journalDir: options.journalDir }),
+    restorers: demoRestorers(db),
+    bulkDelete: { enabled: true, maxEvents: 1000 },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+  app.use(sessionMiddleware(db));
+  app.use(
+    activityCapture({
+      store,
+      tenant: (req) =>
+        req.res?.locals[LOCALS.tenant] ?? req.res?.locals[AUTH_TENANT] ?? req.user?.tenantId,
+      location: (req) => req.res?.locals[LOCALS.location] ?? req.user?.location,
+      resources: {
+        'POST /api/customers/:customerId/waivers': { action: 'waiver.signed', kind: 'create' },
+      },
+      exclude: ['/api/activity/*', '/trpc/*', '/assets/*'],
+    }),
+  );
+  app.use('/api/auth', authRouter(db, { log }));
+  app.use('/api/customers', customersRouter(db));
+  app.use('/api/activity', activityApi({ store, authorize: (req) => authorizeUser(req.user) }));
+  app.use(
+    '/trpc',
+    createExpressMiddleware({ router: createAppRouter({ db, store }), createContext }),
+  );
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'No such API route.' });
+  });
+  serveWeb(app, options.webDir);
+  app.use(errorHandler);
+
+  const server = app.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const job =
+    options.jobIntervalMs === false
+      ? undefined
+      : startBookingStatusJob({ db, store, intervalMs: options.jobIntervalMs });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    store,
+    async close() {
+      await job?.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+      await client.close();
+    },
+  };
+}
+
+/** The built web app: its files, and `index.html` for every other page (client-side routes). */
+function serveWeb(app: express.Express, webDir: string | undefined): void {
+  if (!webDir) return;
+  const index = join(webDir, 'index.html');
+  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  app.get('/{*page}', (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text').send('The web app is not built yet: run `pnpm demo`.');
+      return;
+    }
+    res.sendFile(index);
+  });
+}

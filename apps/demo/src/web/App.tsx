@@ -1,0 +1,62 @@
+import { ActivityProvider } from '@activitykit/react';
+import { useState } from 'react';
+import { ACTIVITY_SOURCES, type SourceKind } from './activitySource.ts';
+import { Layout } from './components/Layout.tsx';
+import { usePreferences } from './i18n.tsx';
+import { ActivityPage } from './pages/ActivityPage.tsx';
+import { AnalyticsPage } from './pages/AnalyticsPage.tsx';
+import { BookingsPage } from './pages/BookingsPage.tsx';
+import { CustomerPage } from './pages/CustomerPage.tsx';
+import { CustomersPage } from './pages/CustomersPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { OrdersPage } from './pages/OrdersPage.tsx';
+import { SecurityPage } from './pages/SecurityPage.tsx';
+import { navigate, usePath } from './router.tsx';
+import { useSession } from './session.ts';
+
+/** The app: the sign-in page, or the signed-in user's pages inside the activity provider. */
+export function App() {
+  const session = useSession();
+  const { t, locale, timeZone } = usePreferences();
+  const path = usePath();
+  const [source, setSource] = useState<SourceKind>(() =>
+    localStorage.getItem('demo.source') === 'trpc' ? 'trpc' : 'rest',
+  );
+  if (session.isPending) return <p className="page-status">{t('loading')}</p>;
+  const user = session.data?.user;
+  if (!user) return <LoginPage otpPending={session.data?.otpPending === true} />;
+
+  const home = user.role === 'customer' ? '/profile' : '/customers';
+  if (path === '/' || path === '/login') queueMicrotask(() => navigate(home, { replace: true }));
+  const customerMatch = /^\/customers\/([^/]+)$/.exec(path);
+  let page: React.ReactNode;
+  if (user.role === 'customer') {
+    page = user.customerId ? <CustomerPage id={user.customerId} user={user} /> : null;
+  } else if (customerMatch) {
+    page = <CustomerPage id={decodeURIComponent(customerMatch[1] as string)} user={user} />;
+  } else {
+    const pages: Record<string, React.ReactNode> = {
+      '/customers': <CustomersPage user={user} />,
+      '/orders': <OrdersPage user={user} />,
+      '/bookings': <BookingsPage user={user} />,
+      '/activity': <ActivityPage user={user} />,
+      '/analytics': <AnalyticsPage />,
+      '/security': <SecurityPage />,
+    };
+    page = pages[path] ?? (path === '/' ? null : <p className="page-status">{t('notFound')}</p>);
+  }
+  return (
+    <ActivityProvider source={ACTIVITY_SOURCES[source]} locale={locale} timeZone={timeZone}>
+      <Layout
+        user={user}
+        source={source}
+        onSourceChange={(next) => {
+          localStorage.setItem('demo.source', next);
+          setSource(next);
+        }}
+      >
+        {page}
+      </Layout>
+    </ActivityProvider>
+  );
+}

@@ -1,0 +1,38 @@
+import { ActivityLog, createBrowserUrlAdapter } from '@activitykit/react';
+import type { DemoUser } from '../../server/auth/user.ts';
+import { ACCOUNTS } from '../../server/domain/accounts.ts';
+import { TENANTS } from '../../server/domain/tenants.ts';
+import { usePreferences } from '../i18n.tsx';
+import { navigate } from '../router.tsx';
+
+const urlSync = createBrowserUrlAdapter();
+const LOCATIONS = TENANTS.flatMap((tenant) => tenant.locations.map((location) => location.id));
+
+/**
+ * The activity log with everything the role allows: filters synced to the URL, live updates,
+ * export, restore of deleted customers (orders cannot be restored), bulk delete for admins, and
+ * references that open the customer's page.
+ */
+export function ActivityPage({ user }: { user: DemoUser }) {
+  const { t } = usePreferences();
+  const mine = (tenantId: string) => user.role === 'admin' || tenantId === user.tenantId;
+  return (
+    <section aria-labelledby="activity-title" className="full-width">
+      <h1 id="activity-title">{t('navActivity')}</h1>
+      <ActivityLog
+        urlSync={urlSync}
+        filterOptions={{
+          users: ACCOUNTS.filter((account) => mine(account.tenantId)).map(({ id, name }) => ({
+            id,
+            name,
+          })),
+          locations: LOCATIONS.filter((id) => mine(id.split('-')[0] as string)),
+        }}
+        canRestore={(event) => event.subject?.type === 'customer'}
+        onOpenRecord={(ref) => {
+          if (ref.type === 'customer') navigate(`/customers/${encodeURIComponent(ref.id)}`);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { ActivityLog, useSecuritySignals } from '@activitykit/react';
+import { usePreferences } from '../i18n.tsx';
+
+const LAST_30_DAYS = { preset: 'last_30_days' } as const;
+
+/**
+ * Security: the signals (failed-login bursts, new IPs, off-hours activity, bulk deletes,
+ * permission changes) and every sign-in and failure of the last 30 days.
+ */
+export function SecurityPage() {
+  const { t, formatDateTime } = usePreferences();
+  const signals = useSecuritySignals(LAST_30_DAYS);
+  return (
+    <section aria-labelledby="security-title" className="full-width">
+      <h1 id="security-title">{t('navSecurity')}</h1>
+      <section className="card" aria-labelledby="signals-title">
+        <h2 id="signals-title">{t('signals')}</h2>
+        {signals.isPending && <p>{t('loading')}</p>}
+        {signals.isError && (
+          <p className="alert" role="alert">
+            {signals.error.message}
+          </p>
+        )}
+        {signals.data?.length === 0 && <p>{t('noSignals')}</p>}
+        <ul className="signals">
+          {signals.data?.map((signal) => (
+            <li
+              key={signal.id}
+              className={`signal severity-${signal.severity}`}
+              data-signal={signal.type}
+            >
+              <span className="badge">{signal.severity}</span>{' '}
+              <strong>{signal.type.replaceAll('_', ' ')}</strong> — {signal.description}{' '}
+              <small>
+                ({formatDateTime(signal.window.from)} – {formatDateTime(signal.window.to)},{' '}
+                {signal.count})
+              </small>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="logins-title">
+        <h2 id="logins-title">{t('failedSignIns')}</h2>
+        <ActivityLog defaultFilters={{ categories: ['logins'] }} label={t('failedSignIns')} />
+      </section>
+    </section>
+  );
+}
