@@ -3,7 +3,7 @@ import { MongoClient } from 'mongodb';
 import { buildWeb } from './buildWeb.ts';
 import { DEMO_DB_DIR, DEMO_DB_NAME, DEMO_JOURNAL_DIR, WEB_DIST_DIR } from './paths.ts';
 import { runSeed } from './seed/runSeed.ts';
-import { isSeeded } from './seed/seedDemo.ts';
+import { defaultSeedEvents, isSeeded } from './seed/seedDemo.ts';
 import { createDemoServer, type DemoServer } from './server/createDemoServer.ts';
 
 /** Options of {@link startDemo}. */
@@ -42,7 +42,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
       const summary = await runSeed({
         client,
         dbName: DEMO_DB_NAME,
-        events: options.seedEvents ?? 3_000,
+        events: options.seedEvents ?? defaultSeedEvents(db.engine),
         journalDir: DEMO_JOURNAL_DIR,
       });
       log(

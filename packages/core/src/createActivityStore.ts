@@ -158,7 +158,15 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     timeline: reader.timeline,
     stats: analytics.stats,
     securitySignals: analytics.securitySignals,
-    addNote: (note, scope) => addNote(note, { scope: parseScope(scope), record: store.record }),
+    addNote: (note, scope) => {
+      const parsed = parseScope(scope);
+      return addNote(note, {
+        scope: parsed,
+        record: store.record,
+        tenantOfRecord: async (ref) =>
+          (await reader.timeline(ref, { limit: 1 }, parsed)).items[0]?.tenantId,
+      });
+    },
     async restore(eventId, scopeInput, restoreOptions) {
       const scope = parseScope(scopeInput);
       if (!scope.canRestore) {

@@ -42,8 +42,21 @@ describe('store.addNote', () => {
     await expect(
       store.addNote({ ref: customer, body: 'x', author: alice, tenantId: 'beta' }, staff),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const stranger = { type: 'customer', id: 'never-seen' };
     await expect(
-      store.addNote({ ref: customer, body: 'x', author: alice }, { tenants: '*', canNote: true }),
+      store.addNote({ ref: stranger, body: 'x', author: alice }, { tenants: '*', canNote: true }),
     ).rejects.toMatchObject({ code: 'INVALID_EVENT', message: expect.stringMatching(/tenantId/) });
+  });
+
+  it("takes the tenant of the record's latest event when the scope spans several", async () => {
+    await store.record(
+      { tenantId: 'beta', action: 'customer.created', subject: { type: 'customer', id: '7' } },
+      { durable: true },
+    );
+    const note = await store.addNote(
+      { ref: { type: 'customer', id: '7' }, body: 'Called back.', author: alice },
+      { tenants: ['acme', 'beta'], canNote: true },
+    );
+    expect(note.tenantId).toBe('beta');
   });
 });

@@ -15,7 +15,10 @@ export interface AddNoteInput {
   body: string;
   /** The signed-in user writing it; stamped on the note. */
   author: Actor;
-  /** The tenant; needed only when the scope spans several. */
+  /**
+   * The tenant. Defaults to the scope's only tenant, else the tenant of the record's latest event
+   * the scope can see.
+   */
   tenantId?: string;
 }
 
@@ -25,6 +28,8 @@ export interface AddNoteDeps {
     event: ActivityEventInput,
     options: { durable: true },
   ) => Promise<ActivityEvent | undefined>;
+  /** The tenant of the record's latest event within the scope, if any. */
+  tenantOfRecord: (ref: RecordRef) => Promise<string | undefined>;
 }
 
 /** Stores a note as a `note.added` event, durably. Notes are events, so nobody can edit them. */
@@ -44,11 +49,14 @@ export async function addNote(note: AddNoteInput, deps: AddNoteDeps): Promise<Ac
   }
   const tenantId =
     note.tenantId ??
-    (scope.tenants !== '*' && scope.tenants.length === 1 ? scope.tenants[0] : undefined);
+    (scope.tenants !== '*' && scope.tenants.length === 1
+      ? scope.tenants[0]
+      : await deps.tenantOfRecord(note.ref));
   if (!tenantId) {
     throw new ActivityError(
       'INVALID_EVENT',
-      'Say which tenant the note belongs to (tenantId); your scope spans several.',
+      `Say which tenant the note belongs to (tenantId): your scope spans several and no event of ` +
+        `${note.ref.type}:${note.ref.id} tells.`,
     );
   }
   if (scope.tenants !== '*' && !scope.tenants.includes(tenantId)) {

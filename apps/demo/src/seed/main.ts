@@ -8,18 +8,20 @@ import { startDevDb } from '@activitykit/devdb';
 import { MongoClient } from 'mongodb';
 import { DEMO_DB_DIR, DEMO_DB_NAME, DEMO_JOURNAL_DIR } from '../paths.ts';
 import { runSeed } from './runSeed.ts';
+import { defaultSeedEvents } from './seedDemo.ts';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '3000' } },
+  options: { events: { type: 'string' } },
   allowPositionals: false,
 });
-const events = Number(values.events);
+const devDb = await startDevDb({ dataDir: DEMO_DB_DIR });
+const events =
+  values.events === undefined ? defaultSeedEvents(devDb.engine) : Number(values.events);
 if (!Number.isInteger(events) || events < 100) {
   process.stderr.write('--events must be a whole number of at least 100\n');
+  await devDb.stop();
   process.exit(2);
 }
-
-const devDb = await startDevDb({ dataDir: DEMO_DB_DIR });
 const client = await MongoClient.connect(devDb.uri);
 try {
   const summary = await runSeed({

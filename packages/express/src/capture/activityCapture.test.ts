@@ -1,3 +1,4 @@
+import { ADMIN_SCOPE } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import express, { type ErrorRequestHandler } from 'express';
 import { describe, expect, it } from 'vitest';
@@ -265,6 +266,10 @@ describe('activityCapture: logins', () => {
     });
     const [ok] = await eventually(store, { actors: ['u-sso'] });
     expect(ok).toMatchObject({ kind: 'login', actor: { role: 'partner' } });
+    // The sign-in step is what those requests did: no `sso.*` route event besides it.
+    await store.flush();
+    const routeEvents = await store.list({ actions: ['sso.*'] }, ADMIN_SCOPE);
+    expect(routeEvents.items.map((event) => event.action)).toEqual([]);
   });
 });
 

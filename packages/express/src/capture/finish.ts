@@ -17,9 +17,10 @@ export function recordFinished(activity: RequestActivity): void {
       handledAuth ||= pending.auth === true;
       record(activity, complete(pending, facts));
     }
-    if (activity.skipped) return;
-    const step = handledAuth ? undefined : authEvent(activity, facts);
-    const event = step ?? resourceEvent(activity, facts) ?? accessEvent(activity, facts);
+    // A sign-in step the handler recorded is what this request did: no route event besides it.
+    if (activity.skipped || handledAuth) return;
+    const event =
+      authEvent(activity, facts) ?? resourceEvent(activity, facts) ?? accessEvent(activity, facts);
     if (event) record(activity, event);
   } catch (error) {
     config.onError(error, req);

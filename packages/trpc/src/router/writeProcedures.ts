@@ -1,6 +1,5 @@
 import type { KeyObject } from 'node:crypto';
 import type { ActivityStore, CheckpointAnchor, Restorers } from '@activitykit/core';
-import type { ActivityScope, RecordRef } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import { type AuthorizedProcedure, scopeHasTenant } from './access.ts';
 import { addNoteInput, bulkDeleteInput, input, restoreInput, verifyInput } from './inputs.ts';
@@ -20,18 +19,6 @@ export interface WriteProcedureOptions {
   verify?: ActivityVerifyOptions;
   /** Restorers for `restore`, over the store's. Defaults to the store's. */
   restorers?: Restorers;
-}
-
-/** The tenant of a new note: the one asked for, the scope's only one, or the record's. */
-async function noteTenant(
-  store: ActivityStore,
-  request: { ref: Pick<RecordRef, 'type' | 'id'>; tenantId?: string | undefined },
-  scope: ActivityScope,
-): Promise<string | undefined> {
-  if (request.tenantId) return request.tenantId;
-  if (scope.tenants !== '*' && scope.tenants.length === 1) return scope.tenants[0];
-  const latest = await store.timeline(request.ref, { limit: 1 }, scope);
-  return latest.items[0]?.tenantId;
 }
 
 /** `verify`, `restore`, `bulkDelete` and `addNote`. */
@@ -75,7 +62,8 @@ export function writeProcedures(procedure: AuthorizedProcedure, options: WritePr
           message: 'Your account may not add notes (canNote is false in its scope).',
         });
       }
-      const tenantId = await noteTenant(store, input, scope);
+      // Without a tenantId the store takes the scope's only tenant, else the record's.
+      const { tenantId } = input;
       return store.addNote(
         { ref: input.ref, body: input.body, author: actor, ...(tenantId ? { tenantId } : {}) },
         scope,
