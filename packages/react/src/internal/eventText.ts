@@ -7,8 +7,11 @@ import {
 } from '@activitykit/schema';
 
 /**
- * The sentence shown for an event: a note's own text; the stored description in English (it may
- * be the app's own wording); otherwise one generated in the viewer's language.
+ * The sentence shown for an event: a note's own text (`metadata.note`, as the store writes notes);
+ * the stored description when it is the app's own wording; otherwise one generated in the viewer's
+ * language. The store describes events in its locale (English by default) when the app gives no
+ * description, so a stored description equal to the generated English one is re-generated in
+ * the viewer's language.
  */
 export function eventSentence(
   event: ActivityEvent,
@@ -16,12 +19,15 @@ export function eventSentence(
   categories?: CategoryRegistry,
 ): string {
   if (event.kind === 'note') {
-    const body = event.metadata?.body;
-    if (typeof body === 'string' && body) return body;
-    if (event.description) return event.description;
+    const note = event.metadata?.note;
+    if (typeof note === 'string' && note) return note;
   }
-  if (locale === 'en' && event.description) return event.description;
-  return describe(event, locale, categories ? { categories } : {});
+  const options = categories ? { categories } : {};
+  if (!event.description) return describe(event, locale, options);
+  if (locale === 'en' || event.description !== describe(event, 'en', options)) {
+    return event.description;
+  }
+  return describe(event, locale, options);
 }
 
 /** How to name an actor: name, else email, else id. */

@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { ActivitySourceError } from '../data/source.ts';
 import { FIXTURE_NOW } from '../test/fixtures.ts';
 import { ActivityLog } from './ActivityLog.tsx';
 import { generateActivityEvents } from './fixtures.ts';
@@ -111,6 +112,38 @@ describe('<ActivityLog>', () => {
       ).toContain('Restored'),
     );
     expect(source.snapshot().some((event) => event.action === 'customer.restored')).toBe(true);
+  });
+
+  it('offers a retry instead of looping when a further page fails', async () => {
+    const source = memory(events);
+    let failures = 0;
+    const flaky = {
+      ...source,
+      list: (
+        query: Parameters<typeof source.list>[0],
+        options?: Parameters<typeof source.list>[1],
+      ) => {
+        if (query.cursor && failures < 1) {
+          failures++;
+          return Promise.reject(new ActivitySourceError('INVALID_INPUT', 'cursor rejected'));
+        }
+        return source.list(query, options);
+      },
+    };
+    const { container } = mountLog(<ActivityLog pageSize={50} live={false} />, { source: flaky });
+    await settle(() => expect(bodyRows(container).length).toBeGreaterThan(5));
+    const scroller = container.querySelector('.ak-log-scroll') as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    const retry = await settleButton(container, 'Try again');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(failures).toBe(1);
+    await userEvent.click(retry);
+    await settle(() =>
+      expect(container.querySelector('.ak-log-footer')?.textContent).not.toContain('Try again'),
+    );
+    await settle(() =>
+      expect(Number(bodyRows(container).at(-1)?.getAttribute('aria-rowindex'))).toBeGreaterThan(51),
+    );
   });
 
   it('shows the permission-denied state when the source refuses', async () => {

@@ -165,6 +165,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
           onOpenRecord={onOpenRecord}
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
+          loadFailed={list.isFetchNextPageError}
           onLoadMore={() => void list.fetchNextPage()}
           onAtTopChange={merge.setAtTop}
           rowHeight={rowHeight}

@@ -21,9 +21,12 @@ import type { ActivityI18n } from '../i18n/createI18n.ts';
 import { type ActivityLogColumnId, gridTemplate } from './columns.ts';
 import { LogRow, type RowContext } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
+import { TableFooter } from './TableFooter.tsx';
 import { TableHeader } from './TableHeader.tsx';
 import { handleGridKey } from './useGridKeyboard.ts';
+import { useHeaderHeight } from './useHeaderHeight.ts';
 import { useLatest } from './useLatest.ts';
+import { useMinute } from './useMinute.ts';
 import { useRowSelection } from './useRowSelection.ts';
 
 /** Imperative handle of {@link ActivityTable}. */
@@ -43,6 +46,8 @@ export interface ActivityTableProps {
   onOpenRecord?: ((ref: RecordRef, event: ActivityEvent) => void) | undefined;
   hasMore: boolean;
   loadingMore: boolean;
+  /** The last page request failed: show a retry instead of loading on scroll. */
+  loadFailed?: boolean;
   onLoadMore(): void;
   /** Called when the list reaches or leaves its top (live updates pause below it). */
   onAtTopChange?(atTop: boolean): void;
@@ -68,9 +73,10 @@ const LOAD_AHEAD = 40;
  */
 export function ActivityTable(props: ActivityTableProps) {
   const { events, columns, rowHeight, t, i18n, categories, hasMore, loadingMore } = props;
+  const loadFailed = props.loadFailed ?? false;
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLTableSectionElement>(null);
-  const [headerHeight, setHeaderHeight] = useState(44);
+  const headerHeight = useHeaderHeight(headerRef);
   const [activeId, setActiveId] = useState<string | undefined>();
   const pendingFocus = useRef<string | undefined>(undefined);
   const atTop = useRef(true);
@@ -117,22 +123,12 @@ export function ActivityTable(props: ActivityTableProps) {
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
 
-  // The sticky header's height, measured when it changes (not on every render: reading layout
-  // in a render-time effect would force a synchronous layout on every scrolled frame).
-  useLayoutEffect(() => {
-    const header = headerRef.current;
-    if (!header) return;
-    setHeaderHeight(header.offsetHeight || 44);
-    const observer = new ResizeObserver(() => setHeaderHeight(header.offsetHeight || 44));
-    observer.observe(header);
-    return () => observer.disconnect();
-  }, []);
-
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= events.length - LOAD_AHEAD) {
+    // After a failed page the reader retries by hand: no request loop.
+    if (hasMore && !loadingMore && !loadFailed && lastIndex >= events.length - LOAD_AHEAD) {
       latest.current.onLoadMore();
     }
-  }, [hasMore, loadingMore, lastIndex, events.length, latest]);
+  }, [hasMore, loadingMore, loadFailed, lastIndex, events.length, latest]);
 
   useLayoutEffect(() => {
     const id = pendingFocus.current;
@@ -251,19 +247,14 @@ export function ActivityTable(props: ActivityTableProps) {
         )}
       </table>
       {events.length > 0 ? (
-        <div className="ak-log-footer" role="status">
-          {loadingMore ? t('state.loadingMore') : hasMore ? '' : t('state.end')}
-        </div>
+        <TableFooter
+          loadFailed={loadFailed}
+          loadingMore={loadingMore}
+          hasMore={hasMore}
+          onRetry={props.onLoadMore}
+          t={t}
+        />
       ) : null}
     </div>
   );
-}
-
-function useMinute(): number {
-  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
-  useEffect(() => {
-    const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return minute;
 }

@@ -41,6 +41,8 @@ export function DetailDrawer(props: DetailDrawerProps) {
     if (open && !node.open) {
       returnFocus.current = document.activeElement as HTMLElement | null;
       node.showModal();
+      // Focus starts on Close, never on an action like Restore.
+      node.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
     } else if (!open && node.open) {
       node.close();
     }
@@ -93,6 +95,7 @@ export function DetailDrawer(props: DetailDrawerProps) {
                 type="button"
                 className="ak-button ak-button--ghost ak-button--icon"
                 aria-label={t('detail.close')}
+                data-initial-focus=""
                 onClick={onClose}
               >
                 <Icon name="x" />

@@ -1,12 +1,8 @@
-import {
-  type ActivityEvent,
-  type CategoryRegistry,
-  describe,
-  type RecordRef,
-} from '@activitykit/schema';
+import type { ActivityEvent, CategoryRegistry, RecordRef } from '@activitykit/schema';
 import { memo, type ReactNode } from 'react';
 import type { ActivityI18n } from '../i18n/createI18n.ts';
 import { Icon, kindIcon } from '../icons/Icon.tsx';
+import { eventSentence } from '../internal/eventText.ts';
 import type { ActivityLogColumnId } from './columns.ts';
 import type { LogMessageKey, LogTranslate } from './messages.ts';
 
@@ -40,14 +36,13 @@ export const shortId = (id: string): string => `…${id.slice(-8)}`;
 const described = new WeakMap<ActivityEvent, { locale: string; text: string }>();
 
 /**
- * The plain-language sentence of an event, generated when the event has none (and remembered per
- * event, so scrolling back over rows does not describe them again).
+ * The plain-language sentence of an event in the viewer's language (see `eventSentence`),
+ * remembered per event, so scrolling back over rows does not describe them again.
  */
 export function eventDescription(event: ActivityEvent, i18n: ActivityI18n): string {
-  if (event.description) return event.description;
   const cached = described.get(event);
   if (cached?.locale === i18n.locale) return cached.text;
-  const text = describe(event, i18n.locale);
+  const text = eventSentence(event, i18n.locale);
   described.set(event, { locale: i18n.locale, text });
   return text;
 }
@@ -73,7 +68,7 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
   switch (column) {
     case 'id':
       return (
-        <span className="ak-log-mono" title={event.id}>
+        <span className="ak-log-mono" dir="ltr" title={event.id}>
           {shortId(event.id)}
         </span>
       );
@@ -102,13 +97,19 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
       return (
         <span className="ak-log-action" data-kind={event.kind} data-outcome={event.outcome}>
           <Icon name={kindIcon(event.kind)} />
-          <span className="ak-log-ellipsis ak-log-mono">{event.action}</span>
+          <span className="ak-log-ellipsis ak-log-mono" dir="ltr">
+            {event.action}
+          </span>
         </span>
       );
     case 'description':
       return <Description {...props} />;
     case 'ip':
-      return <span className="ak-log-mono">{event.context.ip ?? '—'}</span>;
+      return (
+        <span className="ak-log-mono" dir="ltr">
+          {event.context.ip ?? '—'}
+        </span>
+      );
     case 'category':
       return (
         <span className="ak-log-ellipsis">

@@ -190,8 +190,7 @@ export function customerHistory(
       category: 'profile_notes',
       actor: staff.claire,
       subject: customer,
-      description: 'Asked for a quieter room for the party; offered the Garden room.',
-      metadata: { body: 'Asked for a quieter room for the party; offered the Garden room.' },
+      metadata: { note: 'Asked for a quieter room for the party; offered the Garden room.' },
     },
     {
       at: now - DAY - 2 * HOUR,

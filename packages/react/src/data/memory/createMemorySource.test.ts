@@ -100,7 +100,7 @@ describe('createMemorySource', () => {
     expect(note).toMatchObject({
       kind: 'note',
       actor: { id: 'u-1', name: 'Ann' },
-      description: 'Hello',
+      metadata: { note: 'Hello' },
     });
     expect(live.map((e) => e.id)).toEqual([note.id]);
     stop();

@@ -271,8 +271,8 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
           subject,
           refs: [subject],
           ...(note.tenantId ? { tenantId: note.tenantId } : {}),
-          description: body,
-          metadata: { body },
+          // As the store writes a note: its text in `metadata.note`, the description generated.
+          metadata: { note: body },
         });
       }),
     restore: (id) =>

@@ -1,0 +1,42 @@
+import { type ActivityEvent, describe as describeEvent } from '@activitykit/schema';
+import { describe, expect, it } from 'vitest';
+import { eventSentence } from './eventText.ts';
+
+const base: ActivityEvent = {
+  id: '01JZ0000000000000000000000',
+  tenantId: 'acme',
+  occurredAt: new Date('2026-11-20T10:00:00Z'),
+  action: 'customer.updated',
+  kind: 'update',
+  category: 'customer',
+  outcome: 'success',
+  actor: { type: 'user', id: 'u1', name: 'Anna Petrova' },
+  subject: { type: 'customer', id: '42', label: 'Bob Jones' },
+  refs: [{ type: 'customer', id: '42', label: 'Bob Jones' }],
+  context: {},
+};
+
+describe('eventSentence', () => {
+  it("re-describes in the viewer's language what the store described in English", () => {
+    const stored = { ...base, description: describeEvent(base, 'en') };
+    expect(eventSentence(stored, 'en')).toBe(stored.description);
+    expect(eventSentence(stored, 'ru')).toBe(describeEvent(base, 'ru'));
+    expect(eventSentence(stored, 'ru')).not.toBe(stored.description);
+  });
+
+  it("keeps the app's own wording", () => {
+    const custom = { ...base, description: 'Invoice sent by e-mail' };
+    expect(eventSentence(custom, 'ru')).toBe('Invoice sent by e-mail');
+  });
+
+  it('shows a note by its text, as the store keeps it', () => {
+    const note = {
+      ...base,
+      action: 'note.added',
+      kind: 'note' as const,
+      description: 'Anna Petrova added a note',
+      metadata: { note: 'Called back about the party.' },
+    };
+    expect(eventSentence(note, 'ru')).toBe('Called back about the party.');
+  });
+});
