@@ -5,13 +5,8 @@ import { createMemorySource } from '../src/memory.ts';
 import { FIXTURE_NOW } from '../src/test/fixtures.ts';
 import type { StoryActivity } from '../src/test/storyActivity.ts';
 
-// Every stylesheet of the kit, in the order the build concatenates them (styles.css first).
-import '../src/styles.css';
-
-const componentStyles = import.meta.glob(['../src/**/*.css', '!../src/styles.css'], {
-  eager: true,
-});
-void componentStyles;
+// Every stylesheet of the kit, as apps get it (`@activitykit/react/styles.css`).
+import '../src/index.css';
 
 function Frame(props: {
   activity: StoryActivity | undefined;
