@@ -18,9 +18,9 @@ async function cssFiles(dir) {
   return found;
 }
 
-const imports = [...(await readFile(entry, 'utf8')).matchAll(/^@import '(\.\/[^']+\.css)';$/gm)].map(
-  (match) => join(src, match[1]),
-);
+const imports = [
+  ...(await readFile(entry, 'utf8')).matchAll(/^@import '(\.\/[^']+\.css)';$/gm),
+].map((match) => join(src, match[1]));
 const forgotten = (await cssFiles(src)).filter((file) => !imports.includes(file));
 if (forgotten.length > 0) {
   process.stderr.write(
