@@ -19,7 +19,7 @@ async function cssFiles(dir) {
 }
 
 const imports = [
-  ...(await readFile(entry, 'utf8')).matchAll(/^@import '(\.\/[^']+\.css)';$/gm),
+  ...(await readFile(entry, 'utf8')).matchAll(/^@import ['"](\.\/[^'"]+\.css)['"];$/gm),
 ].map((match) => join(src, match[1]));
 const forgotten = (await cssFiles(src)).filter((file) => !imports.includes(file));
 if (forgotten.length > 0) {
