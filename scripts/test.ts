@@ -19,7 +19,8 @@ await Promise.all(packages.map((pkg) => rm(`${pkg}/${REPORT}`, { force: true }))
 
 const db = await startDevDb();
 const code = await new Promise<number>((resolve) => {
-  const child = spawn('turbo', ['run', 'test', ...process.argv.slice(2)], {
+  // `--continue`: one package's failure does not stop the others, so the summary counts them all.
+  const child = spawn('turbo', ['run', 'test', '--continue', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, MONGODB_URI: db.uri, TURBO_TELEMETRY_DISABLED: '1' },
   });

@@ -11,5 +11,8 @@ export default activityKitProject({
     globalSetup: [fileURLToPath(new URL('./e2e/buildWebOnce.ts', import.meta.url))],
     fileParallelism: false,
     testTimeout: 90_000,
+    // Each filter change is a new query; on a loaded machine FerretDB takes seconds to answer one,
+    // so polled expectations wait well past vitest's default second.
+    expect: { poll: { timeout: 20_000, interval: 200 } },
   },
 });
