@@ -6,7 +6,10 @@
 import { ACCOUNTS, DEMO_PASSWORD } from '../apps/demo/src/server/domain/accounts.ts';
 import { startDemo } from '../apps/demo/src/startDemo.ts';
 
-const demo = await startDemo();
+const demo = await startDemo().catch((error: Error) => {
+  process.stderr.write(`\n  The demo could not start: ${error.message}\n\n`);
+  process.exit(1);
+});
 const accounts = ACCOUNTS.filter((account) => account.listed);
 const width = Math.max(...accounts.map((account) => account.email.length));
 process.stdout.write(

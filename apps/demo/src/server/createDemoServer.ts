@@ -94,10 +94,21 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
   serveWeb(app, options.webDir);
   app.use(errorHandler);
 
-  const server = app.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
+  const wanted = options.port ?? 3000;
+  const server = app.listen(wanted, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void store.close().then(() => client.close());
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${wanted} is in use: stop what runs there, or pick another (PORT=3001 pnpm demo).`,
+              { cause: error },
+            )
+          : error,
+      );
+    });
   });
   const job =
     options.jobIntervalMs === false
