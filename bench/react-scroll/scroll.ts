@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { chromiumLaunchOptions } from '@activitykit/test-utils/chromium';
 import { chromium } from 'playwright-core';
 import { buildPage } from './build.ts';
 import { type FrameStats, frameStats, medianStats, scrollInPage } from './measure.ts';
@@ -54,18 +55,7 @@ const server = createServer(async (request, response) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 const scenarios = {
   // No scrolling: the frame intervals of the page at rest — the machine's noise floor.

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {} from '@activitykit/test-utils';
+import { chromiumLaunchOptions } from '@activitykit/test-utils/chromium';
 import { MongoClient } from 'mongodb';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
@@ -12,16 +13,6 @@ import { DEMO_PASSWORD } from '../src/server/domain/accounts.ts';
 
 /** Where the tests save their screenshots (the demo's README shows them). */
 export const SCREENSHOTS = new URL('../docs/screenshots/', import.meta.url).pathname;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** A running demo for one test file: its server, Chromium, and what the server printed. */
 export interface DemoFixture {
@@ -56,10 +47,7 @@ export async function startDemoFixture(label: string): Promise<DemoFixture> {
     jobIntervalMs: false,
     log: (line) => logs.push(line),
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   afterAll(async () => {
     await browser.close();
     await server.close();
