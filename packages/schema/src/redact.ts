@@ -70,7 +70,7 @@ export interface Redactor {
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const isSecret = createSecretNameMatcher(options);
 
-  const redactValue = <T>(value: T): T => walk(value, { isSecret, ancestors: new WeakSet() }) as T;
+  const redactValue = <T>(value: T): T => walk(value, { isSecret, ancestors: [] }) as T;
 
   const redactHeaders = (headers: HeaderRecord): HeaderRecord => {
     const out: HeaderRecord = {};
@@ -109,16 +109,16 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
 interface WalkState {
   isSecret: (name: string) => boolean;
-  /** Objects on the path from the root to the current value. */
-  ancestors: WeakSet<object>;
+  /** Objects on the path from the root to the current value (a few: a stack beats a set). */
+  ancestors: object[];
 }
 
 function walk(value: unknown, state: WalkState): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return new Date(value.getTime());
   if (isOpaqueValue(value)) return value;
-  if (state.ancestors.has(value)) return CIRCULAR;
-  state.ancestors.add(value);
+  if (state.ancestors.includes(value)) return CIRCULAR;
+  state.ancestors.push(value);
   try {
     if (Array.isArray(value)) return value.map((item) => walk(item, state));
     if (value instanceof Set) return new Set([...value].map((item) => walk(item, state)));
@@ -127,13 +127,27 @@ function walk(value: unknown, state: WalkState): unknown {
       for (const [key, item] of value) out.set(key, walkField(key, item, state));
       return out;
     }
-    // Plain objects, and class instances flattened to their own enumerable fields.
-    // Built without a prototype so a `__proto__` key stays a plain field.
-    const out: Record<string, unknown> = Object.create(null);
-    for (const [key, item] of Object.entries(value)) out[key] = walkField(key, item, state);
-    return Object.getPrototypeOf(value) === null ? out : { ...out };
+    // Plain objects, and class instances flattened to their own enumerable fields, as plain
+    // objects (or prototype-less ones, like the input). A `__proto__` key stays a plain field.
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> =
+      Object.getPrototypeOf(value) === null ? Object.create(null) : {};
+    for (const key of Object.keys(source)) {
+      const item = walkField(key, source[key], state);
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, {
+          value: item,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        out[key] = item;
+      }
+    }
+    return out;
   } finally {
-    state.ancestors.delete(value);
+    state.ancestors.pop();
   }
 }
 
