@@ -69,7 +69,6 @@ export {
   useActivityI18n,
 } from './i18n/index.ts';
 export { Icon, type IconName, type IconProps, kindIcon } from './icons/Icon.tsx';
-// ActivityLog exports (log helper)
 export {
   ACTIVITY_LOG_COLUMN_IDS,
   ACTIVITY_LOG_COLUMNS,
