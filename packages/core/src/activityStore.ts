@@ -16,6 +16,7 @@ import type { VerifyRange, VerifyReport } from './integrity/verify.ts';
 import type { IndexReport } from './internal/indexes.ts';
 import type { AddNoteInput } from './notes.ts';
 import type { Reader } from './query/reader.ts';
+import type { WatchOptions, WatchScope } from './query/watch.ts';
 import type { RestoreOptions } from './restore.ts';
 import type { SweepResult } from './retention.ts';
 import type { WriterMetrics } from './writer/metrics.ts';
@@ -47,6 +48,16 @@ export interface ActivityStore {
    * for exports (`exportCsv(store.stream(query, scope))`).
    */
   stream: Reader['stream'];
+  /**
+   * New events matching `query` within `scope`, as they are stored by any process — for live
+   * views (an SSE stream, a subscription). Resumes after `options.after`; ends with
+   * `options.signal`. `scope` may be a function, asked again before every poll.
+   */
+  watch(
+    query: ActivityQueryInput,
+    scope: WatchScope,
+    options?: WatchOptions,
+  ): AsyncGenerator<ActivityEvent>;
   /** One event, if `scope` may see it (`NOT_FOUND` otherwise, without saying which). */
   get(id: string, scope: ActivityScopeInput): Promise<ActivityEvent>;
   /**

@@ -25,6 +25,7 @@ import { addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
 import { scopeClauses } from './query/buildFilter.ts';
 import { createReader, parseQuery, parseScope } from './query/reader.ts';
+import { watchEvents } from './query/watch.ts';
 import { claimRestore, type RestoreClaim } from './restore.ts';
 import { createRetention } from './retention.ts';
 import { createJournal } from './writer/journal.ts';
@@ -156,6 +157,11 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     stream: reader.stream,
     get: reader.get,
     timeline: reader.timeline,
+    watch: (query, scope, watchOptions = {}) =>
+      watchEvents(
+        { list: reader.list, clock, weekStartsOn: options.weekStartsOn ?? 1 },
+        { query, scope, options: watchOptions },
+      ),
     stats: analytics.stats,
     securitySignals: analytics.securitySignals,
     addNote: (note, scope) => {

@@ -83,6 +83,7 @@ export {
   activityQuerySchema,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  MAX_QUERY_IDS,
   PERIOD_PRESETS,
   type PeriodPreset,
   SORT_DIRECTIONS,

@@ -15,6 +15,9 @@ export const PERIOD_PRESETS = [
 /** One of {@link PERIOD_PRESETS}; a custom period is `from` / `to` instead. */
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
+/** The most event ids a query may name (`ids`: a selection to export or delete). */
+export const MAX_QUERY_IDS = 1000;
+
 /** The largest page a query may ask for. */
 export const MAX_PAGE_SIZE = 200;
 /** The page size when none is given. */
@@ -65,6 +68,12 @@ export const activityFilterSchema = z.strictObject({
   ips: list(token(100)),
   /** Free text over description, subject and ref labels, and actor names (case-insensitive). */
   text: z.string().trim().min(1).max(200).optional(),
+  /** Event ids: a selection (e.g. the rows a reader ticked) to export; at most {@link MAX_QUERY_IDS}. */
+  ids: z
+    .array(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an event id is a ULID'))
+    .min(1)
+    .max(MAX_QUERY_IDS)
+    .optional(),
 });
 /** What to find; see {@link activityFilterSchema}. */
 export type ActivityFilter = z.infer<typeof activityFilterSchema>;

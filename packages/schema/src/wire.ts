@@ -25,6 +25,7 @@ export const QUERY_PARAMS = {
   outcome: 'outcome',
   ip: 'ips',
   text: 'text',
+  id: 'ids',
   q: 'q',
   sort: 'sort',
   cursor: 'cursor',
@@ -46,6 +47,7 @@ const LIST_FIELDS: ReadonlySet<keyof ActivityQueryInput> = new Set([
   'refs',
   'locations',
   'ips',
+  'ids',
 ]);
 
 const FIELD_PARAMS = Object.fromEntries(

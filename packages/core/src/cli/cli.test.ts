@@ -42,7 +42,9 @@ const connection = (collection: string) => [
   join(dir, 'journal'),
 ];
 
-describe('the activitykit CLI', () => {
+// Each test starts several `node` processes of the CLI; when the whole workspace's tests share two
+// cores, one start can take seconds.
+describe('the activitykit CLI', { timeout: 120_000 }, () => {
   it('prints help for itself and each command, and refuses unknown ones', async () => {
     expect((await cli('--help')).stdout).toMatch(/Commands:[\s\S]*verify/);
     for (const command of ['keygen', 'verify', 'export', 'stats', 'purge', 'replay-journal']) {

@@ -87,6 +87,7 @@ export function filterClauses(filter: ActivityFilter, options: BuildFilterOption
     });
   }
   if (filter.outcome) clauses.push({ outcome: filter.outcome });
+  if (filter.ids) clauses.push({ _id: { $in: filter.ids } });
   if (filter.text) {
     const pattern = { $regex: escapeRegExp(filter.text), $options: 'i' };
     clauses.push({

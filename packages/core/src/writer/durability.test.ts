@@ -43,6 +43,9 @@ describe('the writer when MongoDB goes away', () => {
       defaultTenantId: 'acme',
       writer: {
         batchSize: 200,
+        // Bounded below the 4k events recorded while the server is down, so the outage must go
+        // through the journal however slowly the machine runs the retries.
+        maxQueue: 1000,
         flushIntervalMs: 10,
         maxRetries: 2,
         retryBaseMs: 50,

@@ -185,20 +185,27 @@ export function createWriter(deps: WriterDeps): Writer {
    * is left: after an outage, and after memory pressure spilled events while MongoDB was fine.
    */
   const drainJournal = () => {
-    spilledWhileHealthy = false;
+    // A drain asked for while one runs is not dropped: each round clears the flag first, so a spill
+    // that lands during the round (or after its replay listed the files) sets it again and makes
+    // another round; a drain that gives up with files left keeps the flag for the next flush.
     resuming ??= (async () => {
       for (let round = 0; round < 5 && !degraded; round++) {
+        spilledWhileHealthy = false;
         await replayJournal();
-        if ((await journal.pendingFiles()) === 0) break;
+        const left = await journal.pendingFiles();
+        if (left > 0 && !degraded) spilledWhileHealthy = true;
+        if (!spilledWhileHealthy) break;
       }
     })()
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
+        // Reported, and the journal kept for the next start or outage: flush() does not spin on it.
+        spilledWhileHealthy = false;
         onError(
           new ActivityError('NOT_STORED', `Replaying the journal failed: ${String(error)}`, {
             cause: error,
           }),
-        ),
-      )
+        );
+      })
       .finally(() => {
         resuming = undefined;
       });

@@ -1,17 +1,10 @@
 import { pipeline } from 'node:stream/promises';
+import { createExport, type ExportFormat, exportContentDisposition } from '@activitykit/core';
 import {
-  ActivityError,
-  type ActivityStore,
-  createExport,
-  type ExportFormat,
-  exportContentDisposition,
-} from '@activitykit/core';
-import {
-  type ActivityEvent,
   type ActivityQueryInput,
   type ActivityScope,
   activityQuerySchema,
-  isUlid,
+  MAX_QUERY_IDS,
   printSearch,
 } from '@activitykit/schema';
 import type { Request, Response, Router } from 'express';
@@ -21,12 +14,8 @@ import { defaultOnError, route } from './handler.ts';
 import { checkWith, readQuery, searchParams, single } from './input.ts';
 import type { ActivityApiOptions } from './options.ts';
 
-/** The most events an export selection (`id=…` repeated) may name. */
-export const MAX_EXPORT_IDS = 1000;
-
-const idsSchema = z
-  .array(z.string().refine(isUlid, 'an event id is a 26-character ULID'))
-  .max(MAX_EXPORT_IDS, `at most ${MAX_EXPORT_IDS} ids`);
+/** The most events an export selection (`id=…` repeated: the query's `ids`) may name. */
+export const MAX_EXPORT_IDS = MAX_QUERY_IDS;
 const localeSchema = z.enum(['en', 'ru']).default('en');
 
 /** `GET /export.csv`, `/export.ndjson` and `/export.pdf`: streamed, as an attachment. */
@@ -48,18 +37,13 @@ async function sendExport(input: {
 }): Promise<void> {
   const { req, res, scope, format, options } = input;
   const params = searchParams(req);
-  const ids = checkWith(
-    idsSchema,
-    params.getAll('id'),
-    (path) => `id${path.length ? `[${String(path[0])}]` : ''}`,
-  );
   const locale = checkWith(localeSchema, single(params, 'locale'), () => 'locale');
-  const { cursor: _cursor, limit: _limit, ...query } = readQuery(params, ['id', 'locale']);
+  const { cursor: _cursor, limit: _limit, ...query } = readQuery(params, ['locale']);
   const timeZone = query.timeZone ?? 'UTC';
-  const events =
-    ids.length > 0
-      ? selection(options.store, { ids, scope, sort: query.sort ?? 'desc' })
-      : options.store.stream(query, scope);
+  // A selection (`id=…` repeated) is exactly its ids, in the query's sort; ids outside the scope
+  // find nothing.
+  const read = query.ids ? { ids: query.ids, sort: query.sort, timeZone } : query;
+  const events = options.store.stream(read, scope);
   const file = createExport(format, events, {
     title: locale === 'ru' ? 'Журнал действий' : 'Activity log',
     filters: describeFilters(query),
@@ -85,35 +69,6 @@ async function sendExport(input: {
     if (!res.destroyed) res.destroy();
     if (!isClientGone(error)) (options.onError ?? defaultOnError)(error, req);
   }
-}
-
-/** The selected events the scope may see, in the query's order; others are left out silently. */
-async function* selection(
-  store: ActivityStore,
-  input: { ids: string[]; scope: ActivityScope; sort: 'asc' | 'desc' },
-): AsyncGenerator<ActivityEvent> {
-  const found: ActivityEvent[] = [];
-  const unique = [...new Set(input.ids)];
-  for (let start = 0; start < unique.length; start += 20) {
-    const chunk = unique.slice(start, start + 20);
-    const events = await Promise.all(
-      chunk.map((id) => store.get(id, input.scope).catch(outsideScope)),
-    );
-    for (const event of events) if (event) found.push(event);
-  }
-  const direction = input.sort === 'asc' ? 1 : -1;
-  found.sort(
-    (a, b) =>
-      direction *
-      (a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  );
-  yield* found;
-}
-
-/** An id the scope cannot see is left out of a selection, saying nothing; other failures stand. */
-function outsideScope(error: unknown): undefined {
-  if (error instanceof ActivityError && error.code === 'NOT_FOUND') return undefined;
-  throw error;
 }
 
 /** The filters of an export in the search syntax, for the PDF's header. */

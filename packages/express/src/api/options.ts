@@ -4,6 +4,7 @@ import type {
   CheckpointAnchor,
   Restorers,
   StoreSignalOptions,
+  WatchOptions,
 } from '@activitykit/core';
 import type { ActivityScopeInput, Actor } from '@activitykit/schema';
 import type { Request } from 'express';
@@ -17,9 +18,7 @@ export interface ActivityAccess {
 }
 
 /** Live-stream settings of {@link ActivityApiOptions}. */
-export interface LiveOptions {
-  /** How often the store is polled for new events. Defaults to `1000` ms. */
-  pollIntervalMs?: number;
+export interface LiveOptions extends Pick<WatchOptions, 'pollIntervalMs' | 'maxPerPoll'> {
   /** How often a `: ping` comment keeps the connection open. Defaults to `15000` ms. */
   heartbeatMs?: number;
   /**

@@ -1,5 +1,5 @@
 import { type ActivityStore, EXPORT_CONTENT_TYPES } from '@activitykit/core';
-import type { ActivityEvent, ActivityScope } from '@activitykit/schema';
+import type { ActivityEvent } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { buildExport, type ExportFileOptions, exportFilename } from '../export/exportFile.ts';
@@ -39,28 +39,6 @@ export interface ActivityExportResult {
 }
 
 type ExportRequest = z.output<typeof exportInput>;
-
-/** The selected events within the scope, in the query's sort; ids outside it are left out. */
-async function* selection(
-  store: ActivityStore,
-  request: ExportRequest,
-  scope: ActivityScope,
-): AsyncGenerator<ActivityEvent> {
-  const found: ActivityEvent[] = [];
-  const ids = [...new Set(request.ids)];
-  for (let start = 0; start < ids.length; start += 20) {
-    const batch = ids
-      .slice(start, start + 20)
-      .map((id) => store.get(id, scope).catch(() => undefined));
-    for (const event of await Promise.all(batch)) if (event) found.push(event);
-  }
-  const direction = request.query?.sort === 'asc' ? 1 : -1;
-  found.sort(
-    (a, b) =>
-      direction * (a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1)),
-  );
-  yield* found;
-}
 
 /** Stops with `PAYLOAD_TOO_LARGE` past `max` events. */
 async function* capped(events: AsyncIterable<ActivityEvent>, max: number) {
@@ -117,9 +95,11 @@ export function exportProcedure(
           url: `${settings.link.url}${separator}token=${token}`,
         };
       }
-      const events = input.ids
-        ? selection(store, input, scope)
-        : capped(store.stream(query, scope), maxInline);
+      // A selection is exactly its ids (in the query's sort); ids outside the scope find nothing.
+      const read = input.ids
+        ? { ids: input.ids, sort: query.sort, timeZone: query.timeZone }
+        : query;
+      const events = capped(store.stream(read, scope), maxInline);
       const file = buildExport(input.format, events, {
         ...settings,
         timeZone: settings.timeZone ?? query.timeZone,

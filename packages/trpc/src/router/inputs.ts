@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS } from '@activitykit/core';
-import { activityQuerySchema, LOCALES, parseRefKey } from '@activitykit/schema';
+import { activityQuerySchema, LOCALES, MAX_QUERY_IDS, parseRefKey } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
@@ -86,7 +86,7 @@ export const exportInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   query: filterQuery.optional(),
   /** A selection of events (at most 1000), exported in the query's sort. */
-  ids: z.array(eventIdSchema).min(1).max(1000).optional(),
+  ids: z.array(eventIdSchema).min(1).max(MAX_QUERY_IDS).optional(),
   locale: z.enum(LOCALES).optional(),
 });
 /** The live stream: any list query (paging fields are ignored) and where to resume. */
