@@ -32,6 +32,8 @@ export default defineConfig({
         // Data sources against real servers (devdb + @activitykit/express / @activitykit/trpc).
         resolve: { conditions: nodeConditions },
         ssr: { resolve: { conditions: nodeConditions } },
+        // Vitest loads `globalSetup` in its own `__vitest__` environment, which needs them too.
+        environments: { __vitest__: { resolve: { conditions: nodeConditions } } },
         test: {
           name: 'node',
           environment: 'node',

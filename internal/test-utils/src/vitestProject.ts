@@ -24,6 +24,9 @@ export function activityKitProject(overrides: ViteUserConfig = {}): ViteUserConf
     defineConfig({
       resolve: { conditions },
       ssr: { resolve: { conditions, externalConditions } },
+      // Vitest runs `globalSetup` in its own `__vitest__` environment, which does not inherit the
+      // conditions above: without them it looks for the dev database's `dist/`, absent before a build.
+      environments: { __vitest__: { resolve: { conditions, externalConditions } } },
       test: {
         // The root `pnpm test` sums these reports into one line.
         reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
