@@ -1,3 +1,5 @@
+import type { SearchProblem } from './searchErrors.ts';
+
 /** Every reason a schema-level operation can fail, by code. */
 export const SCHEMA_ERROR_CODES = {
   /** An event or query did not match its schema. */
@@ -20,6 +22,8 @@ export interface SchemaErrorOptions {
   position?: number;
   /** Length of the offending text. */
   length?: number;
+  /** For search-syntax errors: why, as a reason code and parameters (for localized messages). */
+  search?: SearchProblem;
 }
 
 /**
@@ -38,6 +42,11 @@ export class SchemaError extends Error {
   readonly code: SchemaErrorCode;
   readonly position: number | undefined;
   readonly length: number | undefined;
+  /**
+   * For `INVALID_SEARCH`: the reason and its parameters, so a user interface can word the problem
+   * in its own language (`message` is English).
+   */
+  readonly search: SearchProblem | undefined;
 
   constructor(code: SchemaErrorCode, message: string, options: SchemaErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -45,5 +54,6 @@ export class SchemaError extends Error {
     this.code = code;
     this.position = options.position;
     this.length = options.length;
+    this.search = options.search;
   }
 }

@@ -125,6 +125,26 @@ export {
   SEARCH_KEYS,
   type SearchKey,
 } from './search.ts';
+export {
+  type ActorSuggestion,
+  type ActorSuggestionQuery,
+  type ActorSuggestionQueryInput,
+  actorMatches,
+  actorSuggestionQuerySchema,
+  actorSuggestionSchema,
+  collectActorSuggestions,
+  DEFAULT_ACTOR_SUGGESTIONS,
+  MAX_ACTOR_SUGGESTIONS,
+  nameHasPrefix,
+  suggestionMatches,
+} from './searchActors.ts';
+export {
+  SEARCH_ERROR_REASONS,
+  type SearchErrorParams,
+  type SearchErrorReason,
+  type SearchProblem,
+  searchErrorMessage,
+} from './searchErrors.ts';
 export { DEFAULT_DENY } from './secretNames.ts';
 export {
   eventFromWire,

@@ -50,7 +50,10 @@ export const activityFilterSchema = z.strictObject({
   preset: z.enum(PERIOD_PRESETS).optional(),
   /** IANA time zone for `preset` and for dates without a time. Defaults to `UTC`. */
   timeZone: z.string().max(64).optional(),
-  /** Matches the actor's id, email or name exactly. */
+  /**
+   * Each finds actors by id (exactly), e-mail (ignoring case), or the start of their name or of a
+   * word of it (ignoring case): `tom` finds "Tom Hanks" and "Anna Tomlin". See `actorMatches`.
+   */
   actors: list(token()),
   /** Actor roles (user types): admin, partner, staff, customer… */
   roles: list(token(100)),

@@ -152,56 +152,68 @@ describe('parseSearch errors', () => {
     [
       'kind:delete colour:red',
       [12, 10],
-      'unknown key "colour" at 12: use one of actor, role, actortype',
+      'unknown key "colour" at character 13: use one of actor, role, actortype',
     ],
-    ['see http://x.test', [4, 13], 'unknown key "http" at 4'],
-    ['kind:', [0, 5], 'empty value in "kind:" at 0: write a value after the colon'],
-    ['a actor:"  "', [2, 10], 'empty value in "actor:\\"  \\"" at 2'],
+    ['see http://x.test', [4, 13], 'unknown key "http" at character 5'],
+    ['kind:', [0, 5], 'empty value in "kind:" at character 1: write a value after the colon'],
+    ['a actor:"  "', [2, 10], 'empty value in "actor:\\"  \\"" at character 3'],
     [
       'actor:bob "refund',
       [10, 7],
-      'unterminated quote in "\\"refund" at 10: end the quoted text with "',
+      'unterminated quote in "\\"refund" at character 11: end the quoted text with "',
     ],
-    ['actor:"Alice', [0, 12], 'unterminated quote in "actor:\\"Alice" at 0'],
-    ['"a"b c', [0, 4], 'unexpected text after the closing quote in "\\"a\\"b" at 0'],
+    ['actor:"Alice', [0, 12], 'unterminated quote in "actor:\\"Alice" at character 1'],
+    ['"a"b c', [0, 4], 'unexpected text after the closing quote in "\\"a\\"b" at character 1'],
     [
       'after:2026-13-01',
       [0, 16],
-      'invalid date "2026-13-01" at 0: use YYYY-MM-DD or an ISO date-time',
+      'invalid date "2026-13-01" at character 1: use YYYY-MM-DD or an ISO date-time',
     ],
-    ['x before:2027-02-29', [2, 17], 'invalid date "2027-02-29" at 2'],
-    ['after:2026-11-01T24:00Z', [0, 23], 'invalid date "2026-11-01T24:00Z" at 0'],
-    ['after:yesterday', [0, 15], 'invalid date "yesterday" at 0'],
-    ['actor:a kind:explode', [8, 12], `unknown kind "explode" at 8: use one of ${KINDS}`],
-    ['outcome:maybe', [0, 13], 'unknown outcome "maybe" at 0: use one of success, failure'],
-    ['period:fortnight', [0, 16], 'unknown period "fortnight" at 0: use one of today, yesterday'],
+    ['x before:2027-02-29', [2, 17], 'invalid date "2027-02-29" at character 3'],
+    ['after:2026-11-01T24:00Z', [0, 23], 'invalid date "2026-11-01T24:00Z" at character 1'],
+    ['after:yesterday', [0, 15], 'invalid date "yesterday" at character 1'],
+    ['actor:a kind:explode', [8, 12], `unknown kind "explode" at character 9: use one of ${KINDS}`],
+    [
+      'outcome:maybe',
+      [0, 13],
+      'unknown outcome "maybe" at character 1: use one of success, failure',
+    ],
+    [
+      'period:fortnight',
+      [0, 16],
+      'unknown period "fortnight" at character 1: use one of today, yesterday',
+    ],
     [
       'tz:Mars/Base',
       [0, 12],
-      'unknown time zone "Mars/Base" at 0: use an IANA name like Europe/Moscow',
+      'unknown time zone "Mars/Base" at character 1: use an IANA name like Europe/Moscow',
     ],
     [
       'actortype:robot',
       [0, 15],
-      'unknown actor type "robot" at 0: use one of user, system, api_key, anonymous',
+      'unknown actor type "robot" at character 1: use one of user, system, api_key, anonymous',
     ],
     [
       'outcome:failure outcome:success',
       [16, 15],
-      'repeated outcome "outcome:success" at 16: give outcome only once',
+      'repeated outcome "outcome:success" at character 17: give outcome only once',
     ],
-    ['period:today x period:today', [15, 12], 'repeated period "period:today" at 15'],
+    ['period:today x period:today', [15, 12], 'repeated period "period:today" at character 16'],
     [
       'action:Order..x',
       [0, 15],
-      'invalid action "Order..x" at 0: write an action like order.created',
+      'invalid action "Order..x" at character 1: write an action like order.created',
     ],
-    ['subject:order', [0, 13], 'invalid subject "order" at 0: write type:id, e.g. subject:order:7'],
-    ['ref:"a b:1"', [0, 11], 'invalid ref "a b:1" at 0: write type:id'],
+    [
+      'subject:order',
+      [0, 13],
+      'invalid subject "order" at character 1: write type:id, e.g. subject:order:7',
+    ],
+    ['ref:"a b:1"', [0, 11], 'invalid ref "a b:1" at character 1: write type:id'],
     [
       'before:9999-12-31T23:00:00-05:00',
       [0, 32],
-      'out-of-range date "9999-12-31T23:00:00-05:00" at 0: use a time in the years 0000 to 9999 UTC',
+      'out-of-range date "9999-12-31T23:00:00-05:00" at character 1: use a time in the years 0000 to 9999 UTC',
     ],
   ] as const)('rejects %j at [position, length] %j', (input, [position, length], message) => {
     const error = failure(input);
@@ -214,7 +226,7 @@ describe('parseSearch errors', () => {
 
   it('lists every key when the key is unknown', () => {
     expect(failure('colour:red').message).toBe(
-      `unknown key "colour" at 0: use one of ${SEARCH_KEYS.join(', ')}, or put text with a colon in quotes`,
+      `unknown key "colour" at character 1: use one of ${SEARCH_KEYS.join(', ')}, or put text with a colon in quotes`,
     );
   });
 
@@ -222,7 +234,7 @@ describe('parseSearch errors', () => {
     const error = failure('kind:create after:2026-11-20 before:2026-11-01');
     expect(error).toMatchObject({ code: 'INVALID_SEARCH', position: 12, length: 16 });
     expect(error.message).toBe(
-      'start "after:2026-11-20" at 12: make it earlier than the end "before:2026-11-01" at 29',
+      'start "after:2026-11-20" at character 13: make it earlier than the end "before:2026-11-01" at character 30',
     );
     expect(failure('after:2026-11-01 before:2026-11-01').position).toBe(0);
   });
@@ -230,7 +242,9 @@ describe('parseSearch errors', () => {
   it('rejects a value longer than the filter schema allows', () => {
     const error = failure(`kind:note actor:${'a'.repeat(201)}`);
     expect(error).toMatchObject({ position: 10, length: 207 });
-    expect(error.message).toMatch(/^invalid actor "a{39}…" at 10: use at most 200 characters$/);
+    expect(error.message).toMatch(
+      /^invalid actor "a{39}…" at character 11: use at most 200 characters$/,
+    );
   });
 
   it('rejects the 51st value of a key at that value', () => {
@@ -238,7 +252,7 @@ describe('parseSearch errors', () => {
     const error = failure(input);
     expect(error.position).toBe(input.lastIndexOf('ip:'));
     expect(error.message).toBe(
-      `too many ip values: "ip:10.0.0.50" at ${error.position}: use at most 50`,
+      `too many ip values: "ip:10.0.0.50" at character ${(error.position ?? 0) + 1}: use at most 50`,
     );
   });
 
@@ -246,7 +260,61 @@ describe('parseSearch errors', () => {
     const input = `${'word '.repeat(40)}last`;
     const error = failure(input);
     expect(error).toMatchObject({ position: 200, length: 4 });
-    expect(error.message).toContain('invalid text "last" at 200: use at most 200 characters');
+    expect(error.message).toContain(
+      'invalid text "last" at character 201: use at most 200 characters',
+    );
+  });
+});
+
+describe('parseSearch error reasons', () => {
+  it.each([
+    ['kind:delete colour:red', { reason: 'UNKNOWN_KEY', params: { key: 'colour' } }],
+    ['kind:', { reason: 'EMPTY_VALUE', params: { token: 'kind:' } }],
+    [
+      'outcome:failure OUTCOME:success',
+      { reason: 'REPEATED_KEY', params: { key: 'outcome', token: 'OUTCOME:success' } },
+    ],
+    [
+      'kind:explode',
+      { reason: 'UNKNOWN_CHOICE', params: { key: 'kind', value: 'explode', choices: KINDS } },
+    ],
+    ['tz:Mars/Base', { reason: 'UNKNOWN_TIME_ZONE', params: { value: 'Mars/Base' } }],
+    ['after:2026-02-30', { reason: 'INVALID_DATE', params: { value: '2026-02-30' } }],
+    [
+      'before:9999-12-31T23:00:00-05:00',
+      { reason: 'DATE_OUT_OF_RANGE', params: { value: '9999-12-31T23:00:00-05:00' } },
+    ],
+    [
+      'after:2026-11-20 before:2026-11-01',
+      {
+        reason: 'START_NOT_BEFORE_END',
+        params: { start: 'after:2026-11-20', end: 'before:2026-11-01', endCharacter: 18 },
+      },
+    ],
+    ['subject:order', { reason: 'INVALID_VALUE', params: { key: 'subject', value: 'order' } }],
+    [
+      `actor:${'a'.repeat(201)}`,
+      { reason: 'TOO_LONG', params: { key: 'actor', value: `${'a'.repeat(39)}…`, max: 200 } },
+    ],
+    [
+      Array.from({ length: 51 }, (_, index) => `ip:10.0.0.${index}`).join(' '),
+      { reason: 'TOO_MANY_VALUES', params: { key: 'ip', token: 'ip:10.0.0.50', max: 50 } },
+    ],
+    ['a "refund', { reason: 'UNTERMINATED_QUOTE', params: { text: '"refund' } }],
+    ['"a"b', { reason: 'TEXT_AFTER_QUOTE', params: { text: '"a"b' } }],
+  ] as const)('gives %j a reason code and parameters to localize', (input, search) => {
+    expect(failure(input).search).toMatchObject(search);
+  });
+
+  it('numbers every place in a message by character, one-based', () => {
+    const inputs = ['kind:delete colour:red', 'x after:2026-11-20 before:2026-11-01', 'a "b'];
+    for (const input of inputs) {
+      const error = failure(input);
+      const places = [...error.message.matchAll(/ at (\S+ )?(\d+)/g)];
+      expect(places.length).toBeGreaterThan(0);
+      for (const place of places) expect(place[1]).toBe('character ');
+      expect(error.message).toContain(`at character ${(error.position ?? 0) + 1}`);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { SchemaError } from './errors.ts';
 import { ACTOR_TYPES, EVENT_KINDS, OUTCOMES } from './event.ts';
 import { isValidTimeZone } from './period.ts';
 import { type ActivityFilter, activityFilterSchema, PERIOD_PRESETS } from './query.ts';
+import { searchError, shorten, show } from './searchErrors.ts';
 import {
   type DateLiteral,
   dateLiteralToInstant,
@@ -10,8 +11,6 @@ import {
   formatValue,
   parseDateLiteral,
   type SearchToken,
-  searchError,
-  show,
   tokenize,
 } from './searchTokens.ts';
 
@@ -68,15 +67,8 @@ const CHOICES: Partial<Record<SearchKey, readonly string[]>> = {
   outcome: OUTCOMES,
   period: PERIOD_PRESETS,
 };
-const LABELS: Partial<Record<SearchKey, string>> = { actortype: 'actor type' };
-const HINTS: Partial<Record<SearchKey, string>> = {
-  action: 'write an action like order.created, or a prefix like order.*',
-  subject: 'write type:id, e.g. subject:order:7',
-  ref: 'write type:id, e.g. ref:customer:42',
-};
 
 const TZ_FIX = 'use an IANA name like Europe/Moscow';
-const DATE_FIX = 'use YYYY-MM-DD or an ISO date-time like 2026-11-01T09:30:00Z';
 
 interface ParseState {
   filter: ActivityFilter;
@@ -91,7 +83,8 @@ interface ParseState {
  * midnights (or wall times) in the search's `tz:`, else `options.timeZone`, else UTC; `before:` is
  * exclusive.
  *
- * @throws {SchemaError} `INVALID_SEARCH` with the offending token's `position` and `length`.
+ * @throws {SchemaError} `INVALID_SEARCH` with the offending token's `position` and `length`, and
+ * the reason with its parameters as `search` (see `SEARCH_ERROR_REASONS`).
  * @example
  * ```ts
  * parseSearch('actor:alice kind:delete after:2026-11-01 "refund"');
@@ -145,20 +138,19 @@ function applyToken(state: ParseState, token: SearchToken): void {
 function applyField(state: ParseState, token: SearchToken): void {
   const key = SEARCH_KEYS.find((known) => known === token.key);
   if (key === undefined) {
+    const written = shorten(token.source.slice(0, token.source.indexOf(':')));
     const keys = SEARCH_KEYS.join(', ');
-    const fix = `use one of ${keys}, or put text with a colon in quotes`;
-    const written = token.source.slice(0, token.source.indexOf(':'));
-    throw searchError(token, `unknown key ${show(written)}`, fix);
+    throw searchError(token, { reason: 'UNKNOWN_KEY', params: { key: written, keys } });
   }
   const value = token.value.trim();
   if (value === '') {
-    const fix = 'write a value after the colon, quoted if it has spaces';
-    throw searchError(token, `empty value in ${show(token.source)}`, fix);
+    throw searchError(token, { reason: 'EMPTY_VALUE', params: { token: shorten(token.source) } });
   }
   if (isListKey(key)) {
     addListValue(state, token, value);
   } else if (state.seen.has(key)) {
-    throw searchError(token, `repeated ${key} ${show(token.source)}`, `give ${key} only once`);
+    const params = { key, token: shorten(token.source) };
+    throw searchError(token, { reason: 'REPEATED_KEY', params });
   } else {
     state.seen.add(key);
     setSingleValue(state, token, value);
@@ -171,13 +163,15 @@ function setSingleValue(state: ParseState, token: SearchToken, value: string): v
   if (key === 'period') state.filter.preset = choice(token, value) as ActivityFilter['preset'];
   if (key === 'tz') {
     if (!isValidTimeZone(value)) {
-      throw searchError(token, `unknown time zone ${show(value)}`, TZ_FIX);
+      throw searchError(token, { reason: 'UNKNOWN_TIME_ZONE', params: { value: shorten(value) } });
     }
     state.filter.timeZone = value;
   }
   if (key === 'after' || key === 'before') {
     const date = parseDateLiteral(value);
-    if (date === undefined) throw searchError(token, `invalid date ${show(value)}`, DATE_FIX);
+    if (date === undefined) {
+      throw searchError(token, { reason: 'INVALID_DATE', params: { value: shorten(value) } });
+    }
     state.dates[key] = { token, date };
   }
 }
@@ -187,8 +181,8 @@ function choice(token: SearchToken, value: string): string {
   const allowed = CHOICES[key] ?? [];
   const lower = value.toLowerCase();
   if (allowed.includes(lower)) return lower;
-  const problem = `unknown ${LABELS[key] ?? key} ${show(value)}`;
-  throw searchError(token, problem, `use one of ${allowed.join(', ')}`);
+  const params = { key, value: shorten(value), choices: allowed.join(', ') };
+  throw searchError(token, { reason: 'UNKNOWN_CHOICE', params });
 }
 
 function addListValue(state: ParseState, token: SearchToken, raw: string): void {
@@ -213,16 +207,17 @@ function addText(state: ParseState, token: SearchToken): void {
 /** Words the first schema issue of a value for the user. */
 function invalidValue(token: SearchToken, value: string, error: ZodError): SchemaError {
   const issue = error.issues[0];
-  const what = token.key ?? 'text';
-  if (issue?.code === 'too_big' && issue.origin === 'array') {
-    const problem = `too many ${what} values: ${show(token.source)}`;
-    return searchError(token, problem, `use at most ${issue.maximum}`);
+  const key = token.key ?? 'text';
+  if (issue?.code === 'too_big') {
+    const max = Number(issue.maximum);
+    return issue.origin === 'array'
+      ? searchError(token, {
+          reason: 'TOO_MANY_VALUES',
+          params: { key, token: shorten(token.source), max },
+        })
+      : searchError(token, { reason: 'TOO_LONG', params: { key, value: shorten(value), max } });
   }
-  const fix =
-    issue?.code === 'too_big'
-      ? `use at most ${issue.maximum} characters${what === 'text' ? ' of free text in all' : ''}`
-      : (HINTS[token.key as SearchKey] ?? issue?.message ?? 'check the value');
-  return searchError(token, `invalid ${what} ${show(value)}`, fix);
+  return searchError(token, { reason: 'INVALID_VALUE', params: { key, value: shorten(value) } });
 }
 
 function resolveDates(state: ParseState, timeZone: string): void {
@@ -232,14 +227,18 @@ function resolveDates(state: ParseState, timeZone: string): void {
   if (from) state.filter.from = from;
   if (to) state.filter.to = to;
   if (after && before && from && to && from >= to) {
-    const fix = `make it earlier than the end ${show(before.token.source)} at ${before.token.position}`;
-    throw searchError(after.token, `start ${show(after.token.source)}`, fix);
+    const params = {
+      start: shorten(after.token.source),
+      end: shorten(before.token.source),
+      endCharacter: before.token.position + 1,
+    };
+    throw searchError(after.token, { reason: 'START_NOT_BEFORE_END', params });
   }
 }
 
 function toInstant({ token, date }: { token: SearchToken; date: DateLiteral }, timeZone: string) {
   const instant = dateLiteralToInstant(date, timeZone);
   if (instant !== undefined) return instant;
-  const problem = `out-of-range date ${show(token.value.trim())}`;
-  throw searchError(token, problem, 'use a time in the years 0000 to 9999 UTC');
+  const params = { value: shorten(token.value.trim()) };
+  throw searchError(token, { reason: 'DATE_OUT_OF_RANGE', params });
 }

@@ -7,8 +7,8 @@
  * A key is a letter followed by letters, digits or `_`; a word whose text before its first colon is
  * not such a key (`10:30`, `:)`) is a free word.
  */
-import { SchemaError } from './errors.ts';
 import { type WallClock, zonedTimeToInstant } from './period.ts';
+import { searchError, shorten } from './searchErrors.ts';
 
 /** One token of a search string. */
 export interface SearchToken {
@@ -28,7 +28,6 @@ const KEY_PREFIX = /^([a-z][a-z0-9_]*):/i;
 const WHITESPACE = /\s/;
 const BARE_VALUE = /^[^\s"\\]+$/;
 const BARE_WORD = /^[^\s"\\:]+$/;
-const MAX_SHOWN = 40;
 const DATE_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
 
@@ -139,40 +138,6 @@ export function dateLiteralToInstant(date: DateLiteral, timeZone: string): Date 
   return year >= 0 && year <= 9999 ? instant : undefined;
 }
 
-/**
- * A `SchemaError('INVALID_SEARCH')` at `span`, worded `<problem> at <position>: <fix>`.
- *
- * @example
- * ```ts
- * searchError({ position: 5, length: 3 }, 'unknown kind "bad"', 'use one of create, update');
- * // message: 'unknown kind "bad" at 5: use one of create, update'
- * ```
- */
-export function searchError(
-  span: Pick<SearchToken, 'position' | 'length'>,
-  problem: string,
-  fix: string,
-): SchemaError {
-  const { position, length } = span;
-  return new SchemaError('INVALID_SEARCH', `${problem} at ${position}: ${fix}`, {
-    position,
-    length,
-  });
-}
-
-/**
- * Text quoted for an error message, shortened to 40 characters.
- *
- * @example
- * ```ts
- * show('a"b'); // '"a\\"b"'
- * ```
- */
-export function show(text: string): string {
-  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
-  return JSON.stringify(shown);
-}
-
 function quote(value: string): string {
   return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }
@@ -208,8 +173,7 @@ function readQuoted(input: string, quoteAt: number, start: number) {
   }
   throw searchError(
     { position: start, length: input.length - start },
-    `unterminated quote in ${show(input.slice(start))}`,
-    'end the quoted text with "',
+    { reason: 'UNTERMINATED_QUOTE', params: { text: shorten(input.slice(start)) } },
   );
 }
 
@@ -219,8 +183,7 @@ function closeQuoted(input: string, end: number, start: number) {
     const length = wordEnd(input, end) - start;
     throw searchError(
       { position: start, length },
-      `unexpected text after the closing quote in ${show(input.slice(start, start + length))}`,
-      'put a space after the closing "',
+      { reason: 'TEXT_AFTER_QUOTE', params: { text: shorten(input.slice(start, start + length)) } },
     );
   }
   return { position: start, length: end - start };
