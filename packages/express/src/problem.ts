@@ -85,6 +85,15 @@ export function toProblem(error: unknown): ProblemDocument {
   if (error instanceof SchemaError) {
     return document(error.code, error.message, { position: error.position, length: error.length });
   }
+  // Express's router throws a URIError (status 400, not exposed) for a path parameter that is not
+  // valid percent-encoded UTF-8 (`/%FF`, `/%`).
+  if (error instanceof URIError) {
+    return document(
+      'INVALID_INPUT',
+      'The request path is not valid percent-encoding of UTF-8 text (e.g. "%FF" or a lone "%").',
+      { errors: [{ path: '(path)', message: 'invalid percent-encoding' }] },
+    );
+  }
   const status = clientStatus(error);
   if (status !== undefined) {
     const detail =

@@ -242,6 +242,18 @@ const attacks: Attack[] = [
   get('traversal', '/..%2f..%2fetc%2fpasswd'),
   get('not an id', '/1%20OR%201=1'),
   get('id with an operator', '/%7B%22%24ne%22%3Anull%7D'),
+  // Malformed percent-encoding (Express's URIError used to be a 500) and invalid UTF-8.
+  get('path of invalid UTF-8', '/%FF'),
+  get('path of a lone percent sign', '/%'),
+  get('path with a truncated escape', '/%C3'),
+  post('restore of an invalid UTF-8 id', '/%FF/restore', {}),
+  get('actor of invalid UTF-8', '/?actor=%FF%FE'),
+  get('search of invalid UTF-8', '/?q=%C3%28'),
+  get('parameter name of invalid UTF-8', '/?%FF=1'),
+  get('query with a lone percent sign', '/?text=100%'),
+  get('timeline ref of invalid UTF-8', '/timeline?ref=customer:%FF'),
+  get('export of invalid UTF-8', '/export.csv?actor=%C0%AF'),
+  get('live of invalid UTF-8', '/live?q=%ED%A0%80'),
 ];
 
 describe('attack suite', () => {
@@ -268,6 +280,49 @@ describe('attack suite', () => {
       expect(response.status, response.text).toBe(200);
       for (const event of response.body?.items ?? []) expect(event.tenantId).toBe('acme');
     }
+  });
+
+  it('names the parameter whose value is not UTF-8, and never answers with a replaced value', async () => {
+    for (const [query, param] of [
+      ['actor=%FF%FE', 'actor'],
+      ['kind=create&q=%C3%28', 'q'],
+      ['text=%E2%82', 'text'],
+    ] as const) {
+      const response = await call(`${api}/?${query}`, { headers: as('partner') });
+      expect(response.status, query).toBe(400);
+      expect(response.body).toMatchObject({
+        code: 'INVALID_INPUT',
+        errors: [{ path: param, message: expect.stringMatching(/UTF-8/) }],
+      });
+      expect(response.body.detail).toContain(`"${param}"`);
+      expect(response.text).not.toContain('\ufffd');
+    }
+    // `+` is a space and well-formed escapes (Cyrillic, `%`) still read as before.
+    const ok = await call(`${api}/?text=${encodeURIComponent('Иван 100%')}+x`, {
+      headers: as('partner'),
+    });
+    expect(ok.status, ok.text).toBe(200);
+  });
+
+  it('answers a path that is not valid percent-encoding with a 400 problem, not a 500', async () => {
+    const reported: unknown[] = [];
+    const local = await startApiApp(testDb, { api: { onError: (error) => reported.push(error) } });
+    for (const [method, path] of [
+      ['GET', '/%FF'],
+      ['GET', '/%'],
+      ['POST', '/%FF/restore'],
+    ] as const) {
+      const response = await call(`${local.base}/api/activity${path}`, {
+        method,
+        headers: as('admin'),
+        ...(method === 'POST' ? { body: {} } : {}),
+      });
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ code: 'INVALID_INPUT', status: 400 });
+      expect(response.body.detail).toMatch(/percent-encod/);
+    }
+    expect(reported).toEqual([]);
   });
 
   it('records nothing for the API own routes', async () => {

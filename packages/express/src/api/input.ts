@@ -14,11 +14,44 @@ const PARAM_OF_FIELD: Record<string, string> = Object.fromEntries(
   Object.entries(QUERY_PARAMS).map(([param, field]) => [field, param]),
 );
 
-/** The raw query string of a request, never Express's parsed `req.query`. */
+/**
+ * The raw query string of a request, never Express's parsed `req.query`. Decoded strictly: a name
+ * or value that is not percent-encoded UTF-8 (`%FF`, `%C3%28`, a lone `%`) is `INVALID_INPUT`
+ * naming the parameter, where `URLSearchParams` would silently put U+FFFD in its place.
+ */
 export function searchParams(req: Request): URLSearchParams {
   const url = req.originalUrl;
   const start = url.indexOf('?');
-  return new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
+  return new URLSearchParams(start === -1 ? [] : decodeQueryString(url.slice(start + 1)));
+}
+
+/** `application/x-www-form-urlencoded` pairs, as `URLSearchParams` reads them, but strict. */
+function decodeQueryString(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const equals = part.indexOf('=');
+    const rawName = equals === -1 ? part : part.slice(0, equals);
+    const name = decodeComponent(rawName, rawName);
+    pairs.push([name, equals === -1 ? '' : decodeComponent(part.slice(equals + 1), name)]);
+  }
+  return pairs;
+}
+
+function decodeComponent(raw: string, param: string): string {
+  const text = raw.replaceAll('+', ' ');
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch (error) {
+    const name = param.slice(0, 60);
+    throw new ActivityHttpError(
+      'INVALID_INPUT',
+      `Query parameter "${name}" is not percent-encoded UTF-8 (e.g. "%FF" or a lone "%"); ` +
+        'encode the text as UTF-8 (encodeURIComponent / URLSearchParams).',
+      { errors: [{ path: name, message: 'not valid percent-encoded UTF-8' }], cause: error },
+    );
+  }
 }
 
 /**
