@@ -59,12 +59,7 @@ export function filterClauses(filter: ActivityFilter, options: BuildFilterOption
       },
     });
   }
-  if (filter.actors) {
-    const actors = { $in: filter.actors };
-    clauses.push({
-      $or: [{ 'actor.id': actors }, { 'actor.email': actors }, { 'actor.name': actors }],
-    });
-  }
+  if (filter.actors) clauses.push(actorClause(filter.actors));
   const lists: [keyof ActivityFilter, string][] = [
     ['roles', 'actor.role'],
     ['actorTypes', 'actor.type'],
@@ -102,6 +97,23 @@ export function filterClauses(filter: ActivityFilter, options: BuildFilterOption
     });
   }
   return clauses;
+}
+
+/**
+ * Actors by id (exactly), e-mail (ignoring case) or the start of their name or of a word of it
+ * (ignoring case): the rule of `actorMatches`. Patterns are escaped and anchored, so they mean the
+ * same on MongoDB (PCRE) and FerretDB (Go's RE2).
+ */
+export function actorClause(actors: readonly string[]): Clause {
+  const alternatives: Clause[] = [{ 'actor.id': { $in: [...actors] } }];
+  for (const actor of actors) {
+    const text = escapeRegExp(actor);
+    alternatives.push(
+      { 'actor.email': { $regex: `^${text}$`, $options: 'i' } },
+      { 'actor.name': { $regex: `(?:^|\\s)${text}`, $options: 'i' } },
+    );
+  }
+  return { $or: alternatives };
 }
 
 function actionClause(actions: string[]): Clause {
