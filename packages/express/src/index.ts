@@ -1,4 +1,4 @@
-export { activityApi } from './api/activityApi.ts';
+export { type ActivityApiHandlers, activityApi } from './api/activityApi.ts';
 export { MAX_EXPORT_IDS } from './api/exportRoute.ts';
 export type { ActivityAccess, ActivityApiOptions, LiveOptions } from './api/options.ts';
 export { MAX_BULK_IDS } from './api/writeRoutes.ts';

@@ -100,7 +100,8 @@ export function toProblem(error: unknown): ProblemDocument {
       (error as { type?: string }).type === 'entity.parse.failed'
         ? 'The request body is not valid JSON.'
         : String((error as Error).message);
-    return { ...document('INVALID_INPUT', detail), status, title: TITLES[status] ?? 'Bad Request' };
+    const code = CLIENT_CODES[status] ?? 'INVALID_INPUT';
+    return { ...document(code, detail), status, title: TITLES[status] ?? 'Bad Request' };
   }
   return document(
     'INTERNAL',
@@ -152,6 +153,13 @@ function document(
   if (extra.length !== undefined) problem.length = extra.length;
   return problem;
 }
+
+/** The code of a 4xx error that carries its own status (the app's `http-errors`, body-parser). */
+const CLIENT_CODES: Readonly<Record<number, ProblemCode>> = {
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+};
 
 /** The 4xx status of an error that carries one and may be shown (body-parser's `expose`). */
 function clientStatus(error: unknown): number | undefined {

@@ -12,7 +12,10 @@ import { mountWriteRoutes } from './writeRoutes.ts';
  * The REST read API as an Express router: list and search, one event, a record's timeline, stats,
  * security signals, CSV / NDJSON / PDF exports, a live SSE stream, verify, restore, bulk delete and
  * notes. Every route asks `authorize(req)` first (nothing → 401, an empty scope → 403), validates
- * every input with zod, and answers errors as RFC 9457 `application/problem+json`.
+ * every input with zod, and answers errors as RFC 9457 `application/problem+json` — also errors
+ * that middleware the app mounted before it raised for its paths (a body the app's own
+ * `express.json()` refused): it returns the router and an error handler, mounted together by one
+ * `app.use(path, activityApi(…))`.
  *
  * @example
  * ```ts
@@ -25,7 +28,7 @@ import { mountWriteRoutes } from './writeRoutes.ts';
  * }));
  * ```
  */
-export function activityApi(options: ActivityApiOptions): Router {
+export function activityApi(options: ActivityApiOptions): ActivityApiHandlers {
   if (!options || typeof options.store?.list !== 'function') {
     throw new ActivityHttpError(
       'INVALID_OPTIONS',
@@ -49,14 +52,31 @@ export function activityApi(options: ActivityApiOptions): Router {
   router.use((_req, res) => {
     sendProblem(res, new ActivityHttpError('NOT_FOUND', 'No such activity API route.'));
   });
+  const onFailure = problemHandler(options);
+  router.use(onFailure);
+  // A router mounted with `app.use` only sees requests: Express skips it while an error is
+  // pending, so an error of the app's earlier middleware (its own `express.json()` refusing a
+  // body) needs an error handler mounted beside it, at the same path.
+  return [router, onFailure];
+}
+
+/**
+ * What {@link activityApi} returns: the API's router and the error handler that answers, as
+ * problem documents, errors raised before the router for paths under the mount point. Mount both
+ * with one `app.use('/api/activity', activityApi(options))` (Express takes a list of handlers).
+ */
+export type ActivityApiHandlers = [api: Router, errors: ErrorRequestHandler];
+
+/** Answers any error as a problem document; server faults also go to `onError`. */
+function problemHandler(options: ActivityApiOptions): ErrorRequestHandler {
+  const onError = options.onError ?? defaultOnError;
   // Express tells error handlers by their four parameters.
   // biome-ignore lint/complexity/useMaxParams: the signature of an Express error handler.
-  const onFailure: ErrorRequestHandler = (error, req, res, _next) => {
+  return (error, req, res, _next) => {
+    res.setHeader('Cache-Control', 'no-store');
     const problem = sendProblem(res, error);
-    if (problem.status >= 500) (options.onError ?? defaultOnError)(error, req);
+    if (problem.status >= 500) onError(error, req);
   };
-  router.use(onFailure);
-  return router;
 }
 
 /** Fixed paths first (`/scope`, `/live`, `/export.csv`…), then `/:id`. */
