@@ -1,0 +1,96 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT } from './packAndInstall.ts';
+import { listFiles, run, runOrThrow } from './run.ts';
+
+const { tarballs, workDir } = inject('pack');
+
+/** Names that belong to tests, stories and their fixtures, never to a published package. */
+const TEST_ONLY =
+  /(^|\/)(test|tests|__tests__)\/|\.(test|test-d|stories|spec)\.|(^|\/)(fixtures?|fixtureDrafts|testUtils|storySources|exportFixture)\./;
+
+/** A problem arethetypeswrong found, and in which resolution mode. */
+interface AttwProblem {
+  kind: string;
+  entrypoint?: string;
+  resolutionKind?: string;
+}
+/** The resolution modes attw's `esm-only` profile leaves out. */
+const ESM_ONLY_IGNORES = ['node10', 'node16-cjs'];
+
+/** Every string target of an `exports` map, whatever the condition. */
+function exportTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(exportTargets);
+  return [];
+}
+
+describe.each(Object.entries(tarballs))('the packed %s', (name, tarball) => {
+  const dir = join(workDir, 'unpacked', name.replace('/', '+'));
+  let files: string[] = [];
+  let manifest: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    await mkdir(dir, { recursive: true });
+    await runOrThrow('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { cwd: dir });
+    files = await listFiles(dir);
+    manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+  });
+
+  it('passes publint with no error, warning or suggestion', async () => {
+    const data = await readFile(tarball);
+    const { messages, pkg } = await publint({
+      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
+      strict: true,
+    });
+    expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([]);
+  });
+
+  it('resolves its types and code in every ESM resolution mode (arethetypeswrong)', async () => {
+    const attw = join(ROOT, 'internal/pack-tests/node_modules/.bin/attw');
+    const result = await run(attw, [tarball, '--profile', 'esm-only', '--format', 'json'], {
+      cwd: workDir,
+    });
+    const report = JSON.parse(result.stdout) as { analysis?: { problems?: AttwProblem[] } };
+    // The packages are ESM only: `require()` (node10, node16 from CommonJS) is out of scope.
+    const problems = (report.analysis?.problems ?? []).filter(
+      (problem) => !ESM_ONLY_IGNORES.includes(problem.resolutionKind ?? ''),
+    );
+    expect(report.analysis).toBeDefined();
+    expect(problems).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  it('holds no test, story or fixture file', () => {
+    expect(files.filter((file) => TEST_ONLY.test(file))).toEqual([]);
+  });
+
+  it('holds every file its exports map and bins name', () => {
+    const targets = [
+      ...exportTargets(manifest.exports),
+      ...Object.values((manifest.bin as Record<string, string> | undefined) ?? {}),
+    ].map((target) => posix.normalize(target));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((target) => !files.includes(target))).toEqual([]);
+  });
+
+  it('has source maps whose sources are in the tarball', async () => {
+    const maps = files.filter((file) => file.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const map of maps) {
+      const { sources, sourcesContent } = JSON.parse(await readFile(join(dir, map), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      sources.forEach((source, index) => {
+        const file = posix.normalize(posix.join(posix.dirname(map), source));
+        if (!files.includes(file) && !sourcesContent?.[index]) missing.push(`${map} → ${source}`);
+      });
+    }
+    expect(missing).toEqual([]);
+  });
+});
