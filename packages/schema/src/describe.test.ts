@@ -213,7 +213,7 @@ describe('describe', () => {
     both(
       { action: 'rocket.launch_aborted', actor: alice, subject: { type: 'rocket', id: '1' } },
       'Alice Smith: launch aborted (rocket #1)',
-      'Алиса Смирнова: действие «rocket.launch_aborted» — rocket №1',
+      'Алиса Смирнова: действие «launch aborted» — rocket №1',
     );
     both(
       {

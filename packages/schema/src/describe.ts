@@ -1,5 +1,6 @@
 import type { ActionRegistry } from './actions.ts';
 import { type CategoryRegistry, createCategoryRegistry } from './categories.ts';
+import { kitFact, kitSentence } from './describeKit.ts';
 import {
   actorName,
   english,
@@ -19,7 +20,10 @@ import type { Locale } from './locale.ts';
 export type DescribableEvent = Pick<ActivityEvent, 'action' | 'actor'> &
   Partial<
     Pick<ActivityEvent, 'kind' | 'subject' | 'changes' | 'outcome' | 'description' | 'metadata'>
-  >;
+  > & {
+    /** Only `ip` is read: a bulk delete of the log says where it came from. */
+    context?: Pick<ActivityEvent['context'], 'ip'> | undefined;
+  };
 
 /** Options of {@link describe}. */
 export interface DescribeOptions {
@@ -67,6 +71,16 @@ export function describe(
   const template = definition?.describe?.[locale];
   if (template) return render(template, { event, locale, categories });
 
+  const kit = kitFact(event, {
+    actor: actorName(event.actor, locale),
+    identifier: identifierOf(event),
+  });
+  if (kit) {
+    const sentence = kitSentence(kit, locale);
+    return event.outcome === 'failure' && kit.type !== 'otp_failed'
+      ? sentence + failedSuffix(locale)
+      : sentence;
+  }
   const kind = event.kind ?? definition?.kind ?? inferKind(event.action);
   const fact = toFact({ event, locale, categories, kind });
   const sentence = locale === 'en' ? english(fact) : russian(fact);
@@ -108,7 +122,9 @@ function toFact(input: Input & { kind: EventKind }): Fact {
   const words =
     segments.length > 1 && segments[0] === event.subject?.type ? segments.slice(1) : segments;
   const phrase = humanize(words.join(' '));
-  return { type: 'other', actor, subject, verb: pastVerb, action: event.action, phrase };
+  // A subject guessed from the action's prefix (`auth` → "an auth record") names no record here.
+  const named = event.subject ? subject : undefined;
+  return { type: 'other', actor, subject: named, verb: pastVerb, phrase };
 }
 
 function updateFact(
@@ -124,8 +140,8 @@ function updateFact(
       type: 'status',
       actor,
       subject,
-      from: shown(status?.before),
-      to: shown(status?.after),
+      from: statusWord(shown(status?.before)),
+      to: statusWord(shown(status?.after)),
     };
   }
   if (pastVerb && !GENERIC_UPDATES.has(pastVerb)) {
@@ -182,6 +198,13 @@ function shown(value: unknown): string | undefined {
   if (typeof value === 'string') return value.length <= 100 ? value : undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
+}
+
+/** A status token in words: `checked_in` → `checked in`; anything else as it is. */
+function statusWord(value: string | undefined): string | undefined {
+  return value !== undefined && /^\p{Ll}+(_\p{Ll}+)+$/u.test(value)
+    ? value.replaceAll('_', ' ')
+    : value;
 }
 
 function identifierOf(event: DescribableEvent): string | undefined {

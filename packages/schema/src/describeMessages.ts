@@ -25,7 +25,6 @@ export type Fact =
       actor: string;
       subject?: string;
       verb?: string;
-      action: string;
       phrase: string;
     };
 
@@ -191,7 +190,7 @@ export function russian(fact: Fact): string {
       return `${fact.actor}: ${verb('просмотр', fact.verb)}${tail(fact.subject)}`;
     case 'other': {
       const known = fact.verb !== undefined ? RU_VERBS[fact.verb] : undefined;
-      return `${fact.actor}: ${known ?? `действие «${fact.action}»`}${tail(fact.subject)}`;
+      return `${fact.actor}: ${known ?? `действие «${fact.phrase}»`}${tail(fact.subject)}`;
     }
   }
 }
