@@ -24,6 +24,7 @@ import { normalizeEvent } from './internal/normalize.ts';
 import { addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
 import { scopeClauses } from './query/buildFilter.ts';
+import { cursorKeySource } from './query/cursorKey.ts';
 import { createReader, parseQuery, parseScope } from './query/reader.ts';
 import { watchEvents } from './query/watch.ts';
 import { claimRestore, type RestoreClaim } from './restore.ts';
@@ -92,6 +93,10 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   const reader = createReader({
     collection,
     filterOptions: () => ({ now: clock(), weekStartsOn: options.weekStartsOn ?? 1 }),
+    cursorKey: cursorKeySource({
+      secret: options.cursorSecret,
+      meta: database.collection(`${collection.collectionName}_meta`),
+    }),
   });
 
   const analytics = createStoreAnalytics({

@@ -52,6 +52,13 @@ export type ActivityStoreOptions = ActivityStoreConnection & {
   metadataMaxBytes?: number;
   /** Store failures (never thrown into `record()` callers). Defaults to writing them to stderr. */
   onError?: (error: unknown) => void;
+  /**
+   * The secret cursors are signed with (at least 32 characters); give every API process of a
+   * deployment the same one. A cursor signed with another key is refused (`INVALID_CURSOR`).
+   * Defaults to a random key generated once and kept in the `<collection>_meta` collection, which
+   * every store on the same collection shares.
+   */
+  cursorSecret?: string | Uint8Array;
   /** The current time, for tests. Defaults to `() => new Date()`. */
   clock?: () => Date;
 };

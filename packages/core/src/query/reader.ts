@@ -23,11 +23,13 @@ import {
   scopeClauses,
   scopeIsEmpty,
 } from './buildFilter.ts';
-import { afterCursor, decodeCursor, encodeCursor } from './cursor.ts';
+import { afterCursor, type CursorCodec, createCursorCodec } from './cursor.ts';
 
 export interface ReaderDeps {
   collection: Collection<EventDocument>;
   filterOptions: () => BuildFilterOptions;
+  /** The key cursors are signed with (see `cursorKeySource`). */
+  cursorKey: () => Promise<Uint8Array>;
 }
 
 /** A query for one record's history: everything but the record itself, which `ref` names. */
@@ -71,6 +73,12 @@ export function parseQuery(query: ActivityQueryInput): ActivityQuery {
 
 export function createReader(deps: ReaderDeps): Reader {
   const { collection } = deps;
+  let signed: { key: Uint8Array; codec: CursorCodec } | undefined;
+  const cursors = async () => {
+    const key = await deps.cursorKey();
+    if (signed?.key !== key) signed = { key, codec: createCursorCodec(key) };
+    return signed.codec;
+  };
 
   const mongoFilter = (filter: ActivityFilter & { q?: string }, scope: ActivityScope) => {
     const options = deps.filterOptions();
@@ -90,7 +98,9 @@ export function createReader(deps: ReaderDeps): Reader {
     if (scopeIsEmpty(scope)) return { items: [] };
     const filter = mongoFilter(query, scope);
     const clauses = [filter];
-    if (query.cursor) clauses.push(afterCursor(decodeCursor(query.cursor, query.sort)));
+    if (query.cursor) {
+      clauses.push(afterCursor((await cursors()).decode(query.cursor, query.sort)));
+    }
     const direction = query.sort === 'desc' ? -1 : 1;
     const docs = await collection
       .find(clauses.length === 1 ? filter : { $and: clauses })
@@ -102,7 +112,11 @@ export function createReader(deps: ReaderDeps): Reader {
     return docs.length > query.limit && last
       ? {
           items,
-          nextCursor: encodeCursor({ occurredAt: last.occurredAt, id: last.id, sort: query.sort }),
+          nextCursor: (await cursors()).encode({
+            occurredAt: last.occurredAt,
+            id: last.id,
+            sort: query.sort,
+          }),
         }
       : { items };
   };
