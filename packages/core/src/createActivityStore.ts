@@ -29,6 +29,7 @@ import { createReader, parseQuery, parseScope } from './query/reader.ts';
 import { watchEvents } from './query/watch.ts';
 import { claimRestore, type RestoreClaim } from './restore.ts';
 import { createRetention } from './retention.ts';
+import { connectedFirst, createConnection } from './writer/connection.ts';
 import { createJournal } from './writer/journal.ts';
 import { createWriter } from './writer/writer.ts';
 
@@ -75,10 +76,19 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     ((error: unknown) => process.stderr.write(`[activitykit] ${String(error)}\n`));
   const settings = { ...DEFAULT_WRITER_SETTINGS, ...options.writer };
   if (settings.maxQueue < 2 * settings.batchSize) settings.maxQueue = 2 * settings.batchSize;
+  // Connects in the background until MongoDB answers (the driver alone gives up for good when its
+  // first connection fails), so a store may start before its database.
+  const connection = createConnection({ client, retryMs: settings.probeIntervalMs, onError });
 
   const retention = createRetention(collection, options.retention ?? {});
   const journal = createJournal({ dir: resolve(options.journalDir ?? '.activitykit/journal') });
-  const writer = createWriter({ collection, journal, settings, onError });
+  const writer = createWriter({
+    collection,
+    journal,
+    settings,
+    onError,
+    connect: connection.ensure,
+  });
   const captureSwitches = new Map(Object.entries(options.capture ?? {}));
   const normalizeDeps = {
     nextId: createIdGenerator(),
@@ -115,8 +125,10 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     return indexes;
   };
   // Start-up: indexes (retried: processes starting together on a fresh FerretDB may collide), then
-  // whatever an earlier process left in the journal, which must not wait on the indexes.
+  // whatever an earlier process left in the journal, which must not wait on the indexes. All once
+  // MongoDB first answers, however late that is.
   const startup = (async () => {
+    if (!(await connection.ready())) return;
     for (let attempt = 1; ; attempt++) {
       try {
         await ensureIndexes();
@@ -326,9 +338,11 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     async close() {
       clearInterval(sweeper);
       clearInterval(sealer);
+      connection.stop();
       await sealing?.catch(() => {});
       await startup;
       await writer.close();
+      connection.close();
       if (ownsClient) await client.close();
     },
   };
@@ -342,7 +356,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     sweeper = setInterval(() => void store.sweepExpired().catch(onError), sweepEvery);
     sweeper.unref();
   }
-  return store;
+  return connectedFirst(store, connection.ensure);
 }
 
 /** The database named in a connection string's path, if any. */

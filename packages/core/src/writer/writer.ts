@@ -30,6 +30,11 @@ export interface WriterDeps {
   settings: WriterSettings;
   /** Store failures go here, never to the caller of `record()`. */
   onError: (error: unknown) => void;
+  /**
+   * Connects the collection's client if it is not (see `createConnection`); rejects while MongoDB
+   * does not answer. Defaults to none: the client is connected already.
+   */
+  connect?: () => Promise<void>;
 }
 
 /** The batched, durable writer behind `store.record()`. */
@@ -51,6 +56,7 @@ type Waiter = { resolve: () => void; reject: (error: Error) => void };
 
 export function createWriter(deps: WriterDeps): Writer {
   const { collection, journal, settings, onError } = deps;
+  const connect = deps.connect ?? (() => Promise.resolve());
   const counters = createMetrics();
   let queue: EventDocument[] = [];
   const durableWaiters = new Map<string, Waiter>();
@@ -61,6 +67,7 @@ export function createWriter(deps: WriterDeps): Writer {
   let probe: NodeJS.Timeout | undefined;
   let degraded = false;
   let resuming: Promise<void> | undefined;
+  let probing = false;
   /** Memory pressure sent events to the journal while MongoDB was reachable: drain it soon. */
   let spilledWhileHealthy = false;
   let closed = false;
@@ -96,6 +103,7 @@ export function createWriter(deps: WriterDeps): Writer {
    * Documents refused for good go to the dead letter, found one by one if the batch was refused.
    */
   const insertOnce = async (batch: EventDocument[]): Promise<number> => {
+    await connect(); // unreachable: thrown as is, so retried
     try {
       const result = await collection.insertMany(batch, {
         ordered: false,
@@ -168,12 +176,17 @@ export function createWriter(deps: WriterDeps): Writer {
 
   /** While degraded: ping, and once the server answers, store the journal and carry on. */
   const tryResume = async () => {
-    if (!degraded || closed || resuming) return;
+    if (!degraded || closed || resuming || probing) return;
+    probing = true;
     try {
+      await connect();
       await collection.db.command({ ping: 1 }, { timeoutMS: settings.insertTimeoutMs });
     } catch {
       return;
+    } finally {
+      probing = false;
     }
+    if (!degraded || closed) return;
     degraded = false;
     clearInterval(probe);
     drainJournal();
