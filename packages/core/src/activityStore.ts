@@ -6,6 +6,8 @@ import type {
   ActivityQueryInput,
   ActivityScopeInput,
   Actor,
+  ActorSuggestion,
+  ActorSuggestionQueryInput,
 } from '@activitykit/schema';
 import type { Document } from 'mongodb';
 import type { StoreAnalytics } from './analytics/storeAnalytics.ts';
@@ -73,6 +75,21 @@ export interface ActivityStore {
   stats: StoreAnalytics['stats'];
   /** Security signals among the events a query finds within a scope, most severe first. */
   securitySignals: StoreAnalytics['securitySignals'];
+  /**
+   * Actors within `scope` whose name (or a word of it), e-mail or id starts with `prefix`, ignoring
+   * case — for suggestions as a reader types a user filter. Reads the newest 2,000 matching events
+   * at most; never names an actor of a tenant (or role) outside the scope.
+   *
+   * @example
+   * ```ts
+   * await store.suggestActors({ prefix: 'tom', limit: 5 }, { tenants: ['acme'] });
+   * // [{ id: 'u-7', type: 'user', name: 'Tom Hanks', email: 'tom@acme.test', value: 'tom@acme.test' }]
+   * ```
+   */
+  suggestActors(
+    query: ActorSuggestionQueryInput,
+    scope: ActivityScopeInput,
+  ): Promise<ActorSuggestion[]>;
   /** Adds a note to a record's timeline, stamped with its author; read-only once written. */
   addNote(note: AddNoteInput, scope: ActivityScopeInput): Promise<ActivityEvent>;
   /** Restores the record a delete event removed, and records `<type>.restored`. */

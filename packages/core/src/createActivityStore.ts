@@ -26,6 +26,7 @@ import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts
 import { scopeClauses } from './query/buildFilter.ts';
 import { cursorKeySource } from './query/cursorKey.ts';
 import { createReader, parseQuery, parseScope } from './query/reader.ts';
+import { suggestActors } from './query/suggestActors.ts';
 import { watchEvents } from './query/watch.ts';
 import { claimRestore, type RestoreClaim } from './restore.ts';
 import { createRetention } from './retention.ts';
@@ -181,6 +182,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
       ),
     stats: analytics.stats,
     securitySignals: analytics.securitySignals,
+    suggestActors: (query, scope) => suggestActors(collection, query, scope),
     addNote: (note, scope) => {
       const parsed = parseScope(scope);
       return addNote(note, {

@@ -126,6 +126,7 @@ function actionClause(actions: string[]): Clause {
   return alternatives.length === 1 ? (alternatives[0] as Clause) : { $or: alternatives };
 }
 
-function escapeRegExp(text: string): string {
+/** `text` with every regular-expression character escaped (the same in PCRE and RE2). */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
