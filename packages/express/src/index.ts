@@ -10,6 +10,7 @@ export type {
   LoginCaptureOptions,
   LoginStep,
   RouteCapture,
+  SignInAttempt,
 } from './capture/options.ts';
 export {
   type ActivityDraft,

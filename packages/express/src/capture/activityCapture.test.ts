@@ -30,6 +30,8 @@ function buildApp(trustProxy: boolean) {
           otpVerify: 'POST /otp/verify',
         },
       },
+      // Single-tenant: every sign-in attempt belongs to the one tenant.
+      signInTenant: () => 'acme',
       access: { 'GET /reports/:id': { type: 'report' } },
       capture: { payment: false },
       resources: {

@@ -9,6 +9,7 @@ export interface CaptureConfig {
   store: ActivityCaptureOptions['store'];
   actor: (req: Request) => Actor | undefined;
   tenant: (req: Request) => string | undefined;
+  signInTenant: ActivityCaptureOptions['signInTenant'];
   location: ((req: Request) => string | undefined) | undefined;
   identifier: (req: Request) => string | undefined;
   isFailure: (status: number) => boolean;
@@ -33,6 +34,12 @@ export function compileCaptureOptions(options: ActivityCaptureOptions): CaptureC
       'activityCapture needs { store }: the store from createActivityStore().',
     );
   }
+  if (options.signInTenant !== undefined && typeof options.signInTenant !== 'function') {
+    throw new ActivityHttpError(
+      'INVALID_OPTIONS',
+      'activityCapture: signInTenant must be a function ({ identifier, req }) => tenantId.',
+    );
+  }
   const loginRoutes = new Map<string, LoginStep>();
   for (const step of LOGIN_STEPS) {
     const routes = options.login?.routes?.[step];
@@ -52,6 +59,7 @@ export function compileCaptureOptions(options: ActivityCaptureOptions): CaptureC
     store: options.store,
     actor: options.actor ?? defaultActor,
     tenant: options.tenant ?? defaultTenant,
+    signInTenant: options.signInTenant,
     location: options.location,
     identifier: options.login?.identifier ?? defaultIdentifier,
     isFailure: options.isFailure ?? ((status) => status >= 400),

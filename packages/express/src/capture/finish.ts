@@ -2,6 +2,7 @@ import type { ActivityEventInput } from '@activitykit/schema';
 import { accessEvent, authEvent, resourceEvent } from './autoEvents.ts';
 import { type RequestFacts, requestFacts } from './facts.ts';
 import type { PendingEvent, RequestActivity } from './requestActivity.ts';
+import { isSignIn, recordSignIn } from './signIn.ts';
 
 /**
  * Records what a finished request did: the events its handler recorded, then the route's own
@@ -27,7 +28,16 @@ export function recordFinished(activity: RequestActivity): void {
   }
 }
 
+/** Records an event; a sign-in attempt without a tenant is placed by `signInTenant` first. */
 function record(activity: RequestActivity, event: ActivityEventInput): void {
+  if (event.tenantId === undefined && isSignIn(event)) {
+    void recordSignIn(activity, event, store);
+    return;
+  }
+  store(activity, event);
+}
+
+function store(activity: RequestActivity, event: ActivityEventInput): void {
   try {
     activity.config.store.record(event);
   } catch (error) {

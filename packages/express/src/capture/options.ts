@@ -36,6 +36,14 @@ export interface LoginCaptureOptions {
   identifier?: (req: Request) => string | undefined;
 }
 
+/** What {@link ActivityCaptureOptions.signInTenant} is asked about: one sign-in attempt. */
+export interface SignInAttempt {
+  /** What the person typed to identify themselves (e-mail, username, phone), if known. */
+  identifier?: string;
+  /** The sign-in request: its host, path, headers and body. */
+  req: Request;
+}
+
 /** A read recorded as an `access` event (seed 000 "Report"). */
 export interface AccessCapture {
   /** The subject type. Defaults to the route's resource (`report`). */
@@ -60,8 +68,21 @@ export interface ActivityCaptureOptions {
    * `id`, else an anonymous actor.
    */
   actor?: (req: Request) => Actor | undefined;
-  /** The tenant. Defaults to `req.user.tenantId`, else the store's `defaultTenantId`. */
+  /**
+   * The tenant. Defaults to `req.user.tenantId`, else the store's `defaultTenantId` — except for
+   * sign-in attempts (see `signInTenant`).
+   */
   tenant?: (req: Request) => string | undefined;
+  /**
+   * The tenant of a sign-in attempt (login, failed login, OTP step) when `tenant` gives none —
+   * nobody is signed in yet: from the identifier (look the account up) or the request (host, path,
+   * a header). Return the same tenant for every attempt in a single-tenant app (`() => 'main'`),
+   * and a tenant only your administrators read for identifiers that match no account. An attempt
+   * with no tenant is not recorded (never in the store's default tenant, where it could show one
+   * tenant's sign-ins and typed e-mail addresses to another) and `onError` is told. Defaults to
+   * none.
+   */
+  signInTenant?: (attempt: SignInAttempt) => string | undefined | Promise<string | undefined>;
   /** The branch or site (seed 001). Defaults to none. */
   location?: (req: Request) => string | undefined;
   /** Per-route overrides; `false` leaves a route out. Defaults to `{}`. */
