@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTOR_TYPES, EVENT_KINDS, OUTCOMES } from './event.ts';
+import { instantSchema } from './instant.ts';
 
 /** Period presets, resolved in a time zone by `resolvePeriod`. */
 export const PERIOD_PRESETS = [
@@ -23,8 +24,22 @@ export const MAX_PAGE_SIZE = 200;
 /** The page size when none is given. */
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** The most values one list filter (`actors`, `categories`…) may hold. */
+const MAX_LIST = 50;
+
+/** How many items an array issue's input had, for messages that say what was given. */
+const countOf = (input: unknown) => (Array.isArray(input) ? input.length : 0);
+
 const token = (max = 200) => z.string().trim().min(1).max(max);
-const list = (item: z.ZodType<string>) => z.array(item).min(1).max(50).optional();
+/** A list filter: strings in, strings out (so a client's `categories: [42]` is a type error). */
+const list = (item: z.ZodType<string, string>) =>
+  z
+    .array(item)
+    .min(1, 'give at least one value, or leave the field out')
+    .max(MAX_LIST, {
+      error: (issue) => `at most ${MAX_LIST} values, got ${countOf(issue.input)}`,
+    })
+    .optional();
 /** A record key `type:id`, e.g. `customer:42` (the id may contain colons). */
 const recordKey = z
   .string()
@@ -43,12 +58,15 @@ const actionFilter = z
  * `preset` (with `timeZone`) is resolved to `from` / `to` by the store, and wins over them.
  */
 export const activityFilterSchema = z.strictObject({
-  /** Inclusive start. */
-  from: z.coerce.date().optional(),
-  /** Exclusive end. */
-  to: z.coerce.date().optional(),
+  /**
+   * Inclusive start: a `Date`, or an ISO 8601 string — `2026-11-01` (midnight UTC) or a date-time
+   * with `Z` or an offset. A day the calendar does not have (`2026-02-30`) is refused.
+   */
+  from: instantSchema.optional(),
+  /** Exclusive end; written like `from`. */
+  to: instantSchema.optional(),
   preset: z.enum(PERIOD_PRESETS).optional(),
-  /** IANA time zone for `preset` and for dates without a time. Defaults to `UTC`. */
+  /** IANA time zone for `preset` (and the search syntax's dates without an offset). Defaults to `UTC`. */
   timeZone: z.string().max(64).optional(),
   /**
    * Each finds actors by id (exactly), e-mail (ignoring case), or the start of their name or of a
@@ -74,19 +92,27 @@ export const activityFilterSchema = z.strictObject({
   /** Event ids: a selection (e.g. the rows a reader ticked) to export; at most {@link MAX_QUERY_IDS}. */
   ids: z
     .array(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an event id is a ULID'))
-    .min(1)
-    .max(MAX_QUERY_IDS)
+    .min(1, 'give at least one id, or leave the field out')
+    .max(MAX_QUERY_IDS, {
+      error: (issue) => `at most ${MAX_QUERY_IDS} ids per call, got ${countOf(issue.input)}`,
+    })
     .optional(),
 });
 /** What to find; see {@link activityFilterSchema}. */
 export type ActivityFilter = z.infer<typeof activityFilterSchema>;
-/** What to find, as a caller may write it (dates as strings). */
+/** What to find, as a caller may write it (dates as `Date`s or ISO strings). */
 export type ActivityFilterInput = z.input<typeof activityFilterSchema>;
 
 /** Sort by time: newest first (`desc`) or oldest first (`asc`). */
 export const SORT_DIRECTIONS = ['desc', 'asc'] as const;
 /** One of {@link SORT_DIRECTIONS}. */
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/** The one message for a bad `limit`, naming what was given. */
+function pageSizeError(issue: { input?: unknown }): string {
+  const given = typeof issue.input === 'string' ? JSON.stringify(issue.input) : String(issue.input);
+  return `a whole number from 1 to ${MAX_PAGE_SIZE}, got ${given.slice(0, 40)}`;
+}
 
 /** A page of a query: the filter, a search-syntax string ANDed to it, sort, cursor and size. */
 export const activityQuerySchema = activityFilterSchema.extend({
@@ -95,7 +121,13 @@ export const activityQuerySchema = activityFilterSchema.extend({
   sort: z.enum(SORT_DIRECTIONS).default('desc'),
   /** From the previous page's `nextCursor`. */
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  /** Page size, a whole number from 1 to {@link MAX_PAGE_SIZE}. Defaults to {@link DEFAULT_PAGE_SIZE}. */
+  limit: z
+    .number({ error: pageSizeError })
+    .int({ error: pageSizeError })
+    .min(1, { error: pageSizeError })
+    .max(MAX_PAGE_SIZE, { error: pageSizeError })
+    .default(DEFAULT_PAGE_SIZE),
 });
 /** A page of a query; see {@link activityQuerySchema}. */
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;

@@ -14,7 +14,7 @@ describe('queryFromSearchParams', () => {
       kinds: ['delete', 'update'],
       preset: 'today',
       timeZone: 'Europe/Berlin',
-      limit: '20',
+      limit: 20,
       refs: ['customer:42'],
     });
     expect(activityQuerySchema.parse(query).limit).toBe(20);

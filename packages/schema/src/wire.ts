@@ -54,6 +54,8 @@ const FIELD_PARAMS = Object.fromEntries(
   Object.entries(QUERY_PARAMS).map(([param, field]) => [field, param]),
 ) as Record<keyof ActivityQueryInput, QueryParam>;
 
+const DECIMAL = /^-?\d{1,16}(\.\d{1,16})?$/;
+
 /** Query-string entries: `URLSearchParams`, or `[name, value]` pairs. */
 export type SearchParamsInit = URLSearchParams | Iterable<readonly [string, string]>;
 
@@ -65,8 +67,9 @@ export interface QueryFromSearchParamsOptions {
 
 /**
  * Reads a query from a query string, by the names of {@link QUERY_PARAMS}. It only maps names to
- * fields — validate the result with `activityQuerySchema` (the store does). Throws `INVALID_INPUT`
- * for an unknown parameter or a repeated single-valued one, naming it.
+ * fields (and a decimal `limit` to a number) — validate the result with `activityQuerySchema` (the
+ * store does). Throws `INVALID_INPUT` for an unknown parameter or a repeated single-valued one,
+ * naming it.
  *
  * @example
  * ```ts
@@ -79,7 +82,7 @@ export function queryFromSearchParams(
   options: QueryFromSearchParamsOptions = {},
 ): ActivityQueryInput {
   const ignore = new Set(options.ignore ?? []);
-  const query: Record<string, string | string[]> = {};
+  const query: Record<string, string | number | string[]> = {};
   for (const [name, value] of params) {
     if (ignore.has(name)) continue;
     if (!Object.hasOwn(QUERY_PARAMS, name)) {
@@ -95,7 +98,9 @@ export function queryFromSearchParams(
     } else if (field in query) {
       throw new SchemaError('INVALID_INPUT', `Query parameter "${name}" is given more than once.`);
     } else {
-      query[field] = value;
+      // `limit` is a number in the schema: a decimal becomes one; anything else stays text for
+      // the schema to refuse by name.
+      query[field] = field === 'limit' && DECIMAL.test(value) ? Number(value) : value;
     }
   }
   return query as ActivityQueryInput;
