@@ -130,6 +130,30 @@ describe('exportPdf', () => {
     expect(text).toContain('Page 1 of 1');
   });
 
+  it('says a selection is a selection of N events, not "Filters: none"', async () => {
+    const three = events.slice(0, 3);
+    const en = await pdfText(
+      'selection',
+      await readBytes(exportPdf(replay(three), { title: 'Picked', selection: 3, generatedAt })),
+    );
+    expect(en).toContain('Selection: 3 selected events');
+    expect(en).not.toContain('Filters');
+    expect(en).toContain('3 events');
+    const ru = await pdfText(
+      'selection-ru',
+      await readBytes(
+        exportPdf(replay(three.slice(0, 1)), {
+          title: 'Выбранное',
+          selection: 1,
+          locale: 'ru',
+          generatedAt,
+        }),
+      ),
+    );
+    expect(ru).toContain('Выборка: 1 выбранное событие');
+    expect(ru).not.toContain('Фильтры');
+  });
+
   it('renders page 1 to an image', async () => {
     const bytes = await readBytes(
       exportPdf(replay(events), {

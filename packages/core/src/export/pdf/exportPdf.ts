@@ -16,6 +16,11 @@ export interface ExportPdfOptions {
    * the title. Defaults to `''`, printed as "none".
    */
   filters?: string;
+  /**
+   * How many events a selection holds (the ids a reader ticked): the header then reads
+   * "Selection: 3 selected events" instead of a filter line. Defaults to none (a filtered export).
+   */
+  selection?: number;
   /** The IANA zone times are shown in. Defaults to `'UTC'`. */
   timeZone?: string;
   /** The language of labels and generated descriptions. Defaults to `'en'`. */
@@ -74,6 +79,7 @@ export async function* pdfChunks(
   const layout = createPdfLayout(doc, {
     title: options.title,
     filters: (options.filters ?? '').slice(0, 2000),
+    ...(options.selection === undefined ? {} : { selection: options.selection }),
     timeZone,
     generated,
     labels,

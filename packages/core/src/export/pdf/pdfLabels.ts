@@ -4,6 +4,9 @@ import { type Locale, pluralForm } from '@activitykit/schema';
 export interface PdfLabels {
   filters: string;
   noFilters: string;
+  /** The header line of a selection: `Selection: 3 selected events`. */
+  selection: string;
+  selected: (events: number) => string;
   timeZone: string;
   generated: string;
   /** `Page 3 of ` — the total follows once it is known. */
@@ -15,6 +18,12 @@ export interface PdfLabels {
 }
 
 const RU_EVENTS = { one: 'событие', few: 'события', many: 'событий', other: 'события' };
+const RU_SELECTED = {
+  one: 'выбранное событие',
+  few: 'выбранных события',
+  many: 'выбранных событий',
+  other: 'выбранного события',
+};
 const number = (value: number, locale: Locale) => new Intl.NumberFormat(locale).format(value);
 
 /** The labels of PDF exports, in English and Russian. */
@@ -22,6 +31,9 @@ export const PDF_LABELS: Record<Locale, PdfLabels> = {
   en: {
     filters: 'Filters',
     noFilters: 'none (all events in scope)',
+    selection: 'Selection',
+    selected: (events) =>
+      `${number(events, 'en')} selected ${pluralForm(events, { one: 'event', other: 'events' }, 'en')}`,
     timeZone: 'Time zone',
     generated: 'Generated',
     pageOf: (page) => `Page ${page} of `,
@@ -36,6 +48,8 @@ export const PDF_LABELS: Record<Locale, PdfLabels> = {
   ru: {
     filters: 'Фильтры',
     noFilters: 'нет (все доступные события)',
+    selection: 'Выборка',
+    selected: (events) => `${number(events, 'ru')} ${pluralForm(events, RU_SELECTED, 'ru')}`,
     timeZone: 'Часовой пояс',
     generated: 'Сформировано',
     pageOf: (page) => `Страница ${page} из `,

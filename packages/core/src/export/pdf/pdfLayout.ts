@@ -18,6 +18,8 @@ export type PdfRow = [time: string, user: string, action: string, description: s
 export interface PdfHeading {
   title: string;
   filters: string;
+  /** The number of events of a selection; printed instead of the filters. */
+  selection?: number;
   timeZone: string;
   /** When the export was made, as shown (in the export's zone). */
   generated: string;
@@ -108,7 +110,9 @@ export function createPdfLayout(doc: Doc, heading: PdfHeading): PdfLayout {
     y = doc.y + 6;
     const { labels } = heading;
     const lines: [string, string][] = [
-      [labels.filters, heading.filters.trim() || labels.noFilters],
+      heading.selection === undefined
+        ? [labels.filters, heading.filters.trim() || labels.noFilters]
+        : [labels.selection, labels.selected(heading.selection)],
       [labels.timeZone, heading.timeZone],
       [labels.generated, heading.generated],
     ];
