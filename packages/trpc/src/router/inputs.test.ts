@@ -56,6 +56,49 @@ describe('bad input', () => {
     expect(zone.message).toMatch(/Mars\/Olympus/);
   });
 
+  it('refuses days the calendar does not have, naming the field and the problem', async () => {
+    const feb30 = await badRequest(acme.activity.list.query({ from: '2026-02-30T00:00:00Z' }));
+    expect(feb30.message).toBe(
+      'Invalid input — from: "2026-02-30T00:00:00Z" is not a calendar date: February 2026 has 28 days.',
+    );
+    const dateOnly = await badRequest(acme.activity.stats.query({ query: { to: '2026-02-30' } }));
+    expect(dateOnly.message).toBe(
+      'Invalid input — query.to: "2026-02-30" is not a calendar date: February 2026 has 28 days.',
+    );
+    const verify = await badRequest(
+      acme.activity.verify.mutate({ tenantId: 'acme', from: '2026-02-29' }),
+    );
+    expect(verify.message).toMatch(/^Invalid input — from: "2026-02-29" is not a calendar date/);
+    const garbage = await badRequest(acme.activity.list.query({ from: 'yesterday-ish' }));
+    expect(garbage.message).toBe(
+      'Invalid input — from: "yesterday-ish" is not an ISO 8601 date: write it like "2026-11-01" or "2026-11-01T09:30:00Z".',
+    );
+    const operator = await badRequest(acme.activity.list.query(raw({ from: { $gt: 0 } })));
+    expect(operator.message).toBe(
+      'Invalid input — from: expected a Date or an ISO 8601 string, got an object.',
+    );
+    const leapDay = await acme.activity.list.query({ from: '2024-02-29', limit: 1 });
+    expect(leapDay.items.length).toBeLessThanOrEqual(1);
+  });
+
+  it('names each problem with its field: page size, list items, a bulk delete of 1,001 ids', async () => {
+    const lots = await badRequest(acme.activity.list.query(raw({ limit: 'lots' })));
+    expect(lots.message).toBe('Invalid input — limit: a whole number from 1 to 200, got "lots".');
+    const items = await badRequest(
+      acme.activity.list.query(raw({ categories: [42], actors: [{ $ne: null }] })),
+    );
+    expect(items.message).toBe(
+      'Invalid input — actors.0: expected string, got an object; categories.0: expected string, got a number.',
+    );
+    const ids = Array.from({ length: 1001 }, () => '01JD0000000000000000000000');
+    const bulk = await badRequest(acme.activity.bulkDelete.mutate({ ids }));
+    expect(bulk.message).toBe('Invalid input — ids: at most 1000 ids per call, got 1001.');
+    const exported = await badRequest(acme.activity.export.mutate({ format: 'csv', ids }));
+    expect(exported.message).toBe('Invalid input — ids: at most 1000 ids per call, got 1001.');
+    const neither = await badRequest(acme.activity.bulkDelete.mutate(raw({ id: 'x' })));
+    expect(neither.message).toBe('Invalid input — ids: required; (input): unknown key "id".');
+  });
+
   it('refuses oversized pages and selections', async () => {
     expect((await badRequest(acme.activity.list.query({ limit: 201 }))).message).toMatch(/limit/);
     const ids = Array.from({ length: 1001 }, () => '01JD0000000000000000000000');

@@ -1,11 +1,19 @@
 import { EXPORT_FORMATS } from '@activitykit/core';
-import { activityQuerySchema, LOCALES, MAX_QUERY_IDS, parseRefKey } from '@activitykit/schema';
+import {
+  activityFilterSchema,
+  activityQuerySchema,
+  LOCALES,
+  MAX_QUERY_IDS,
+  parseRefKey,
+} from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { describeIssues, inputErrorMap } from './issues.ts';
 
 /**
- * A zod schema as a tRPC input parser whose failure is a `BAD_REQUEST` naming every problem
- * (`limit: Too big…; from: Invalid date`) rather than zod's raw issue list.
+ * A zod schema as a tRPC input parser whose failure is a `BAD_REQUEST` naming every problem by its
+ * field (`limit: a whole number from 1 to 200, got 500; ids: at most 1000 ids per call, got 1001`)
+ * rather than zod's raw issue list.
  */
 export interface InputParser<TIn, TOut> {
   _input: TIn;
@@ -21,11 +29,9 @@ export function input<TSchema extends z.ZodType>(
     _input: undefined as z.input<TSchema>,
     _output: undefined as z.output<TSchema>,
     parse(value) {
-      const result = schema.safeParse(value);
+      const result = schema.safeParse(value, { error: inputErrorMap });
       if (result.success) return result.data;
-      const problems = result.error.issues
-        .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
-        .join('; ');
+      const problems = describeIssues(result.error.issues).join('; ');
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message: `Invalid input — ${problems}.`,
@@ -38,6 +44,15 @@ export function input<TSchema extends z.ZodType>(
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 /** An event id: a 26-character ULID. */
 export const eventIdSchema = z.string().regex(ULID, 'an event id is a 26-character ULID');
+
+/** A selection of 1 to {@link MAX_QUERY_IDS} event ids. */
+const eventIdsSchema = z
+  .array(eventIdSchema)
+  .min(1, 'give at least one id')
+  .max(MAX_QUERY_IDS, {
+    error: (issue) =>
+      `at most ${MAX_QUERY_IDS} ids per call, got ${Array.isArray(issue.input) ? issue.input.length : '?'}`,
+  });
 
 /** A record key `type:id`, parsed to `{ type, id }`. */
 export const refKeySchema = z
@@ -68,12 +83,12 @@ export const statsInput = z.strictObject({
 export const signalsInput = z.strictObject({ query: filterQuery.optional() });
 export const verifyInput = z.strictObject({
   tenantId: z.string().trim().min(1).max(200),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: activityFilterSchema.shape.from,
+  to: activityFilterSchema.shape.to,
 });
 export const restoreInput = z.strictObject({ id: eventIdSchema });
 export const bulkDeleteInput = z.union([
-  z.strictObject({ ids: z.array(eventIdSchema).min(1).max(1000) }),
+  z.strictObject({ ids: eventIdsSchema }),
   z.strictObject({ query: filterQuery }),
 ]);
 export const addNoteInput = z.strictObject({
@@ -86,7 +101,7 @@ export const exportInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   query: filterQuery.optional(),
   /** A selection of events (at most 1000), exported in the query's sort. */
-  ids: z.array(eventIdSchema).min(1).max(MAX_QUERY_IDS).optional(),
+  ids: eventIdsSchema.optional(),
   locale: z.enum(LOCALES).optional(),
 });
 /** The live stream: any list query (paging fields are ignored) and where to resume. */
