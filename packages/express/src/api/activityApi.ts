@@ -6,16 +6,17 @@ import { defaultOnError } from './handler.ts';
 import { mountLiveRoute } from './liveRoute.ts';
 import type { ActivityApiOptions } from './options.ts';
 import { mountReadRoutes } from './readRoutes.ts';
+import { mountSuggestRoute } from './suggestRoute.ts';
 import { mountWriteRoutes } from './writeRoutes.ts';
 
 /**
  * The REST read API as an Express router: list and search, one event, a record's timeline, stats,
- * security signals, CSV / NDJSON / PDF exports, a live SSE stream, verify, restore, bulk delete and
- * notes. Every route asks `authorize(req)` first (nothing → 401, an empty scope → 403), validates
- * every input with zod, and answers errors as RFC 9457 `application/problem+json` — also errors
- * that middleware the app mounted before it raised for its paths (a body the app's own
- * `express.json()` refused): it returns the router and an error handler, mounted together by one
- * `app.use(path, activityApi(…))`.
+ * security signals, actor suggestions, CSV / NDJSON / PDF exports, a live SSE stream, verify,
+ * restore, bulk delete and notes. Every route asks `authorize(req)` first (nothing → 401, an empty
+ * scope → 403), validates every input with zod, and answers errors as RFC 9457
+ * `application/problem+json` — also errors that middleware the app mounted before it raised for
+ * its paths (a body the app's own `express.json()` refused): it returns the router and an error
+ * handler, mounted together by one `app.use(path, activityApi(…))`.
  *
  * @example
  * ```ts
@@ -84,5 +85,6 @@ function mountReadRoutesInOrder(router: Router, options: ActivityApiOptions): vo
   mountLiveRoute(router, options);
   mountExportRoutes(router, options);
   mountWriteRoutes(router, options);
+  mountSuggestRoute(router, options);
   mountReadRoutes(router, options);
 }
