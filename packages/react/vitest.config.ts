@@ -5,10 +5,13 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import type { BrowserCommand } from 'vitest/node';
 
 /** Workspace packages resolve to their TypeScript sources, as `customConditions` does for tsc. */
 const nodeConditions = ['@activitykit/source', ...defaultServerConditions];
 const browserConditions = ['@activitykit/source', ...defaultClientConditions];
+
+const configDir = fileURLToPath(new URL('./.storybook', import.meta.url));
 
 /**
  * System Chromium through playwright-core. Each project gets its own fresh `browser` object
@@ -22,6 +25,11 @@ const chromium = () => ({
   }),
   instances: [{ browser: 'chromium' as const }],
 });
+
+/** Emulates the reader's prefers-color-scheme in the test page. */
+const setColorScheme: BrowserCommand<['light' | 'dark']> = async (context, scheme) => {
+  await context.page.emulateMedia({ colorScheme: scheme });
+};
 
 export default defineConfig({
   test: {
@@ -50,22 +58,26 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src/**/*.test.tsx'],
-          browser: chromium(),
+          browser: {
+            ...chromium(),
+            // `commands.setColorScheme('dark')` emulates prefers-color-scheme (src/theme.test.tsx).
+            commands: { setColorScheme },
+          },
           testTimeout: 20_000,
         },
       },
-      {
-        // Every story is a test: it renders, runs its play function and passes axe.
-        plugins: [
-          storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
-        ],
+      // Every story is a test: it renders, runs its play function and passes axe — once in the
+      // light theme and once more in the dark one (.storybook/preview.tsx reads AK_STORY_THEME).
+      ...(['light', 'dark'] as const).map((theme) => ({
+        plugins: [storybookTest({ configDir })],
         resolve: { conditions: browserConditions },
+        define: { 'import.meta.env.AK_STORY_THEME': JSON.stringify(theme) },
         test: {
-          name: 'storybook',
+          name: theme === 'light' ? 'storybook' : 'storybook-dark',
           browser: chromium(),
           testTimeout: 30_000,
         },
-      },
+      })),
     ],
   },
 });

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
 import { ActivityProvider } from '../src/index.ts';
@@ -8,10 +9,21 @@ import type { StoryActivity } from '../src/test/storyActivity.ts';
 // Every stylesheet of the kit, as apps get it (`@activitykit/react/styles.css`).
 import '../src/index.css';
 
+type Theme = 'light' | 'dark' | 'system';
+
+/**
+ * The theme stories start in: `light`, or what the test run asks for — the `storybook-dark`
+ * project of vitest.config.ts runs every story (and its axe check) again in `dark`.
+ */
+const initialTheme: Theme = import.meta.env.AK_STORY_THEME === 'dark' ? 'dark' : 'light';
+
+const themeOf = (value: unknown): Theme =>
+  value === 'dark' || value === 'system' ? value : value === 'light' ? 'light' : initialTheme;
+
 function Frame(props: {
   activity: StoryActivity | undefined;
   locale: 'en' | 'ru';
-  theme: 'light' | 'dark';
+  theme: Theme;
   dir: 'ltr' | 'rtl';
   children: ReactNode;
 }): ReactNode {
@@ -50,7 +62,7 @@ const withActivity: Decorator = (Story, context) => (
     key={context.id}
     activity={context.parameters.activity as StoryActivity | undefined}
     locale={context.globals.locale === 'ru' ? 'ru' : 'en'}
-    theme={context.globals.theme === 'dark' ? 'dark' : 'light'}
+    theme={themeOf(context.globals.theme)}
     dir={context.globals.dir === 'rtl' ? 'rtl' : 'ltr'}
   >
     <Story />
@@ -80,6 +92,7 @@ const preview: Preview = {
         items: [
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
+          { value: 'system', title: 'System (prefers-color-scheme)' },
         ],
         dynamicTitle: true,
       },
@@ -97,7 +110,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { locale: 'en', theme: 'light', dir: 'ltr' },
+  initialGlobals: { locale: 'en', theme: initialTheme, dir: 'ltr' },
   parameters: {
     layout: 'fullscreen',
     // Every story is also an axe check; a violation fails its test.
