@@ -9,6 +9,7 @@ import { type ActivityAuthorize, authorizedProcedure, internalTRPC } from './acc
 import { type ActivityExportOptions, exportProcedure } from './exportProcedure.ts';
 import { type ActivityLiveOptions, liveProcedure } from './liveProcedure.ts';
 import { type ReadProcedureOptions, readProcedures } from './readProcedures.ts';
+import { suggestProcedure } from './suggestProcedure.ts';
 import { type WriteProcedureOptions, writeProcedures } from './writeProcedures.ts';
 
 /** Options of {@link createActivityRouter}. */
@@ -48,6 +49,7 @@ function buildRecord<TContext>(options: ActivityRouterOptions<TContext>) {
   return {
     ...readProcedures(procedure, options),
     ...writeProcedures(procedure, options),
+    suggestActors: suggestProcedure(procedure, options),
     export: exportProcedure(procedure, options),
     live: liveProcedure(procedure, options),
   };
@@ -55,9 +57,10 @@ function buildRecord<TContext>(options: ActivityRouterOptions<TContext>) {
 
 /**
  * The ready-made activity router: `scope`, `list`, `get`, `timeline`, `stats`, `signals`,
- * `verify`, `restore`, `bulkDelete`, `addNote`, `export` and the `live` subscription (SSE), each
- * authorized, scoped and validated. Nest it under a key of the app router; pass the app's `t` to
- * build it with the app's config (needed to flat-merge it with `t.mergeRouters`).
+ * `suggestActors`, `verify`, `restore`, `bulkDelete`, `addNote`, `export` and the `live`
+ * subscription (SSE), each authorized, scoped and validated. Nest it under a key of the app
+ * router; pass the app's `t` to build it with the app's config (needed to flat-merge it with
+ * `t.mergeRouters`).
  *
  * @example
  * ```ts
