@@ -1,5 +1,5 @@
 import { ActivityError, type ActivityErrorCode } from '@activitykit/core';
-import { SchemaError, type SchemaErrorCode } from '@activitykit/schema';
+import { SchemaError, type SchemaErrorCode, type SearchProblem } from '@activitykit/schema';
 import type { Response } from 'express';
 import { ActivityHttpError, type ExpressErrorCode, type InputProblem } from './errors.ts';
 
@@ -62,6 +62,8 @@ export interface ProblemDocument {
   /** For search-syntax errors: where in `q` the offending token starts. */
   position?: number;
   length?: number;
+  /** For search-syntax errors: the reason and its parameters, to word it in the reader's language. */
+  search?: SearchProblem;
 }
 
 /** The `type` URI prefix of problem documents. */
@@ -83,7 +85,11 @@ export function toProblem(error: unknown): ProblemDocument {
   }
   if (error instanceof ActivityError) return document(error.code, error.message);
   if (error instanceof SchemaError) {
-    return document(error.code, error.message, { position: error.position, length: error.length });
+    return document(error.code, error.message, {
+      position: error.position,
+      length: error.length,
+      search: error.search,
+    });
   }
   // Express's router throws a URIError (status 400, not exposed) for a path parameter that is not
   // valid percent-encoded UTF-8 (`/%FF`, `/%`).
@@ -138,7 +144,12 @@ export function sendProblem(res: Response, error: unknown): ProblemDocument {
 function document(
   code: ProblemCode,
   detail: string,
-  extra: { errors?: InputProblem[]; position?: number; length?: number } = {},
+  extra: {
+    errors?: InputProblem[];
+    position?: number;
+    length?: number;
+    search?: SearchProblem;
+  } = {},
 ): ProblemDocument {
   const status = HTTP_STATUS_BY_CODE[code] ?? 500;
   const problem: ProblemDocument = {
@@ -151,6 +162,7 @@ function document(
   if (extra.errors?.length) problem.errors = extra.errors;
   if (extra.position !== undefined) problem.position = extra.position;
   if (extra.length !== undefined) problem.length = extra.length;
+  if (extra.search !== undefined) problem.search = extra.search;
   return problem;
 }
 

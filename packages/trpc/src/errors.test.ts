@@ -40,4 +40,20 @@ describe('activityErrorData', () => {
     expect(activityErrorData(error)).toEqual({ code: 'INVALID_QUERY', position: 5, length: 7 });
     expect(activityErrorData(new TRPCError({ code: 'FORBIDDEN' }))).toBeUndefined();
   });
+
+  it('gives the reason and parameters of a search error, for localized messages', () => {
+    const problem = { reason: 'INVALID_DATE', params: { value: '2026-02-30' } } as const;
+    const search = new SchemaError('INVALID_SEARCH', 'invalid date', {
+      position: 0,
+      length: 16,
+      search: problem,
+    });
+    const error = toTRPCError(new ActivityError('INVALID_QUERY', 'bad', { cause: search }));
+    expect(activityErrorData(error)).toEqual({
+      code: 'INVALID_QUERY',
+      position: 0,
+      length: 16,
+      search: problem,
+    });
+  });
 });

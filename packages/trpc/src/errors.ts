@@ -1,5 +1,5 @@
 import { ActivityError, type ActivityErrorCode } from '@activitykit/core';
-import { SchemaError, type SchemaErrorCode } from '@activitykit/schema';
+import { SchemaError, type SchemaErrorCode, type SearchProblem } from '@activitykit/schema';
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 
 /**
@@ -72,6 +72,8 @@ export interface ActivityErrorData {
   position?: number;
   /** For a search-syntax error: the length of the offending token. */
   length?: number;
+  /** For a search-syntax error: its reason and parameters, to word it in the reader's language. */
+  search?: SearchProblem;
 }
 
 /**
@@ -100,6 +102,7 @@ export function activityErrorData(error: TRPCError): ActivityErrorData | undefin
   if (search instanceof SchemaError && search.position !== undefined) {
     data.position = search.position;
     if (search.length !== undefined) data.length = search.length;
+    if (search.search !== undefined) data.search = search.search;
   }
   return data;
 }

@@ -80,6 +80,11 @@ describe('activityApi: reads', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'INVALID_SEARCH', position: 0 });
+    expect(bad.body.detail).toMatch(/^unknown kind "explode" at character 1: use one of create,/);
+    expect(bad.body.search).toEqual({
+      reason: 'UNKNOWN_CHOICE',
+      params: { key: 'kind', value: 'explode', choices: expect.stringMatching(/^create, update/) },
+    });
   });
 
   it('gets one event, and 404s one of another tenant', async () => {
