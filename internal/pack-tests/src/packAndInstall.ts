@@ -35,7 +35,10 @@ function pnpmCommand(): [string, string[]] {
  * and installs the tarballs with plain `npm install` into a new app on Node 20, once per run.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const workDir = await mkdtemp(join(tmpdir(), 'activitykit-pack-'));
+  // ACTIVITYKIT_PACK_DIR keeps the scratch app after the run, to look into it.
+  const keep = process.env.ACTIVITYKIT_PACK_DIR;
+  const workDir = keep ?? (await mkdtemp(join(tmpdir(), 'activitykit-pack-')));
+  if (keep) await rm(keep, { recursive: true, force: true }).then(() => mkdir(keep));
   const node20 = await findOldestNode();
   const [pnpm, pnpmArgs] = pnpmCommand();
 
@@ -80,5 +83,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
 
   project.provide('pack', { workDir, appDir, tarballs, node20 });
-  return () => rm(workDir, { recursive: true, force: true });
+  return () => (keep ? Promise.resolve() : rm(workDir, { recursive: true, force: true }));
 }
