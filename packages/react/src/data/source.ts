@@ -1,11 +1,14 @@
-import type {
-  ActivityEvent,
-  ActivityPage,
-  ActivityQueryInput,
-  ActivityStats,
-  BulkDeleteResult,
-  SecuritySignal,
-  StatsBucket,
+import {
+  type ActivityEvent,
+  type ActivityPage,
+  type ActivityQueryInput,
+  type ActivityStats,
+  type ActorSuggestion,
+  type BulkDeleteResult,
+  SEARCH_ERROR_REASONS,
+  type SearchProblem,
+  type SecuritySignal,
+  type StatsBucket,
 } from '@activitykit/schema';
 
 /** What the signed-in reader may do, and who they are (`GET /scope`, the `scope` procedure). */
@@ -80,6 +83,15 @@ export interface ActivitySource {
   ): Promise<ActivityStats>;
   signals(query: ActivityQueryInput, options?: RequestOptions): Promise<SecuritySignal[]>;
   /**
+   * Actors the reader may see whose name (or a word of it), e-mail or id starts with `prefix`,
+   * ignoring case — suggestions for the user filter and `actor:` in the search box. Optional: a
+   * source without it shows no suggestions.
+   */
+  suggestActors?(
+    query: { prefix: string; limit?: number },
+    options?: RequestOptions,
+  ): Promise<ActorSuggestion[]>;
+  /**
    * Adds a note to a record; the server stamps the author. `tenantId` is needed only when the
    * reader's scope spans several tenants.
    */
@@ -130,6 +142,8 @@ export interface ActivitySourceErrorOptions {
   length?: number;
   /** The server's own code (`INVALID_CURSOR`, `NOT_RESTORABLE`, …), when it sent one. */
   serverCode?: string;
+  /** For a search-syntax error: why, as a reason code and parameters (to word it per locale). */
+  search?: SearchProblem;
 }
 
 /**
@@ -151,6 +165,7 @@ export class ActivitySourceError extends Error {
   readonly position: number | undefined;
   readonly length: number | undefined;
   readonly serverCode: string | undefined;
+  readonly search: SearchProblem | undefined;
 
   constructor(
     code: ActivitySourceErrorCode,
@@ -164,6 +179,7 @@ export class ActivitySourceError extends Error {
     this.position = options.position;
     this.length = options.length;
     this.serverCode = options.serverCode;
+    this.search = options.search;
   }
 }
 
@@ -197,4 +213,19 @@ export function codeForStatus(status: number): ActivitySourceErrorCode {
   if (status === 409) return 'CONFLICT';
   if (status >= 400 && status < 500) return 'INVALID_INPUT';
   return 'SERVER';
+}
+
+/**
+ * A search problem as a server sent it (problem+json `search`, tRPC `data.activity.search`), if
+ * it is one: a known reason with text or number parameters.
+ */
+export function readSearchProblem(value: unknown): SearchProblem | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { reason, params } = value as { reason?: unknown; params?: unknown };
+  if (typeof reason !== 'string' || !Object.hasOwn(SEARCH_ERROR_REASONS, reason)) return undefined;
+  if (typeof params !== 'object' || params === null) return undefined;
+  const values = Object.values(params);
+  if (!values.every((item) => typeof item === 'string' || typeof item === 'number'))
+    return undefined;
+  return { reason, params } as SearchProblem;
 }

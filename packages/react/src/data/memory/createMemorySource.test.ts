@@ -56,6 +56,32 @@ describe('createMemorySource', () => {
     expect((await failure(source.list({ limit: 500 }))).code).toBe('INVALID_INPUT');
   });
 
+  it('matches actors like the store: id, e-mail any case, name or word prefix', async () => {
+    const source = createMemorySource({ events, now });
+    const actorIds = async (actor: string) => {
+      const page = await source.list({ actors: [actor], limit: 200 });
+      return [...new Set(page.items.map((e) => e.actor.id))].sort();
+    };
+    expect(await actorIds('boris')).toEqual(['u-boris']);
+    expect(await actorIds('IVANOV')).toEqual(['u-boris']);
+    expect(await actorIds('u-boris')).toEqual(['u-boris']);
+    expect(await actorIds('BORIS@Venue.test')).toEqual(['u-boris']);
+    expect(await actorIds('u-bor')).toEqual([]);
+    expect(await actorIds('vanov')).toEqual([]);
+    const q = await source.list({ q: 'actor:claire', limit: 200 });
+    expect(new Set(q.items.map((e) => e.actor.name))).toEqual(new Set(['Claire Dubois']));
+  });
+
+  it('suggests actors by name, word, e-mail or id prefix', async () => {
+    const source = createMemorySource({ events, now });
+    const suggestions = (await source.suggestActors?.({ prefix: 'dub' })) ?? [];
+    expect(suggestions.map((s) => s.name)).toEqual(['Claire Dubois']);
+    expect(((await source.suggestActors?.({ prefix: 'u-' })) ?? []).length).toBeGreaterThan(1);
+    expect((await failure(source.suggestActors?.({ prefix: ' ' }) ?? Promise.resolve())).code).toBe(
+      'INVALID_INPUT',
+    );
+  });
+
   it("reads a record's timeline and one event", async () => {
     const source = createMemorySource({ events: customerHistory(), now });
     const page = await source.timeline('customer:42', {});

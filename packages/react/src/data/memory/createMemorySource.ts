@@ -29,6 +29,7 @@ import {
 } from './filterEvents.ts';
 import { detectSignals } from './memorySignals.ts';
 import { computeStats, statsRange } from './memoryStats.ts';
+import { suggestFrom } from './memorySuggestions.ts';
 
 /** Options of {@link createMemorySource}. */
 export interface MemorySourceOptions {
@@ -251,6 +252,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
         });
         return detectSignals(matching, { range, timeZone });
       }, request?.signal),
+    suggestActors: (query, request) => answer(() => suggestFrom(events, query), request?.signal),
     addNote: (note) =>
       answer(() => {
         forbid(permissions.canNote, 'add notes');

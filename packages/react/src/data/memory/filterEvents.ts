@@ -4,6 +4,7 @@ import {
   type ActivityQuery,
   type ActivityQueryInput,
   activityQuerySchema,
+  actorMatches,
   describe,
   type PeriodRange,
   parseSearch,
@@ -44,6 +45,7 @@ export function compileQuery(input: ActivityQueryInput): CompiledQuery {
           cause: error,
           ...(error.position === undefined ? {} : { position: error.position }),
           ...(error.length === undefined ? {} : { length: error.length }),
+          ...(error.search === undefined ? {} : { search: error.search }),
         });
       }
       throw error;
@@ -87,7 +89,7 @@ export function matchesFilter(
     return haystack.some((value) => value?.toLowerCase().includes(needle));
   };
   return (
-    anyOf(filter.actors, (a) => a === actor.id || a === actor.email || a === actor.name) &&
+    anyOf(filter.actors, (value) => actorMatches(actor, value)) &&
     anyOf(filter.roles, (role) => role === actor.role) &&
     anyOf(filter.actorTypes, (type) => type === actor.type) &&
     anyOf(filter.kinds, (kind) => kind === event.kind) &&

@@ -85,6 +85,27 @@ describe('createRestSource', () => {
     });
   });
 
+  it('carries the reason and parameters of a bad search, to word it per locale', async () => {
+    const error = await failure(admin.list({ q: 'kind:delete kind:explode' }));
+    expect(error.search).toMatchObject({
+      reason: 'UNKNOWN_CHOICE',
+      params: { key: 'kind', value: 'explode' },
+    });
+  });
+
+  it('suggests actors from GET /actors, within the reader’s scope only', async () => {
+    const ids = async (who: string, prefix: string) =>
+      ((await as(who).suggestActors?.({ prefix, limit: 20 })) ?? []).map((s) => s.id).sort();
+    expect(await ids('admin', 'b')).toEqual(['u-bea', 'u-boris']);
+    expect(await ids('partner', 'b')).toEqual(['u-boris']);
+    expect(await ids('partner', 'bea')).toEqual([]);
+    const [boris] = (await admin.suggestActors?.({ prefix: 'ivan' })) ?? [];
+    expect(boris).toMatchObject({ id: 'u-boris', name: 'Boris Ivanov' });
+    expect((await failure(admin.suggestActors?.({ prefix: '' }) ?? Promise.resolve())).code).toBe(
+      'INVALID_INPUT',
+    );
+  });
+
   it('gets one event, and NOT_FOUND for another tenant’s', async () => {
     const one = acme[3] as ActivityEvent;
     expect(await admin.get(one.id)).toMatchObject({ id: one.id, action: one.action });

@@ -8,6 +8,7 @@ import { type ActivitySource, ActivitySourceError, type LiveHandlers } from '../
 import { readEvent, readPage, readPermissions, readSignals, readStats } from '../wire.ts';
 import { errorFromFetch, errorFromResponse, filenameFrom } from './problem.ts';
 import { readSse } from './sse.ts';
+import { readSuggestions } from './suggestions.ts';
 
 /** Options of {@link createRestSource}. */
 export interface RestSourceOptions {
@@ -219,6 +220,14 @@ export function createRestSource(options: RestSourceOptions): ActivitySource {
       ),
     signals: async (query, request) =>
       readSignals(await json('/signals', { params: params(query), signal: request?.signal })),
+    suggestActors: async (query, request) => {
+      const search = new URLSearchParams({ prefix: query.prefix });
+      if (query.limit !== undefined) search.set('limit', String(query.limit));
+      const answer = (await json('/actors', { params: search, signal: request?.signal })) as {
+        items?: unknown;
+      };
+      return readSuggestions(answer?.items);
+    },
     addNote: async (note) => readEvent(await json('/notes', { body: note })),
     restore: async (id) =>
       readEvent(await json(`/${encodeURIComponent(id)}/restore`, { body: {} })),

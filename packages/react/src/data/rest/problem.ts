@@ -1,4 +1,4 @@
-import { ActivitySourceError, codeForStatus } from '../source.ts';
+import { ActivitySourceError, codeForStatus, readSearchProblem } from '../source.ts';
 
 /**
  * Turns an error response (RFC 9457 problem+json, or anything else) into an
@@ -26,11 +26,13 @@ export async function errorFromResponse(response: Response): Promise<ActivitySou
     [detail ?? title ?? `${response.status} ${response.statusText}`.trim(), ...errors].join(
       ' — ',
     ) || `HTTP ${response.status}`;
+  const search = readSearchProblem(problem.search);
   return new ActivitySourceError(codeForStatus(response.status), message, {
     status: response.status,
     ...(typeof problem.code === 'string' ? { serverCode: problem.code } : {}),
     ...(typeof problem.position === 'number' ? { position: problem.position } : {}),
     ...(typeof problem.length === 'number' ? { length: problem.length } : {}),
+    ...(search ? { search } : {}),
   });
 }
 

@@ -117,6 +117,22 @@ describe('createTrpcSource', () => {
     });
   });
 
+  it('carries the reason and parameters of a bad search, to word it per locale', async () => {
+    const error = await failure(admin.list({ q: 'kind:delete kind:explode' }));
+    expect(error.search).toMatchObject({
+      reason: 'UNKNOWN_CHOICE',
+      params: { key: 'kind', value: 'explode' },
+    });
+  });
+
+  it('suggests actors through the suggestActors procedure, within the reader’s scope only', async () => {
+    const ids = async (source: typeof admin, prefix: string) =>
+      ((await source.suggestActors?.({ prefix, limit: 20 })) ?? []).map((s) => s.id).sort();
+    expect(await ids(admin, 'b')).toEqual(['u-bea', 'u-boris']);
+    expect(await ids(as('partner'), 'b')).toEqual(['u-boris']);
+    expect(await ids(as('partner'), 'bea')).toEqual([]);
+  });
+
   it('gets an event and maps a missing one to NOT_FOUND', async () => {
     const one = acme[5] as ActivityEvent;
     expect((await admin.get(one.id)).id).toBe(one.id);

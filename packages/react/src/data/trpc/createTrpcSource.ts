@@ -1,5 +1,6 @@
 import type { ActivityQueryInput, StatsBucket } from '@activitykit/schema';
-import { type ActivitySource, ActivitySourceError } from '../source.ts';
+import { readSuggestions } from '../rest/suggestions.ts';
+import { type ActivitySource, ActivitySourceError, type RequestOptions } from '../source.ts';
 import { readEvent, readPage, readPermissions, readSignals, readStats } from '../wire.ts';
 import { errorFromTrpc } from './trpcError.ts';
 
@@ -33,6 +34,8 @@ export interface ActivityTrpcClient {
   timeline: Query<{ ref: string; query?: ActivityQueryInput }>;
   stats: Query<{ query?: ActivityQueryInput; bucket?: StatsBucket }>;
   signals: Query<{ query?: ActivityQueryInput }>;
+  /** `@activitykit/trpc`'s `suggestActors` (routers before it have none: no suggestions). */
+  suggestActors?: Query<{ prefix: string; limit?: number }>;
   addNote: Mutation<{ ref: string; body: string; tenantId?: string }>;
   restore: Mutation<{ id: string }>;
   bulkDelete: Mutation<{ ids: string[] } | { query: ActivityQueryInput }>;
@@ -110,6 +113,16 @@ export function createTrpcSource(
       ),
     signals: (query, request) =>
       call(() => client.signals.query({ query }, opts(request?.signal)), readSignals),
+    ...(client.suggestActors
+      ? {
+          suggestActors: (query: { prefix: string; limit?: number }, request?: RequestOptions) =>
+            call(
+              () =>
+                (client.suggestActors as Query<typeof query>).query(query, opts(request?.signal)),
+              readSuggestions,
+            ),
+        }
+      : {}),
     addNote: (note) => call(() => client.addNote.mutate(note), readEvent),
     restore: (id) => call(() => client.restore.mutate({ id }), readEvent),
     bulkDelete: (target) =>

@@ -1,4 +1,4 @@
-import { ActivitySourceError, type ActivitySourceErrorCode } from '../source.ts';
+import { ActivitySourceError, type ActivitySourceErrorCode, readSearchProblem } from '../source.ts';
 
 const BY_TRPC_CODE: Record<string, ActivitySourceErrorCode> = {
   UNAUTHORIZED: 'UNAUTHORIZED',
@@ -43,11 +43,13 @@ export function errorFromTrpc(error: unknown): unknown {
   const serverCode = activity.code;
   const position = activity.position;
   const length = activity.length;
+  const search = readSearchProblem(activity.search);
   return new ActivitySourceError(code, message, {
     cause: error,
     ...(typeof data.httpStatus === 'number' ? { status: data.httpStatus } : {}),
     serverCode: typeof serverCode === 'string' ? serverCode : data.code,
     ...(typeof position === 'number' ? { position } : {}),
     ...(typeof length === 'number' ? { length } : {}),
+    ...(search ? { search } : {}),
   });
 }
