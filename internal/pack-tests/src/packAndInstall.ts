@@ -17,6 +17,7 @@ const SCRATCH_DEV_DEPENDENCIES = {
   '@types/express': '^5.0.6',
   '@types/react': '^19.3.0',
   '@types/react-dom': '^19.3.0',
+  '@types/ws': '^8.18.1',
 };
 /** What the READMEs' examples import besides the kit and its peers. */
 const SCRATCH_DEPENDENCIES = { '@trpc/client': '^11.0.0', eventsource: '^4.0.0' };
