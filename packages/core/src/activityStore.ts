@@ -5,13 +5,12 @@ import type {
   ActivityPage,
   ActivityQueryInput,
   ActivityScopeInput,
-  Actor,
   ActorSuggestion,
   ActorSuggestionQueryInput,
 } from '@activitykit/schema';
 import type { Document } from 'mongodb';
 import type { StoreAnalytics } from './analytics/storeAnalytics.ts';
-import type { BulkDeleteResult } from './bulkDelete.ts';
+import type { BulkDeleteOptions, BulkDeleteResult } from './bulkDelete.ts';
 import type { CheckpointAnchor } from './integrity/anchor.ts';
 import type { SealResult } from './integrity/sealer.ts';
 import type { VerifyRange, VerifyReport } from './integrity/verify.ts';
@@ -105,7 +104,7 @@ export interface ActivityStore {
   bulkDelete(
     target: { ids: string[] } | { query: ActivityQueryInput },
     scope: ActivityScopeInput,
-    options: { actor: Actor },
+    options: BulkDeleteOptions,
   ): Promise<BulkDeleteResult>;
   /** Seals what is due now into signed checkpoints (needs `integrity.privateKey`). */
   seal(): Promise<SealResult>;

@@ -4,13 +4,30 @@ import type {
   ActivityScope,
   Actor,
   BulkDeleteResult,
+  Locale,
 } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { BULK_DELETED } from './integrity/explanations.ts';
+import {
+  actorLabel,
+  eventCount,
+  fromIp,
+  listIds,
+  type RequestContext,
+  requestContext,
+} from './internal/auditText.ts';
 import type { EventDocument } from './internal/document.ts';
 
 export type { BulkDeleteResult };
+
+/** Options of `store.bulkDelete()`. */
+export interface BulkDeleteOptions {
+  /** Who deletes; stamped on the `activity.bulk_deleted` events. */
+  actor: Actor;
+  /** Where the delete was asked from (IP, user agent, request id). Defaults to none. */
+  context?: RequestContext;
+}
 
 /** Which events a bulk delete removes: explicit ids, or everything a filter matches. */
 export type BulkDeleteTarget =
@@ -23,6 +40,10 @@ export interface BulkDeleteDeps {
   /** The scope's own MongoDB clauses, applied to every delete. */
   scopeFilter: Filter<EventDocument>;
   actor: Actor;
+  /** Where the delete was asked from (IP, user agent, request id). Defaults to none. */
+  context?: RequestContext | undefined;
+  /** The language of the recorded description. Defaults to `'en'`. */
+  locale?: Locale;
   maxEvents: number;
   record: (
     event: ActivityEventInput,
@@ -65,6 +86,7 @@ export async function bulkDelete(
     byTenant.set(doc.tenantId, [...(byTenant.get(doc.tenantId) ?? []), doc._id]);
 
   let deleted = 0;
+  const context = requestContext(deps.context);
   for (const [tenantId, ids] of byTenant) {
     for (let start = 0; start < ids.length; start += IDS_PER_RECORD) {
       const chunk = ids.slice(start, start + IDS_PER_RECORD);
@@ -76,6 +98,8 @@ export async function bulkDelete(
           category: 'system',
           actor: deps.actor,
           subject: { type: 'activity_log', id: tenantId, label: 'Activity log' },
+          description: describeBulkDelete({ ids, start, chunk, deps }),
+          ...(context ? { context } : {}),
           metadata: { ids: chunk, total: ids.length },
         },
         { durable: true },
@@ -87,6 +111,28 @@ export async function bulkDelete(
     }
   }
   return { deleted, ids: docs.map((doc) => doc._id) };
+}
+
+/**
+ * `Ada Admin deleted 3 events from the activity log: 01J…, 01J…, 01J… from 10.0.0.7` — the count,
+ * the ids (the first ten, the rest counted) and the IP; a delete recorded in several parts says
+ * which ids each part holds.
+ */
+function describeBulkDelete(input: {
+  ids: string[];
+  start: number;
+  chunk: string[];
+  deps: BulkDeleteDeps;
+}): string {
+  const { ids, start, chunk, deps } = input;
+  const locale = deps.locale ?? 'en';
+  const who = actorLabel(deps.actor, locale);
+  const ip = fromIp(deps.context, locale);
+  const part =
+    chunk.length === ids.length ? '' : ` (${start + 1}–${start + chunk.length} / ${ids.length})`;
+  return locale === 'ru'
+    ? `${who}: удалено событий из журнала действий — ${ids.length}${part}: ${listIds(chunk, locale)}${ip}`
+    : `${who} deleted ${eventCount(ids.length, locale)} from the activity log${part}: ${listIds(chunk, locale)}${ip}`;
 }
 
 function checkIds(ids: unknown): string[] {

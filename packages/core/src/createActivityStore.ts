@@ -28,7 +28,7 @@ import { cursorKeySource } from './query/cursorKey.ts';
 import { createReader, parseQuery, parseScope } from './query/reader.ts';
 import { suggestActors } from './query/suggestActors.ts';
 import { watchEvents } from './query/watch.ts';
-import { claimRestore, type RestoreClaim } from './restore.ts';
+import { claimRestore, type RestoreClaim, restoredEvent } from './restore.ts';
 import { createRetention } from './retention.ts';
 import { connectedFirst, createConnection } from './writer/connection.ts';
 import { createJournal } from './writer/journal.ts';
@@ -220,22 +220,9 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
           },
         );
       }
-      const restored = await store.record(
-        {
-          tenantId: deleted.tenantId,
-          action: `${subject.type}.restored`,
-          kind: 'update',
-          category: deleted.category,
-          actor: restoreOptions.actor,
-          subject,
-          refs: [
-            ...deleted.refs,
-            { type: 'activity_event', id: deleted.id, label: deleted.action },
-          ],
-          metadata: { restoredFrom: deleted.id },
-        },
-        { durable: true },
-      );
+      const restored = await store.record(restoredEvent(deleted, restoreOptions), {
+        durable: true,
+      });
       return restored as ActivityEvent;
     },
     async bulkDelete(target, scopeInput, deleteOptions) {
@@ -254,6 +241,8 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
         scope,
         scopeFilter: clauses.length > 0 ? { $and: clauses } : {},
         actor: deleteOptions.actor,
+        context: deleteOptions.context,
+        locale: normalizeDeps.locale,
         maxEvents: options.bulkDelete.maxEvents ?? 100_000,
         record: store.record,
       });

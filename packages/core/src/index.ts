@@ -18,7 +18,7 @@ export {
   type StoreSignalOptions,
 } from './analytics/securitySignal.ts';
 export type { ActorCount, ActorSummary } from './analytics/topActors.ts';
-export type { BulkDeleteResult } from './bulkDelete.ts';
+export type { BulkDeleteOptions, BulkDeleteResult } from './bulkDelete.ts';
 export {
   type ActivityContext,
   getActivityContext,
@@ -36,6 +36,13 @@ export {
   createExport,
   type ExportOptionsByFormat,
 } from './export/createExport.ts';
+export {
+  type AuditedExport,
+  auditExport,
+  EXPORTED,
+  type ExportAuditOptions,
+  MAX_AUDITED_IDS,
+} from './export/exportAudit.ts';
 export { csvChunks, type ExportCsvOptions, exportCsv } from './export/exportCsv.ts';
 export { exportNdjson, ndjsonChunks } from './export/exportNdjson.ts';
 export {
@@ -66,6 +73,7 @@ export type { CheckpointDocument, CheckpointEntry } from './integrity/checkpoint
 export { generateSealingKeys, type SealingKeyPair } from './integrity/keys.ts';
 export type { SealResult } from './integrity/sealer.ts';
 export type { VerifyRange, VerifyReport } from './integrity/verify.ts';
+export type { RequestContext } from './internal/auditText.ts';
 export { TRUNCATED } from './internal/capMetadata.ts';
 export { EVENT_INDEXES, type IndexReport } from './internal/indexes.ts';
 export type { AddNoteInput } from './notes.ts';

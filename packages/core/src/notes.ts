@@ -6,6 +6,7 @@ import type {
   RecordRef,
 } from '@activitykit/schema';
 import { ActivityError } from './errors.ts';
+import { type RequestContext, requestContext } from './internal/auditText.ts';
 
 /** A note on a record's timeline (seed 002). */
 export interface AddNoteInput {
@@ -20,6 +21,8 @@ export interface AddNoteInput {
    * the scope can see.
    */
   tenantId?: string;
+  /** Where the note was written from (IP, user agent, request id). Defaults to none. */
+  context?: RequestContext;
 }
 
 export interface AddNoteDeps {
@@ -62,6 +65,7 @@ export async function addNote(note: AddNoteInput, deps: AddNoteDeps): Promise<Ac
   if (scope.tenants !== '*' && !scope.tenants.includes(tenantId)) {
     throw new ActivityError('FORBIDDEN', `Your scope does not include tenant "${tenantId}".`);
   }
+  const context = requestContext(note.context);
   const event = await deps.record(
     {
       tenantId,
@@ -69,6 +73,7 @@ export async function addNote(note: AddNoteInput, deps: AddNoteDeps): Promise<Ac
       kind: 'note',
       actor: note.author,
       subject: note.ref,
+      ...(context ? { context } : {}),
       metadata: { note: body },
     },
     { durable: true },

@@ -1,6 +1,7 @@
-import type { ActivityEvent, Actor } from '@activitykit/schema';
+import type { ActivityEvent, ActivityEventInput, Actor, RecordRef } from '@activitykit/schema';
 import { type Collection, MongoServerError } from 'mongodb';
 import { ActivityError } from './errors.ts';
+import { type RequestContext, requestContext } from './internal/auditText.ts';
 import { DUPLICATE_KEY } from './writer/classify.ts';
 
 /**
@@ -20,6 +21,25 @@ export interface RestoreOptions {
   actor: Actor;
   /** Restorers for this call, over the store's. Defaults to the store's `restorers`. */
   restorers?: Restorers;
+  /** Where the restore was asked from (IP, user agent, request id). Defaults to none. */
+  context?: RequestContext;
+}
+
+/** The `<type>.restored` event of a restored delete, by `options.actor`, from `options.context`. */
+export function restoredEvent(deleted: ActivityEvent, options: RestoreOptions): ActivityEventInput {
+  const subject = deleted.subject as RecordRef;
+  const context = requestContext(options.context);
+  return {
+    tenantId: deleted.tenantId,
+    action: `${subject.type}.restored`,
+    kind: 'update',
+    category: deleted.category,
+    actor: options.actor,
+    subject,
+    refs: [...deleted.refs, { type: 'activity_event', id: deleted.id, label: deleted.action }],
+    ...(context ? { context } : {}),
+    metadata: { restoredFrom: deleted.id },
+  };
 }
 
 /** A claim per restored delete: its `_id` is the delete's event id, so a second claim fails. */
