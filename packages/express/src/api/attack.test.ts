@@ -79,11 +79,6 @@ const attacks: Attack[] = [
   get('export pdf of beta ids', `/export.pdf?id=${betaIds[0]}`, 'scoped'),
   get('export csv filtered to beta', '/export.csv?subject=customer:b41', 'scoped'),
   get(
-    'export ndjson searching beta',
-    `/export.ndjson?q=${encodeURIComponent('"BETA-SECRET"')}`,
-    'scoped',
-  ),
-  get(
     'export with 1001 ids',
     `/export.csv?${Array.from({ length: 1001 }, () => `id=${betaIds[0]}`).join('&')}`,
   ),
@@ -254,6 +249,14 @@ const attacks: Attack[] = [
   get('timeline ref of invalid UTF-8', '/timeline?ref=customer:%FF'),
   get('export of invalid UTF-8', '/export.csv?actor=%C0%AF'),
   get('live of invalid UTF-8', '/live?q=%ED%A0%80'),
+  // Last: an export is recorded in the exporter's own tenant with the filters they typed
+  // (`activity.exported`), so every later answer to acme would hold the marker the partner
+  // typed here — their own input, not beta's data.
+  get(
+    'export ndjson searching beta',
+    `/export.ndjson?q=${encodeURIComponent('"BETA-SECRET"')}`,
+    'scoped',
+  ),
 ];
 
 describe('attack suite', () => {

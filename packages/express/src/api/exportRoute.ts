@@ -1,8 +1,14 @@
 import { pipeline } from 'node:stream/promises';
-import { createExport, type ExportFormat, exportContentDisposition } from '@activitykit/core';
+import {
+  auditExport,
+  createExport,
+  type ExportFormat,
+  exportContentDisposition,
+} from '@activitykit/core';
 import {
   type ActivityQueryInput,
   type ActivityScope,
+  type Actor,
   activityQuerySchema,
   MAX_QUERY_IDS,
   printSearch,
@@ -10,7 +16,7 @@ import {
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { sendProblem } from '../problem.ts';
-import { defaultOnError, route } from './handler.ts';
+import { defaultOnError, requestContextOf, route } from './handler.ts';
 import { checkWith, readQuery, searchParams, single } from './input.ts';
 import type { ActivityApiOptions } from './options.ts';
 
@@ -23,7 +29,9 @@ export function mountExportRoutes(router: Router, options: ActivityApiOptions): 
   for (const format of ['csv', 'ndjson', 'pdf'] as const) {
     router.get(
       `/export.${format}`,
-      route(options, (req, res, { scope }) => sendExport({ req, res, scope, format, options })),
+      route(options, (req, res, { scope, actor }) =>
+        sendExport({ req, res, scope, actor, format, options }),
+      ),
     );
   }
 }
@@ -32,10 +40,12 @@ async function sendExport(input: {
   req: Request;
   res: Response;
   scope: ActivityScope;
+  actor: Actor;
   format: ExportFormat;
   options: ActivityApiOptions;
 }): Promise<void> {
   const { req, res, scope, format, options } = input;
+  const onError = options.onError ?? defaultOnError;
   const params = searchParams(req);
   const locale = checkWith(localeSchema, single(params, 'locale'), () => 'locale');
   const { cursor: _cursor, limit: _limit, ...query } = readQuery(params, ['locale']);
@@ -43,10 +53,21 @@ async function sendExport(input: {
   // A selection (`id=…` repeated) is exactly its ids, in the query's sort; ids outside the scope
   // find nothing.
   const read = query.ids ? { ids: query.ids, sort: query.sort, timeZone } : query;
-  const events = options.store.stream(read, scope);
-  const file = createExport(format, events, {
+  const filters = query.ids ? undefined : describeFilters(query);
+  // Who exported what (the format, the filters or the selection, the rows), recorded once the
+  // file is done, in each tenant whose events it holds.
+  const audit = auditExport(options.store.stream(read, scope), {
+    store: options.store,
+    format,
+    actor: input.actor,
+    scope,
+    filters,
+    ids: query.ids,
+    context: requestContextOf(req),
+  });
+  const file = createExport(format, audit.events, {
     title: locale === 'ru' ? 'Журнал действий' : 'Activity log',
-    filters: describeFilters(query),
+    ...(query.ids ? { selection: query.ids.length } : { filters }),
     timeZone,
     locale,
   });
@@ -57,17 +78,21 @@ async function sendExport(input: {
   );
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  let completed = false;
   try {
     await pipeline(file.stream, res);
+    completed = true;
   } catch (error) {
     if (!res.headersSent) {
       res.removeHeader('Content-Disposition');
       const problem = sendProblem(res, error);
-      if (problem.status >= 500) (options.onError ?? defaultOnError)(error, req);
-      return;
+      if (problem.status >= 500) onError(error, req);
+    } else {
+      if (!res.destroyed) res.destroy();
+      if (!isClientGone(error)) onError(error, req);
     }
-    if (!res.destroyed) res.destroy();
-    if (!isClientGone(error)) (options.onError ?? defaultOnError)(error, req);
+  } finally {
+    await audit.finish({ completed }).catch((error: unknown) => onError(error, req));
   }
 }
 

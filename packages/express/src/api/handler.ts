@@ -1,3 +1,4 @@
+import type { RequestContext } from '@activitykit/core';
 import {
   type ActivityScope,
   type Actor,
@@ -6,6 +7,7 @@ import {
 } from '@activitykit/schema';
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
+import { clientIp } from '../capture/facts.ts';
 import { ActivityHttpError } from '../errors.ts';
 import { sendProblem } from '../problem.ts';
 import type { ActivityApiOptions } from './options.ts';
@@ -72,4 +74,25 @@ export function defaultOnError(error: unknown): void {
 /** `tenantId` is within the scope? */
 export function inScope(scope: ActivityScope, tenantId: string): boolean {
   return scope.tenants === '*' || scope.tenants.includes(tenantId);
+}
+
+const REQUEST_ID = /^[\w.:@/+=-]{1,200}$/;
+
+/**
+ * Where a request came from, for the events the API's own actions record (notes, restores, bulk
+ * deletes, exports): `req.ip` (following `trust proxy`), the user agent, and the request id that
+ * `activityCapture` gave the request (else a well-formed `X-Request-Id`).
+ */
+export function requestContextOf(req: Request): RequestContext {
+  const context: RequestContext = {};
+  const ip = clientIp(req.ip);
+  if (ip) context.ip = ip;
+  const userAgent = req.get('user-agent');
+  if (userAgent) context.userAgent = userAgent.slice(0, 1000);
+  const header = req.get('x-request-id');
+  const requestId =
+    (req as { activity?: { requestId?: unknown } }).activity?.requestId ??
+    (header && REQUEST_ID.test(header) ? header : undefined);
+  if (typeof requestId === 'string' && requestId) context.requestId = requestId;
+  return context;
 }

@@ -2,7 +2,7 @@ import { activityQuerySchema, parseRefKey } from '@activitykit/schema';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { ActivityHttpError } from '../errors.ts';
-import { inScope, route } from './handler.ts';
+import { inScope, requestContextOf, route } from './handler.ts';
 import { checkWith, noParams } from './input.ts';
 import type { ActivityApiOptions } from './options.ts';
 import { eventId } from './readRoutes.ts';
@@ -69,7 +69,7 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
         );
       }
       const target = checkWith(bulkDeleteSchema, body(req));
-      res.json(await store.bulkDelete(target, scope, { actor }));
+      res.json(await store.bulkDelete(target, scope, { actor, context: requestContextOf(req) }));
     }),
   );
 
@@ -87,6 +87,7 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
           ref,
           body: input.body,
           author: actor,
+          context: requestContextOf(req),
           ...(input.tenantId ? { tenantId: input.tenantId } : {}),
         },
         scope,
@@ -104,6 +105,7 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
       const id = eventId(req.params.id);
       const restored = await store.restore(id, scope, {
         actor,
+        context: requestContextOf(req),
         ...(options.restorers ? { restorers: options.restorers } : {}),
       });
       res.status(201).json(restored);
