@@ -4,7 +4,13 @@ import {
   EXPORT_FILE_EXTENSIONS,
   type ExportFormat,
 } from '@activitykit/core';
-import type { ActivityEvent, Locale } from '@activitykit/schema';
+import {
+  type ActivityEvent,
+  type ActivityQueryInput,
+  activityQuerySchema,
+  type Locale,
+  printSearch,
+} from '@activitykit/schema';
 
 /** How export files look. */
 export interface ExportFileOptions {
@@ -20,7 +26,12 @@ export interface ExportFileOptions {
 export function buildExport(
   format: ExportFormat,
   events: AsyncIterable<ActivityEvent>,
-  options: ExportFileOptions & { locale?: Locale | undefined; filters?: string | undefined },
+  options: ExportFileOptions & {
+    locale?: Locale | undefined;
+    filters?: string | undefined;
+    /** The number of ids of a selection: the PDF says "Selection: N selected events". */
+    selection?: number | undefined;
+  },
 ): ActivityExport {
   const timeZone = options.timeZone ?? 'UTC';
   const locale = options.locale ?? 'en';
@@ -30,6 +41,7 @@ export function buildExport(
         title: options.title ?? 'Activity log',
         timeZone,
         locale,
+        ...(options.selection === undefined ? {} : { selection: options.selection }),
         ...(options.filters ? { filters: options.filters } : {}),
       });
     case 'csv':
@@ -47,4 +59,12 @@ export function exportFilename(
 ): string {
   const base = baseName ?? `activity-${now.toISOString().slice(0, 10)}`;
   return `${base}.${EXPORT_FILE_EXTENSIONS[format]}`;
+}
+
+/** A query's filters in the search syntax (`kind:delete after:2026-11-01 "refund"`). */
+export function filterSummary(query: ActivityQueryInput): string {
+  const parsed = activityQuerySchema.safeParse(query);
+  if (!parsed.success) return query.q ?? '';
+  const { q, sort: _sort, cursor: _cursor, limit: _limit, ids: _ids, ...filter } = parsed.data;
+  return [printSearch(filter), q].filter(Boolean).join(' ');
 }

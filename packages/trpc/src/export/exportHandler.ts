@@ -1,13 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { type ActivityStore, exportContentDisposition } from '@activitykit/core';
-import { buildExport, type ExportFileOptions, exportFilename } from './exportFile.ts';
+import { type ActivityStore, auditExport, exportContentDisposition } from '@activitykit/core';
+import { defaultRequest } from '../capture/resolvers.ts';
+import {
+  buildExport,
+  type ExportFileOptions,
+  exportFilename,
+  filterSummary,
+} from './exportFile.ts';
 import { checkSecret, type ExportTokenProblem, verifyExportToken } from './exportToken.ts';
 
 /** Options of {@link createActivityExportHandler}. */
 export interface ActivityExportHandlerOptions extends ExportFileOptions {
-  /** The store the files are read from. */
-  store: Pick<ActivityStore, 'stream'>;
+  /** The store the files are read from, and each download is recorded into. */
+  store: Pick<ActivityStore, 'stream' | 'record'>;
   /** The secret links are signed with: the same as the router's `export.link.secret`. */
   secret: string;
   /** Called with failures after the download started. Defaults to writing them to stderr. */
@@ -74,13 +80,23 @@ export function createActivityExportHandler(
       return refuse(res, refusal.status, refusal.detail);
     }
     const { grant } = checked;
+    const filters = filterSummary(grant.query);
+    // The download is the export: recorded as the link's issuer's, from the downloader's IP.
+    const audit = auditExport(options.store.stream(grant.query, grant.scope), {
+      store: options.store,
+      format: grant.format,
+      actor: grant.actor ?? { id: 'anonymous', type: 'anonymous' },
+      scope: grant.scope,
+      filters,
+      context: defaultRequest({ req }),
+    });
     let file: ReturnType<typeof buildExport>;
     try {
-      file = buildExport(grant.format, options.store.stream(grant.query, grant.scope), {
+      file = buildExport(grant.format, audit.events, {
         ...options,
         timeZone: options.timeZone ?? grant.query.timeZone,
         locale: grant.locale,
-        filters: grant.query.q,
+        filters,
       });
     } catch (error) {
       return refuse(res, 400, error instanceof Error ? error.message : String(error));
@@ -103,9 +119,14 @@ export function createActivityExportHandler(
       res.end();
       return;
     }
-    await pipeline(file.stream, res).catch((error: unknown) => {
-      onError(error);
-      res.destroy();
-    });
+    const completed = await pipeline(file.stream, res).then(
+      () => true,
+      (error: unknown) => {
+        onError(error);
+        res.destroy();
+        return false;
+      },
+    );
+    await audit.finish({ completed }).catch(onError);
   };
 }

@@ -1,12 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ExportFormat } from '@activitykit/core';
-import type { ActivityQueryInput, ActivityScope, Locale } from '@activitykit/schema';
+import type { ActivityQueryInput, ActivityScope, Actor, Locale } from '@activitykit/schema';
 
 /** What a signed export link carries: the export, and the scope it was authorized for. */
 export interface ExportGrant {
   format: ExportFormat;
   query: ActivityQueryInput;
   scope: ActivityScope;
+  /** Who asked for the link: the download is recorded as their export. */
+  actor?: Actor;
   locale?: Locale;
   /** Expiry, in ms since the epoch. */
   expiresAt: number;

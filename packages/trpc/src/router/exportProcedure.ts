@@ -1,8 +1,14 @@
-import { type ActivityStore, EXPORT_CONTENT_TYPES } from '@activitykit/core';
+import { type ActivityStore, auditExport, EXPORT_CONTENT_TYPES } from '@activitykit/core';
 import type { ActivityEvent } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
-import { buildExport, type ExportFileOptions, exportFilename } from '../export/exportFile.ts';
+import { defaultRequest } from '../capture/resolvers.ts';
+import {
+  buildExport,
+  type ExportFileOptions,
+  exportFilename,
+  filterSummary,
+} from '../export/exportFile.ts';
 import { checkSecret, signExportToken } from '../export/exportToken.ts';
 import type { AuthorizedProcedure } from './access.ts';
 import { exportInput, input } from './inputs.ts';
@@ -83,6 +89,7 @@ export function exportProcedure(
             format: input.format,
             query,
             scope,
+            actor: ctx.access.actor,
             ...(input.locale ? { locale: input.locale } : {}),
             expiresAt: now.getTime() + (settings.link.ttlSeconds ?? 300) * 1000,
           },
@@ -99,14 +106,32 @@ export function exportProcedure(
       const read = input.ids
         ? { ids: input.ids, sort: query.sort, timeZone: query.timeZone }
         : query;
-      const events = capped(store.stream(read, scope), maxInline);
-      const file = buildExport(input.format, events, {
+      const filters = input.ids ? undefined : filterSummary(query);
+      // Who exported what, recorded in each tenant whose events the file holds.
+      const audit = auditExport(capped(store.stream(read, scope), maxInline), {
+        store,
+        format: input.format,
+        actor: ctx.access.actor,
+        scope,
+        filters,
+        ids: input.ids,
+        context: defaultRequest(ctx),
+      });
+      const file = buildExport(input.format, audit.events, {
         ...settings,
         timeZone: settings.timeZone ?? query.timeZone,
         locale: input.locale,
-        filters: query.q,
+        filters,
+        selection: input.ids?.length,
       });
-      const data = await collect(file.stream);
+      let data: Buffer;
+      try {
+        data = await collect(file.stream);
+      } catch (error) {
+        await audit.finish({ completed: false });
+        throw error;
+      }
+      await audit.finish({ completed: true });
       return {
         filename,
         contentType: file.contentType,

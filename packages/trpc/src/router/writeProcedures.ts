@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { ActivityStore, CheckpointAnchor, Restorers } from '@activitykit/core';
 import { TRPCError } from '@trpc/server';
+import { defaultRequest } from '../capture/resolvers.ts';
 import { type AuthorizedProcedure, scopeHasTenant } from './access.ts';
 import { addNoteInput, bulkDeleteInput, input, restoreInput, verifyInput } from './inputs.ts';
 
@@ -46,14 +47,16 @@ export function writeProcedures(procedure: AuthorizedProcedure, options: WritePr
     restore: procedure.input(input(restoreInput)).mutation(({ ctx, input }) =>
       store.restore(input.id, ctx.access.scope, {
         actor: ctx.access.actor,
+        context: defaultRequest(ctx),
         ...(options.restorers ? { restorers: options.restorers } : {}),
       }),
     ),
-    bulkDelete: procedure
-      .input(input(bulkDeleteInput))
-      .mutation(({ ctx, input }) =>
-        store.bulkDelete(input, ctx.access.scope, { actor: ctx.access.actor }),
-      ),
+    bulkDelete: procedure.input(input(bulkDeleteInput)).mutation(({ ctx, input }) =>
+      store.bulkDelete(input, ctx.access.scope, {
+        actor: ctx.access.actor,
+        context: defaultRequest(ctx),
+      }),
+    ),
     addNote: procedure.input(input(addNoteInput)).mutation(async ({ ctx, input }) => {
       const { scope, actor } = ctx.access;
       if (!scope.canNote) {
@@ -65,7 +68,13 @@ export function writeProcedures(procedure: AuthorizedProcedure, options: WritePr
       // Without a tenantId the store takes the scope's only tenant, else the record's.
       const { tenantId } = input;
       return store.addNote(
-        { ref: input.ref, body: input.body, author: actor, ...(tenantId ? { tenantId } : {}) },
+        {
+          ref: input.ref,
+          body: input.body,
+          author: actor,
+          context: defaultRequest(ctx),
+          ...(tenantId ? { tenantId } : {}),
+        },
         scope,
       );
     }),
