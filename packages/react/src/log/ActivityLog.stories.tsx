@@ -212,7 +212,10 @@ export const DetailOpen: Story = {
   },
 };
 
-/** Three rows selected: export the selection (CSV) or delete it after confirming. */
+/**
+ * Three rows selected: export the selection (CSV), or delete it — the dialog names the count and
+ * the reader types it to confirm.
+ */
 export const BulkSelection: Story = {
   args: { defaultSelection: STORY_EVENTS.slice(0, 3).map((event) => event.id), onExport: fn() },
   play: async ({ canvasElement, args }) => {
@@ -222,9 +225,31 @@ export const BulkSelection: Story = {
     await waitFor(() => expect(args.onExport).toHaveBeenCalledTimes(1));
     const file = (args.onExport as ReturnType<typeof fn>).mock.calls[0]?.[0] as { blob: Blob };
     expect((await file.blob.text()).split('\n').filter(Boolean)).toHaveLength(4);
-    await userEvent.click(canvas.getByRole('button', { name: 'Delete' }));
-    const confirm = await canvas.findByRole('alertdialog');
-    await userEvent.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Delete 3…' }));
+    const confirm = await canvas.findByRole('alertdialog', { name: 'Delete 3 events?' });
+    const go = within(confirm).getByRole('button', { name: 'Delete 3 events' });
+    await expect(go).toBeDisabled();
+    await userEvent.type(within(confirm).getByLabelText('Type 3 to confirm'), '3');
+    await userEvent.click(go);
     await expect(await canvas.findByText('3 events deleted')).toBeVisible();
+  },
+};
+
+/** Nothing selected: export covers everything the filters match, and there is no Delete. */
+export const NothingSelected: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: /Export CSV/ })).toBeVisible();
+    expect(canvas.queryByRole('button', { name: /^Delete/ })).toBeNull();
+  },
+};
+
+/** A read-only view (a list of sign-ins): `allowDelete={false}` hides Delete for any selection. */
+export const ReadOnlyView: Story = {
+  args: { allowDelete: false, defaultSelection: STORY_EVENTS.slice(0, 2).map((event) => event.id) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('2 selected')).toBeVisible();
+    expect(canvas.queryByRole('button', { name: /^Delete/ })).toBeNull();
   },
 };

@@ -16,6 +16,7 @@ import { LivePill } from './LivePill.tsx';
 import { logTranslator } from './messages.ts';
 import { useLiveMerge } from './useLiveMerge.ts';
 import { useLogState, withoutStateProps } from './useLogState.ts';
+import { useMatchingEvents } from './useMatchingEvents.ts';
 import { useSlashToFocus } from './useSlashToFocus.ts';
 
 export type { ActivityLogProps } from './ActivityLogProps.ts';
@@ -49,6 +50,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
     live = true,
     onExport,
     label,
+    allowDelete = true,
     className,
     ...rest
   } = withoutStateProps(props);
@@ -69,6 +71,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
     enabled: live && sort === 'desc' && list.isSuccess,
   });
   const events = merge.rows;
+  const matching = useMatchingEvents({ active: state.allMatching, list, events });
   const table = useRef<ActivityTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(searchRef);
@@ -136,7 +139,11 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
           selected={selected}
           onClear={() => state.select(new Set())}
           query={query}
-          canDelete={permissions.data?.canDelete === true}
+          canDelete={allowDelete && permissions.data?.canDelete === true}
+          total={{ loaded: events.length, complete: list.isSuccess && !list.hasNextPage }}
+          allMatching={state.allMatching}
+          onSelectAllMatching={state.selectAllMatching}
+          matching={matching}
           locale={i18n.locale}
           t={t}
           onExport={onExport}

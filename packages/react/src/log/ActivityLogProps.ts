@@ -62,4 +62,9 @@ export interface ActivityLogProps
   onExport?: UseExportOptions['onExport'];
   /** The grid's accessible name. Defaults to "Activity log". */
   label?: string;
+  /**
+   * Offer Delete for selected events (shown only when the reader's `permissions.canDelete` allows
+   * it too). Pass `false` for read-only views such as a list of sign-ins. Defaults to `true`.
+   */
+  allowDelete?: boolean;
 }

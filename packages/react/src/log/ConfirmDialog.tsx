@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -7,29 +7,41 @@ export interface ConfirmDialogProps {
   message: string;
   confirmLabel: string;
   cancelLabel: string;
+  /**
+   * Text the reader must type before the confirm button works (e.g. the number of events to
+   * delete); digits are compared without group separators. Defaults to none (a plain confirm).
+   */
+  typeToConfirm?: { text: string; label: string } | undefined;
   onConfirm(): void;
   onCancel(): void;
 }
 
+/** `1 234`, `1,234` and `1.234` all read as `1234`. */
+const normalize = (text: string) => text.replace(/[\s,.'\u00a0\u202f]/g, '');
+
 /**
- * A modal confirmation (native `<dialog>` as an `alertdialog`): focus starts on Cancel, Esc
- * cancels, and only the explicit button confirms.
+ * A modal confirmation (native `<dialog>` as an `alertdialog`): focus starts on Cancel (or on the
+ * box to type the confirmation into), Esc cancels, and only the explicit button confirms.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, title, message, onConfirm, onCancel } = props;
+  const { open, title, message, typeToConfirm, onConfirm, onCancel } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [typed, setTyped] = useState('');
   const id = useId();
   useEffect(() => {
     const node = dialog.current;
     if (!node) return;
     if (open && !node.open) {
+      setTyped('');
       node.showModal();
-      cancel.current?.focus();
+      (input.current ?? cancel.current)?.focus();
     } else if (!open && node.open) {
       node.close();
     }
   }, [open]);
+  const confirmed = !typeToConfirm || normalize(typed) === normalize(typeToConfirm.text);
   return (
     <dialog
       ref={dialog}
@@ -54,14 +66,43 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           {title}
         </h2>
       </div>
-      <p id={`${id}-message`} className="ak-dialog__body">
-        {message}
-      </p>
+      <form
+        className="ak-dialog__body"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (confirmed) onConfirm();
+        }}
+      >
+        <p id={`${id}-message`} className="ak-dialog__message">
+          {message}
+        </p>
+        {typeToConfirm ? (
+          <>
+            <label htmlFor={`${id}-typed`} className="ak-label">
+              {typeToConfirm.label}
+            </label>
+            <input
+              ref={input}
+              id={`${id}-typed`}
+              className="ak-input"
+              inputMode="numeric"
+              autoComplete="off"
+              value={typed}
+              onChange={(event) => setTyped(event.currentTarget.value)}
+            />
+          </>
+        ) : null}
+      </form>
       <div className="ak-dialog__footer">
         <button ref={cancel} type="button" className="ak-button" onClick={onCancel}>
           {props.cancelLabel}
         </button>
-        <button type="button" className="ak-button ak-button--danger" onClick={onConfirm}>
+        <button
+          type="button"
+          className="ak-button ak-button--danger"
+          disabled={!confirmed}
+          onClick={onConfirm}
+        >
           {props.confirmLabel}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import type { SortDirection } from '@activitykit/schema';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ActivityLogColumnId, DEFAULT_ACTIVITY_LOG_COLUMNS } from './columns.ts';
-import type { ActivityLogFilters } from './filters.ts';
+import { type ActivityLogFilters, compactFilters } from './filters.ts';
 import type { ActivityLogUrlAdapter } from './urlSync.ts';
 import { useControllableState } from './useControllableState.ts';
 import { useUrlSync } from './useUrlSync.ts';
@@ -57,7 +57,9 @@ export function withoutStateProps<T extends LogStateProps>(
 
 /**
  * Every state slice of the log (filters, sort, selection, columns, open event), each controlled or
- * uncontrolled, optionally mirrored in the URL.
+ * uncontrolled, optionally mirrored in the URL. A change of filters — from the filter bar, the
+ * parent or the URL — clears the selection and the "all matching" choice: a selection never
+ * outlives the rows it was made among.
  */
 export function useLogState(props: LogStateProps) {
   const [filters, setFilters] = useControllableState({
@@ -96,10 +98,24 @@ export function useLogState(props: LogStateProps) {
     setOpenEventId: (id) => setOpenId(id ?? null),
   });
   const selected = useMemo(() => new Set(selection), [selection]);
+  // "Everything the filters match" (not only the ticked rows), chosen explicitly by the reader.
+  const [allMatching, setAllMatching] = useState(false);
   const select = useCallback(
-    (next: ReadonlySet<string>) => setSelection(next.size ? [...next] : NO_SELECTION),
+    (next: ReadonlySet<string>) => {
+      setAllMatching(false);
+      setSelection(next.size ? [...next] : NO_SELECTION);
+    },
     [setSelection],
   );
+  const filterKey = JSON.stringify(compactFilters(filters));
+  const seenFilters = useRef(filterKey);
+  const hasSelection = selection.length > 0;
+  useEffect(() => {
+    if (seenFilters.current === filterKey) return;
+    seenFilters.current = filterKey;
+    setAllMatching(false);
+    if (hasSelection) setSelection(NO_SELECTION);
+  }, [filterKey, hasSelection, setSelection]);
   return {
     filters,
     setFilters,
@@ -107,6 +123,8 @@ export function useLogState(props: LogStateProps) {
     setSort,
     selected,
     select,
+    allMatching: allMatching && hasSelection,
+    selectAllMatching: useCallback(() => setAllMatching(true), []),
     columns,
     setColumns,
     openId,

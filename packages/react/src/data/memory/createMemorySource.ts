@@ -319,7 +319,8 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
           kind: 'delete',
           category: 'system',
           actor: actorOf(),
-          metadata: { count: ids.length },
+          // As the store records it: how many and which.
+          metadata: { ids, total: ids.length },
         });
         return { deleted: ids.length, ids };
       }),
