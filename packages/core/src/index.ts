@@ -84,7 +84,11 @@ export {
   DEFAULT_WRITER_SETTINGS,
 } from './options.ts';
 export type { TimelineQueryInput } from './query/reader.ts';
-export type { WatchOptions, WatchScope } from './query/watch.ts';
+export {
+  DEFAULT_WATCH_LOOKBACK_MS,
+  type WatchOptions,
+  type WatchScope,
+} from './query/watch.ts';
 export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
 export type { WriterMetrics } from './writer/metrics.ts';

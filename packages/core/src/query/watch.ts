@@ -14,6 +14,17 @@ import {
 import { ActivityError } from '../errors.ts';
 import { parseQuery } from './reader.ts';
 
+/**
+ * How far back each poll of `store.watch` looks by default, in ms: the one default of every live
+ * view (the Express `GET /live` route and the tRPC `live` subscription take it too).
+ *
+ * @example
+ * ```ts
+ * store.watch(query, scope, { lookbackMs: 6 * DEFAULT_WATCH_LOOKBACK_MS }); // slow writers
+ * ```
+ */
+export const DEFAULT_WATCH_LOOKBACK_MS = 5000;
+
 /** Options of `store.watch`: where to resume, and how to poll. */
 export interface WatchOptions {
   /** Resume after this event id (an SSE `Last-Event-ID`); without it, events from now on. */
@@ -25,7 +36,7 @@ export interface WatchOptions {
   /**
    * How far back each poll looks, so events that sat in another process's writer batch or journal
    * (their ids are older than events already seen) are not missed. Each poll re-reads this window:
-   * keep it short on busy logs. Defaults to `5000` ms.
+   * keep it short on busy logs. Defaults to {@link DEFAULT_WATCH_LOOKBACK_MS} (`5000` ms).
    */
   lookbackMs?: number;
   /** The most events one poll reads before yielding them. Defaults to `1000`. */
@@ -61,7 +72,7 @@ export async function* watchEvents(
   }
   const query = parseQuery(params.query);
   const interval = options.pollIntervalMs ?? 1000;
-  const lookback = options.lookbackMs ?? 5000;
+  const lookback = options.lookbackMs ?? DEFAULT_WATCH_LOOKBACK_MS;
   const maxPerPoll = options.maxPerPoll ?? 1000;
   // Events at or below the floor were delivered (or predate the watch).
   const floor = options.after ?? minUlidAt(deps.clock().getTime());

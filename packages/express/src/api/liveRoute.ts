@@ -1,3 +1,4 @@
+import { DEFAULT_WATCH_LOOKBACK_MS } from '@activitykit/core';
 import {
   type ActivityQueryInput,
   type ActivityScope,
@@ -48,7 +49,11 @@ interface StreamInput {
 /** Streams `store.watch` as Server-Sent Events until the client goes away. */
 function startStream(input: StreamInput): void {
   const { req, res, options } = input;
-  const { heartbeatMs = 15_000, lookbackMs = 30_000, ...watch } = options.live ?? {};
+  const {
+    heartbeatMs = 15_000,
+    lookbackMs = DEFAULT_WATCH_LOOKBACK_MS,
+    ...watch
+  } = options.live ?? {};
   const onError = options.onError ?? defaultOnError;
 
   res.writeHead(200, {

@@ -22,8 +22,9 @@ export interface LiveOptions extends Pick<WatchOptions, 'pollIntervalMs' | 'maxP
   /** How often a `: ping` comment keeps the connection open. Defaults to `15000` ms. */
   heartbeatMs?: number;
   /**
-   * How far back each poll looks, for events other processes stored late (writers batch, and a
-   * journal replays after an outage). Defaults to `30000` ms.
+   * How far back each poll looks, for events other processes stored late (writers batch and
+   * retry); raise it for writers that fall behind. Defaults to core's `DEFAULT_WATCH_LOOKBACK_MS`
+   * (`5000` ms), as `store.watch`.
    */
   lookbackMs?: number;
 }
