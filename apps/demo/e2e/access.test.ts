@@ -48,7 +48,7 @@ describe('sign-in and access', () => {
       }),
     );
     expect(customers).toEqual(['harbor']);
-    await page.getByRole('searchbox', { name: 'Search' }).fill('Иванов');
+    await page.getByRole('combobox', { name: 'Search' }).fill('Иванов');
     await page.keyboard.press('Enter');
     await page.getByText('No events match these filters.').waitFor();
     await context.close();

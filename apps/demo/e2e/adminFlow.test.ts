@@ -84,7 +84,7 @@ describe('an administrator', () => {
     // Created, changed, deleted: today, by Ada Admin, in the customer category (the note is in
     // "Profile notes").
     await expect.poll(() => logRow(NAME).count()).toBe(3);
-    await page.getByRole('searchbox', { name: 'Search' }).fill(`kind:delete "${NAME}"`);
+    await page.getByRole('combobox', { name: 'Search' }).fill(`kind:delete "${NAME}"`);
     await page.keyboard.press('Enter');
     await expect.poll(() => dataRows().count()).toBe(1);
     expect(await dataRows().textContent()).toContain('deleted');

@@ -97,8 +97,14 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
     );
   }
   const searchError =
-    error instanceof ActivitySourceError && error.serverCode === 'INVALID_SEARCH'
-      ? { message: error.message, position: error.position, length: error.length }
+    error instanceof ActivitySourceError &&
+    (error.serverCode === 'INVALID_SEARCH' || error.search !== undefined)
+      ? {
+          message: error.message,
+          position: error.position,
+          length: error.length,
+          search: error.search,
+        }
       : undefined;
   const placeholder = list.isPending ? (
     <StatePanel kind="loading" title={t('state.loading')} />

@@ -17,10 +17,10 @@ type Story = StoryObj<typeof meta>;
 export const SearchError: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const search = await canvas.findByRole('searchbox', { name: 'Search' });
+    const search = await canvas.findByRole('combobox', { name: 'Search' });
     await userEvent.type(search, 'actor:alice kind:explode');
     const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('Column 13');
+    await expect(alert).toHaveTextContent('at character 13');
     expect(alert.querySelector('mark')).toHaveTextContent('kind:explode');
     expect(search).toHaveAttribute('aria-invalid', 'true');
   },
@@ -57,7 +57,7 @@ export const Keyboard: Story = {
     const grid = await canvas.findByRole('grid');
     await waitFor(() => expect(grid.querySelectorAll('tbody tr').length).toBeGreaterThan(3));
     await userEvent.keyboard('/');
-    expect(canvas.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
+    expect(canvas.getByRole('combobox', { name: 'Search' })).toHaveFocus();
     const rows = () => [...grid.querySelectorAll<HTMLElement>('tbody tr')];
     await userEvent.click(rows()[0]?.querySelector('[data-column="ip"]') as HTMLElement);
     await userEvent.keyboard('{ArrowDown}{ArrowDown}');

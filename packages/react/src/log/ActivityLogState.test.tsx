@@ -71,7 +71,9 @@ describe('<ActivityLog> state', () => {
       expect(container.querySelector('.ak-log-search-echo mark')?.textContent).toBe('kind:explode'),
     );
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(container.querySelector('.ak-log-search-error')?.textContent).toContain('Column 13');
+    expect(container.querySelector('.ak-log-search-error')?.textContent).toContain(
+      'at character 13',
+    );
     await userEvent.fill(input, 'kind:logout');
     await userEvent.keyboard('{Enter}');
     await settle(() => expect(kindsShown(container)).toEqual(new Set(['logout'])));

@@ -5,6 +5,7 @@ import {
   type Locale,
 } from '@activitykit/schema';
 import { type Ref, useCallback } from 'react';
+import { ActorFilterInput } from './ActorFilterInput.tsx';
 import { DebouncedInput } from './DebouncedInput.tsx';
 import { type ActivityLogFilters, isEmptyFilters, setFilter } from './filters.ts';
 import { roleLabel } from './LogRow.tsx';
@@ -15,7 +16,10 @@ import { SearchBox, type SearchError } from './SearchBox.tsx';
 
 /** The values offered by the filter bar's drop-downs. */
 export interface ActivityLogFilterOptions {
-  /** Users to pick from; without them the user filter is a text box (name, e-mail or id). */
+  /**
+   * Users to pick from; without them the user filter is a text box (name, e-mail or id) that
+   * suggests users as you type, when the source can (`suggestActors`).
+   */
   users?: readonly { id: string; name?: string }[];
   /** User types (actor roles). Defaults to admin, partner, staff and customer. */
   roles?: readonly string[];
@@ -79,6 +83,7 @@ export function FilterBar(props: FilterBarProps) {
         timeZone={timeZone}
         serverError={props.searchError}
         t={t}
+        locale={locale}
         inputRef={props.searchRef}
       />
       <div className="ak-log-filter-row">
@@ -97,11 +102,12 @@ export function FilterBar(props: FilterBarProps) {
             t={t}
           />
         ) : (
-          <DebouncedInput
+          <ActorFilterInput
             label={t('filters.user')}
             placeholder={t('filters.userPlaceholder')}
             value={filters.actors?.[0] ?? ''}
             onCommit={onUser}
+            locale={locale}
           />
         )}
         <MultiSelect

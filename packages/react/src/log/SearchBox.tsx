@@ -1,13 +1,21 @@
-import { parseSearch, SchemaError } from '@activitykit/schema';
-import { type Ref, useEffect, useId, useRef, useState } from 'react';
+import { type Locale, parseSearch, SchemaError, type SearchProblem } from '@activitykit/schema';
+import { type Ref, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { ActorSuggestionList } from './ActorSuggestionList.tsx';
+import { actorTokenAt, replaceActorToken } from './actorToken.ts';
 import type { LogTranslate } from './messages.ts';
+import { SearchErrorLine } from './SearchErrorLine.tsx';
+import { searchStrings } from './searchMessages.ts';
+import { useActorCombobox } from './useActorCombobox.ts';
 
 /** A search-syntax error with the offending text's place in the input. */
 export interface SearchError {
+  /** English, as the schema (or the server) words it. */
   message: string;
   /** Zero-based offset into the search text. */
   position?: number | undefined;
   length?: number | undefined;
+  /** Why, as a reason and parameters: the box words it in the reader's language. */
+  search?: SearchProblem | undefined;
 }
 
 /** Props of {@link SearchBox}. */
@@ -21,6 +29,8 @@ export interface SearchBoxProps {
   /** An error the source reported for the applied text (e.g. a server-side 400 with a position). */
   serverError?: SearchError | undefined;
   t: LogTranslate;
+  /** Language of error messages and suggestions. Defaults to `'en'`. */
+  locale?: Locale;
   inputRef?: Ref<HTMLInputElement>;
   /** Milliseconds of typing pause before a valid search applies itself. Defaults to `500`. */
   debounceMs?: number;
@@ -34,7 +44,8 @@ export function checkSearch(text: string, timeZone: string): SearchError | undef
     return undefined;
   } catch (error) {
     if (error instanceof SchemaError) {
-      return { message: error.message, position: error.position, length: error.length };
+      const { message, position, length, search } = error;
+      return { message, position, length, search };
     }
     return { message: error instanceof Error ? error.message : String(error) };
   }
@@ -43,20 +54,43 @@ export function checkSearch(text: string, timeZone: string): SearchError | undef
 /**
  * The search-syntax box (`actor:alice kind:delete "refund"`). It checks the text as you type and
  * shows an error under the input with the offending token marked at its position; a valid search
- * applies after a pause or on Enter.
+ * applies after a pause or on Enter. While the text has an error, the results shown are those of
+ * the previous search: the box says so (and `data-stale` lets the log dim them). Typing after
+ * `actor:` suggests users (a combobox: ↓ ↑ to choose, Enter to pick, Escape to close).
  */
 export function SearchBox(props: SearchBoxProps) {
   const { value, onSubmit, timeZone, serverError, t, inputRef, debounceMs = 500 } = props;
+  const locale = props.locale ?? 'en';
   const [draft, setDraft] = useState(value);
   const [applied, setApplied] = useState(value);
+  const [caret, setCaret] = useState<number | null>(null);
   const id = useId();
   const local = useRef<HTMLInputElement | null>(null);
+  const movedCaret = useRef<number | null>(null);
   if (value !== applied) {
     setApplied(value);
     setDraft(value);
   }
   const localError = checkSearch(draft, timeZone);
   const error = localError ?? (draft === value ? serverError : undefined);
+  const stale = localError !== undefined && draft !== value;
+  const token = caret === null ? undefined : actorTokenAt(draft, caret);
+  const combobox = useActorCombobox({
+    prefix: token && token.prefix.trim() !== '' ? token.prefix : undefined,
+    onPick: (suggestion) => {
+      if (!token) return;
+      const next = replaceActorToken(draft, token, suggestion.value);
+      movedCaret.current = next.caret;
+      setDraft(next.text);
+      setCaret(next.caret);
+    },
+  });
+
+  useLayoutEffect(() => {
+    if (movedCaret.current === null || !local.current) return;
+    local.current.setSelectionRange(movedCaret.current, movedCaret.current);
+    movedCaret.current = null;
+  });
 
   useEffect(() => {
     if (draft === value || checkSearch(draft, timeZone)) return;
@@ -81,59 +115,56 @@ export function SearchBox(props: SearchBoxProps) {
     if (typeof inputRef === 'function') inputRef(node);
     else if (inputRef) inputRef.current = node;
   };
+  const described = [error ? `${id}-error` : '', stale ? `${id}-stale` : ''].filter(Boolean);
 
   return (
-    <div className="ak-log-search" data-invalid={error ? '' : undefined}>
+    <div
+      className="ak-log-search"
+      data-invalid={error ? '' : undefined}
+      data-stale={stale ? '' : undefined}
+    >
       <label htmlFor={`${id}-input`} className="ak-label">
         {t('search.label')}
       </label>
-      <input
-        ref={setRefs}
-        id={`${id}-input`}
-        type="search"
-        className="ak-input ak-log-search-input"
-        value={draft}
-        spellCheck={false}
-        autoComplete="off"
-        placeholder={t('search.placeholder')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        aria-keyshortcuts="/"
-        onChange={(event) => setDraft(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            submit();
-          } else if (event.key === 'Escape' && draft !== value) {
-            event.preventDefault();
-            setDraft(value);
-          }
-        }}
-      />
-      {error ? <SearchErrorLine id={`${id}-error`} text={draft} error={error} t={t} /> : null}
-    </div>
-  );
-}
-
-function SearchErrorLine(props: { id: string; text: string; error: SearchError; t: LogTranslate }) {
-  const { id, text, error, t } = props;
-  const { position } = error;
-  const located = position !== undefined && position <= text.length;
-  const length = Math.max(1, error.length ?? 1);
-  return (
-    <div id={id} className="ak-log-search-error" role="alert">
-      {located ? (
-        <code className="ak-log-search-echo" aria-hidden="true" data-testid="search-error-echo">
-          {text.slice(0, position)}
-          <mark>{text.slice(position, position + length) || ' '}</mark>
-          {text.slice(position + length)}
-        </code>
+      <div className="ak-log-search-field">
+        <input
+          ref={setRefs}
+          id={`${id}-input`}
+          type="search"
+          className="ak-input ak-log-search-input"
+          value={draft}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={t('search.placeholder')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described.length ? described.join(' ') : undefined}
+          aria-keyshortcuts="/"
+          {...combobox.inputProps}
+          onChange={(event) => {
+            setDraft(event.currentTarget.value);
+            setCaret(event.currentTarget.selectionStart);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+          onBlur={() => combobox.close()}
+          onKeyDown={(event) => {
+            if (combobox.onKeyDown(event)) return;
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              submit();
+            } else if (event.key === 'Escape' && draft !== value) {
+              event.preventDefault();
+              setDraft(value);
+            }
+          }}
+        />
+        <ActorSuggestionList combobox={combobox} locale={locale} />
+      </div>
+      {error ? (
+        <SearchErrorLine id={`${id}-error`} text={draft} error={error} locale={locale} />
       ) : null}
-      <span>
-        {located
-          ? t('search.errorAt', { column: position + 1, message: error.message })
-          : error.message}
-      </span>
+      <p id={`${id}-stale`} className="ak-log-search-stale" role="status">
+        {stale ? searchStrings(locale).stale : ''}
+      </p>
     </div>
   );
 }

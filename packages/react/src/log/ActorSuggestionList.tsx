@@ -1,0 +1,62 @@
+import type { Locale } from '@activitykit/schema';
+import type { ReactNode } from 'react';
+import { fill, searchStrings } from './searchMessages.ts';
+import type { ActorCombobox } from './useActorCombobox.ts';
+
+/** Props of {@link ActorSuggestionList}. */
+export interface ActorSuggestionListProps {
+  combobox: ActorCombobox;
+  locale: Locale;
+}
+
+/**
+ * The listbox of actor suggestions under a combobox input: each option shows the name and the
+ * e-mail (or id); the highlighted one is `aria-selected`. Clicking picks without taking the focus
+ * from the input. A polite status line tells screen readers how many there are.
+ */
+export function ActorSuggestionList(props: ActorSuggestionListProps): ReactNode {
+  const { combobox, locale } = props;
+  const strings = searchStrings(locale);
+  const { open, suggestions, active, listId } = combobox;
+  return (
+    <>
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={strings.suggestions}
+        className="ak-log-suggestions"
+        hidden={!open}
+      >
+        {open
+          ? suggestions.map((suggestion, index) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: options of a combobox are reached by aria-activedescendant; the focus stays in the input, which handles the keys.
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keys.
+              <div
+                key={suggestion.id}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className="ak-log-suggestion"
+                onMouseDown={(event) => event.preventDefault()}
+                onMouseMove={() => index !== active && combobox.highlight(index)}
+                onClick={() => combobox.pick(suggestion)}
+              >
+                <span className="ak-log-suggestion-name">{suggestion.name ?? suggestion.id}</span>
+                <span className="ak-log-suggestion-detail">
+                  {[
+                    suggestion.email ?? (suggestion.name ? suggestion.id : undefined),
+                    suggestion.role,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </div>
+            ))
+          : null}
+      </div>
+      <span className="ak-visually-hidden" role="status">
+        {open ? fill(strings.suggestionCount, { count: suggestions.length }) : ''}
+      </span>
+    </>
+  );
+}
