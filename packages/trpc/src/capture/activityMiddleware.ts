@@ -4,12 +4,37 @@ import type { TRPCError, TRPCMiddlewareFunction } from '@trpc/server';
 import type { ActivityMeta, ActivityProcedureMeta, CaptureArgs } from '../meta.ts';
 import { buildEvent } from './buildEvent.ts';
 import { type ActivityCapture, type CapturedState, createCaptureHelper } from './captureHelper.ts';
-import { type CaptureResolvers, defaultActor, defaultRequest, defaultTenant } from './resolvers.ts';
+import {
+  type CaptureResolvers,
+  defaultActor,
+  defaultRequest,
+  defaultTenant,
+  requestOf,
+} from './resolvers.ts';
+
+/** A sign-in attempt whose procedure did not name a tenant, for {@link ActivityMiddlewareOptions.signInTenant}. */
+export interface SignInAttempt<TContext> {
+  /** The attempted identifier (an e-mail, a username…), never the password. */
+  identifier?: string;
+  /** The procedure's context. */
+  ctx: TContext;
+  /** The input as the client sent it (it may have failed validation). */
+  input: unknown;
+}
 
 /** Options of {@link activityMiddleware}. */
 export interface ActivityMiddlewareOptions<TContext> extends CaptureResolvers<TContext> {
   /** The store events are recorded into (only its non-blocking `record` is used). */
   store: Pick<ActivityStore, 'record'>;
+  /**
+   * The tenant of a sign-in step (`auth` meta) whose procedure never called
+   * `ctx.activity.tenant()` — e.g. a login that failed, or whose input failed validation before
+   * the resolver ran — from the attempted identifier or the raw input. Returning `undefined` falls
+   * back to the `tenant` resolver, then the store's default. Defaults to none.
+   */
+  signInTenant?: (
+    attempt: SignInAttempt<TContext>,
+  ) => string | undefined | Promise<string | undefined>;
   /**
    * Called with anything that went wrong while recording (an invalid event, a failing resolver);
    * never thrown into the procedure. Defaults to writing it to stderr.
@@ -61,6 +86,7 @@ export function activityMiddleware<TContext extends object = object>(
   const resolveActor = options.actor ?? defaultActor;
   const resolveTenant = options.tenant ?? defaultTenant;
   const resolveRequest = options.request ?? defaultRequest;
+  let warnedNoRequest = options.request !== undefined;
   const onError =
     options.onError ??
     ((error: unknown, details: { path: string }) =>
@@ -80,6 +106,10 @@ export function activityMiddleware<TContext extends object = object>(
   return async (opts) => {
     const { ctx, path } = opts;
     const ctxValue = ctx as unknown as TContext;
+    if (!warnedNoRequest && !requestOf(ctx)) {
+      warnedNoRequest = true;
+      warnNoRequest(path);
+    }
     const safely = <T>(fn: () => T): T | undefined => {
       try {
         return fn();
@@ -132,9 +162,9 @@ export function activityMiddleware<TContext extends object = object>(
     }): Promise<void> {
       const rawInput =
         call.input === undefined ? await opts.getRawInput().catch(() => undefined) : call.input;
-      safely(() => {
-        const args: CaptureArgs = { input: rawInput, output: call.output, ctx };
-        const event = buildEvent({
+      const args: CaptureArgs = { input: rawInput, output: call.output, ctx };
+      const event = safely(() => {
+        const built = buildEvent({
           path,
           type: opts.type,
           meta: call.activity,
@@ -143,12 +173,39 @@ export function activityMiddleware<TContext extends object = object>(
           error: call.error,
         });
         if (call.activity.auth === 'login') {
-          event.actor = call.error
+          built.actor = call.error
             ? ANONYMOUS
             : (state.actor ?? call.activity.actor?.(args) ?? resolveActor(ctxValue) ?? ANONYMOUS);
         }
-        options.store.record(complete(event, state));
+        return built;
       });
+      if (!event) return;
+      if (call.activity.auth && state.tenantId === undefined && options.signInTenant) {
+        const identifier = event.metadata?.identifier;
+        const attempt: SignInAttempt<TContext> = { ctx: ctxValue, input: rawInput };
+        if (typeof identifier === 'string') attempt.identifier = identifier;
+        try {
+          const tenantId = await options.signInTenant(attempt);
+          if (tenantId) event.tenantId = tenantId;
+        } catch (error) {
+          onError(error, { path });
+        }
+      }
+      safely(() => options.store.record(complete(event, state)));
     }
   };
+}
+
+/** Says once per middleware that calls carry no request, so events will have no IP. */
+function warnNoRequest(path: string): void {
+  const message =
+    `The tRPC context of "${path}" holds no request, so activity events get no IP or user agent. ` +
+    'Wrap your createContext: createContext: withActivityRequest(({ req }) => ({ … })), or put ' +
+    '`req` in the context, or pass `request` to activityMiddleware (`request: () => undefined` ' +
+    'for server-side callers).';
+  if (typeof process !== 'undefined' && typeof process.emitWarning === 'function') {
+    process.emitWarning(message, { code: 'ACTIVITYKIT_NO_REQUEST' });
+  } else {
+    console.warn(`[activitykit] ${message}`);
+  }
 }

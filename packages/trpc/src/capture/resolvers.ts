@@ -11,11 +11,15 @@ export interface CaptureResolvers<TContext> {
   tenant?: (ctx: TContext) => string | undefined;
   /**
    * Where the request came from: `ip`, `userAgent`, `requestId`, `location`…. Defaults to reading
-   * `ctx.req` (Node's `IncomingMessage` or an Express request: `req.ip` honours Express's
-   * `trust proxy`; otherwise the socket address).
+   * the request that `withActivityRequest(createContext)` keeps with the context, else `ctx.req`
+   * (Node's `IncomingMessage` or an Express request: `req.ip` honours Express's `trust proxy`;
+   * otherwise the socket address; a fetch `Request` gives its headers).
    */
   request?: (ctx: TContext) => EventContext | undefined;
 }
+
+/** Where `withActivityRequest` keeps the request on a context: a symbol, so no app key clashes. */
+export const ACTIVITY_REQUEST: unique symbol = Symbol.for('@activitykit/trpc.request');
 
 const ANONYMOUS: Actor = { id: 'anonymous', type: 'anonymous' };
 
@@ -48,13 +52,29 @@ export function defaultTenant(ctx: unknown): string | undefined {
   return str(context?.tenantId) ?? str((context?.user as Loose)?.tenantId);
 }
 
-/** The default request resolver: IP, user agent and request id from `ctx.req`. */
+/** The request behind a context: the one `withActivityRequest` kept, else `ctx.req`. */
+export function requestOf(ctx: unknown): Loose {
+  if (ctx === null || typeof ctx !== 'object') return undefined;
+  const kept = (ctx as { [ACTIVITY_REQUEST]?: unknown })[ACTIVITY_REQUEST];
+  const req = kept ?? (ctx as Loose)?.req;
+  return req !== null && typeof req === 'object' ? (req as Record<string, unknown>) : undefined;
+}
+
+/** Reads a header of a Node or Express request (plain object) or a fetch `Request` (`Headers`). */
+function headerReader(headers: unknown): (name: string) => unknown {
+  if (typeof (headers as { get?: unknown } | undefined)?.get === 'function') {
+    return (name) => (headers as { get(name: string): unknown }).get(name);
+  }
+  return (name) => (headers as Record<string, unknown> | undefined)?.[name];
+}
+
+/** The default request resolver: IP, user agent and request id from the context's request. */
 export function defaultRequest(ctx: unknown): EventContext | undefined {
-  const req = (ctx as Loose)?.req as Loose;
+  const req = requestOf(ctx);
   if (!req) return undefined;
-  const headers = (req.headers ?? {}) as Record<string, string | string[] | undefined>;
+  const read = headerReader(req.headers);
   const header = (name: string) => {
-    const value = headers[name];
+    const value = read(name);
     return str(Array.isArray(value) ? value[0] : value);
   };
   const socket = req.socket as Loose;

@@ -2,7 +2,8 @@ import type { ActivityEvent } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { type CaptureApp, createCaptureApp } from '../test/captureApp.ts';
-import { clientFor, createTestStore, serve, settle } from '../test/harness.ts';
+import { clientFor, createTestStore, serve, settle, type TestContext } from '../test/harness.ts';
+import type { SignInAttempt } from './activityMiddleware.ts';
 
 const testDb = await createTestDb('trpc_sign_in');
 const { store } = await createTestStore(testDb);
@@ -75,6 +76,50 @@ describe('activityMiddleware sign-in steps', () => {
     expect(await latest('auth.otp_requested')).toMatchObject({
       metadata: { identifier: 'locked@acme.test' },
     });
+  });
+
+  it('records a sign-in whose input failed validation, in the tenant signInTenant names', async () => {
+    const attempts: SignInAttempt<TestContext>[] = [];
+    const strict = await serve(
+      createCaptureApp(store, {
+        onError: (error) => errors.push(error),
+        signInTenant: async (attempt) => {
+          attempts.push(attempt);
+          return attempt.identifier?.endsWith('@beta.test') ? 'beta' : undefined;
+        },
+      }),
+    );
+    const attempt = { email: 'mallory@beta.test', password: 'pw-7Zq' }; // too short: invalid
+    await expect(
+      clientFor<CaptureApp>(strict.url).auth.strictLogin.mutate(attempt),
+    ).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
+    const event = await latest('auth.login_failed');
+    expect(event).toMatchObject({
+      tenantId: 'beta',
+      kind: 'login_failed',
+      outcome: 'failure',
+      category: 'logins',
+      actor: { type: 'anonymous' },
+      metadata: { identifier: 'mallory@beta.test', error: { code: 'BAD_REQUEST' } },
+      context: { status: 400, route: 'auth.strictLogin' },
+    });
+    expect(JSON.stringify(event)).not.toContain('pw-7Zq');
+    expect(attempts).toEqual([
+      expect.objectContaining({ identifier: 'mallory@beta.test', input: attempt }),
+    ]);
+
+    // A procedure that names the tenant itself is not asked about.
+    await expect(
+      clientFor<CaptureApp>(strict.url).auth.strictLogin.mutate({
+        email: 'eve@beta.test',
+        password: 'long-enough-1',
+      }),
+    ).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    expect(await latest('auth.login_failed')).toMatchObject({
+      tenantId: 'acme',
+      metadata: { identifier: 'eve@beta.test' },
+    });
+    expect(attempts).toHaveLength(1);
   });
 
   it('had no recording failures', () => {

@@ -127,6 +127,14 @@ export function createCaptureApp(
         ctx.activity.tenant('acme');
         return { ok: true };
       }),
+    /** A login whose input is validated: a bad e-mail or a short password never reaches it. */
+    strictLogin: audited
+      .meta({ activity: { auth: 'login' } })
+      .input(z.object({ email: z.email(), password: z.string().min(8) }))
+      .mutation(({ ctx }) => {
+        ctx.activity.tenant('acme');
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong password' });
+      }),
     logout: audited.meta({ activity: { auth: 'logout' } }).mutation(() => ({ ok: true })),
     otpRequest: audited
       .meta({ activity: { auth: 'otp_request', identifier: 'input.phone' } })
