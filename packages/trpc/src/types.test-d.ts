@@ -96,6 +96,35 @@ describe('router', () => {
     expectTypeOf<{ query: { kinds: ['delete'] } }>().toExtend<Inputs['bulkDelete']>();
   });
 
+  it('types every filter precisely: no unknown for a client to smuggle operators through', () => {
+    type List = Inputs['list'];
+    expectTypeOf<List['from']>().toEqualTypeOf<Date | string | undefined>();
+    expectTypeOf<List['to']>().toEqualTypeOf<Date | string | undefined>();
+    expectTypeOf<List['limit']>().toEqualTypeOf<number | undefined>();
+    type ListFilters = 'actors' | 'roles' | 'categories' | 'actions' | 'subjectTypes' | 'subjects';
+    type MoreListFilters = 'refs' | 'locations' | 'ips' | 'ids';
+    expectTypeOf<Pick<List, ListFilters | MoreListFilters>>().toEqualTypeOf<
+      Partial<Record<ListFilters | MoreListFilters, string[]>>
+    >();
+    expectTypeOf<Inputs['verify']['from']>().toEqualTypeOf<Date | string | undefined>();
+    expectTypeOf<NonNullable<Inputs['stats']['query']>['from']>().toEqualTypeOf<
+      Date | string | undefined
+    >();
+
+    const client = {} as TRPCClient<RouterApp>;
+    // @ts-expect-error limit is a number
+    void client.activity.list.query({ limit: 'lots' });
+    // @ts-expect-error actors are strings
+    void client.activity.list.query({ actors: [{ $ne: null }] });
+    // @ts-expect-error from is a Date or an ISO string
+    void client.activity.list.query({ from: { $gt: 0 } });
+    // @ts-expect-error categories are strings
+    void client.activity.list.query({ categories: [42] });
+    // @ts-expect-error epoch milliseconds are not a date
+    void client.activity.verify.mutate({ tenantId: 'acme', to: 0 });
+    void client.activity.list.query({ from: new Date(), to: '2026-11-30', limit: 10 });
+  });
+
   it('types the live subscription as tracked events', () => {
     type Live = Outputs['live'] extends AsyncIterable<infer T> ? T : never;
     expectTypeOf<Live['id']>().toEqualTypeOf<string>();
