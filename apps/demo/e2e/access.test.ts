@@ -1,5 +1,7 @@
+import { type ActivityEvent, describe as describeEvent, pageFromWire } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
 import { type DemoFixture, SCREENSHOTS, signIn, startDemoFixture } from './demoFixture.ts';
+import { callApi } from './pageApi.ts';
 
 const demo: DemoFixture = await startDemoFixture('access');
 
@@ -68,6 +70,33 @@ describe('sign-in and access', () => {
     expect(await page.getByTestId('current-user').textContent()).toContain('Ivan Petrov');
     await page.goto('/activity?q=action%3Aauth.otp_verified');
     await page.locator('.ak-log-row', { hasText: 'Ivan Petrov' }).first().waitFor();
+    await context.close();
+  });
+
+  it('describes every recorded event in words, in English and Russian', async () => {
+    const { page, context } = await demo.open('admin@activitykit.dev');
+    const events: ActivityEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = `/api/activity?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const { body } = await callApi<Parameters<typeof pageFromWire>[0]>(page, query);
+      const result = pageFromWire(body);
+      events.push(...result.items);
+      cursor = result.nextCursor ?? undefined;
+    } while (cursor);
+    const actions = new Set(events.map((event) => event.action));
+    expect(actions).toContain('auth.otp_verified');
+    expect(actions).toContain('auth.otp_requested');
+    for (const event of events) {
+      for (const sentence of [
+        event.description ?? '',
+        describeEvent(event, 'en'),
+        describeEvent(event, 'ru'),
+      ]) {
+        expect(sentence, event.action).not.toContain(event.action);
+        expect(sentence, event.action).not.toMatch(/\((an?) [^)]*record\)|действие «/);
+      }
+    }
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { ActivityScopeInput, Actor } from '@activitykit/schema';
+import type { ActivityScopeInput, Actor, EventKind } from '@activitykit/schema';
 import { actorOf, type DemoUser } from './auth/user.ts';
 
 /**
@@ -7,7 +7,8 @@ import { actorOf, type DemoUser } from './auth/user.ts';
  * - admin: every business, and may delete events, restore records and add notes;
  * - partner: their business, restore and notes;
  * - staff: their business, events by staff and customers (not the owner's), notes;
- * - customer: nothing (the default is deny).
+ * - customer: nothing (the default is deny); her own profile's history comes through the demo's
+ *   `/api/history/mine` instead (see {@link CUSTOMER_HISTORY_KINDS}).
  */
 export function activityScopeOf(user: DemoUser): ActivityScopeInput {
   switch (user.role) {
@@ -39,3 +40,15 @@ export function tenantFilter(user: DemoUser): { tenantId?: string | { $in: strin
   const tenants = tenantsOf(user);
   return tenants === '*' ? {} : { tenantId: { $in: tenants } };
 }
+
+/** Every role of the demo, for telling whose events a scope hides. */
+export const ROLES = ['admin', 'partner', 'staff', 'customer'] as const;
+
+/** The roles whose events the user's scope hides (staff do not see the owner's or the admin's). */
+export function hiddenRolesOf(user: DemoUser): string[] {
+  const { roles = '*' } = activityScopeOf(user);
+  return roles === '*' ? [] : ROLES.filter((role) => !roles.includes(role));
+}
+
+/** What a customer sees of her own record's history: every change, but not the staff's notes. */
+export const CUSTOMER_HISTORY_KINDS: EventKind[] = ['create', 'update', 'delete', 'other'];

@@ -11,7 +11,9 @@ import { AUTH_TENANT, authRouter, sessionMiddleware } from './auth/authRouter.ts
 import { collections, ensureDomainIndexes } from './domain/model.ts';
 import { PLATFORM_TENANT } from './domain/tenants.ts';
 import { startBookingStatusJob } from './jobs/bookingStatusJob.ts';
+import { withNoteLabels } from './noteLabels.ts';
 import { customersRouter } from './rest/customersRouter.ts';
+import { historyRouter } from './rest/historyRouter.ts';
 import { errorHandler, LOCALS } from './rest/http.ts';
 import { demoRestorers } from './restorers.ts';
 import { createAppRouter } from './trpc/appRouter.ts';
@@ -47,7 +49,8 @@ export interface DemoServer {
 
 /**
  * The demo app: Express 5 with `activityCapture` on every request, the REST API (`/api/auth`,
- * `/api/customers`, `/api/activity` = `activityApi`), the tRPC API at `/trpc` (business procedures
+ * `/api/customers`, `/api/history`, `/api/activity` = `activityApi`, whose notes are labelled with
+ * their record's name), the tRPC API at `/trpc` (business procedures
  * recorded by `activityMiddleware`, and `createActivityRouter` as `activity`), the booking job, and
  * the built web app.
  */
@@ -56,7 +59,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
   const client = await MongoClient.connect(options.mongoUri);
   const db = collections(client.db(options.dbName));
   await ensureDomainIndexes(db);
-  const store = createActivityStore({
+  const activityStore = createActivityStore({
     client,
     dbName: options.dbName,
     defaultTenantId: PLATFORM_TENANT,
@@ -64,6 +67,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     restorers: demoRestorers(db),
     bulkDelete: { enabled: true, maxEvents: 1000 },
   });
+  const store = withNoteLabels(activityStore, db);
 
   const app = express();
   app.disable('x-powered-by');
@@ -83,6 +87,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
   );
   app.use('/api/auth', authRouter(db, { log }));
   app.use('/api/customers', customersRouter(db));
+  app.use('/api/history', historyRouter(store));
   app.use('/api/activity', activityApi({ store, authorize: (req) => authorizeUser(req.user) }));
   app.use(
     '/trpc',

@@ -1,7 +1,8 @@
 import { ActivityProvider } from '@activitykit/react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ACTIVITY_SOURCES, type SourceKind } from './activitySource.ts';
 import { Layout } from './components/Layout.tsx';
+import { createCustomerSource } from './customerSource.ts';
 import { usePreferences } from './i18n.tsx';
 import { ActivityPage } from './pages/ActivityPage.tsx';
 import { AnalyticsPage } from './pages/AnalyticsPage.tsx';
@@ -10,6 +11,7 @@ import { CustomerPage } from './pages/CustomerPage.tsx';
 import { CustomersPage } from './pages/CustomersPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
+import { RecordPage, type RecordPageType } from './pages/RecordPage.tsx';
 import { SecurityPage } from './pages/SecurityPage.tsx';
 import { navigate, usePath } from './router.tsx';
 import { useSession } from './session.ts';
@@ -22,18 +24,30 @@ export function App() {
   const [source, setSource] = useState<SourceKind>(() =>
     localStorage.getItem('demo.source') === 'trpc' ? 'trpc' : 'rest',
   );
-  if (session.isPending) return <p className="page-status">{t('loading')}</p>;
   const user = session.data?.user;
+  // A customer reads only her own history, through a source of her own (no activity API).
+  const customerId = user?.role === 'customer' ? user.customerId : undefined;
+  const customerSource = useMemo(
+    () => (customerId ? createCustomerSource(customerId) : undefined),
+    [customerId],
+  );
+  if (session.isPending) return <p className="page-status">{t('loading')}</p>;
   if (!user) return <LoginPage otpPending={session.data?.otpPending === true} />;
 
   const home = user.role === 'customer' ? '/profile' : '/customers';
   if (path === '/' || path === '/login') queueMicrotask(() => navigate(home, { replace: true }));
   const customerMatch = /^\/customers\/([^/]+)$/.exec(path);
+  const recordMatch = /^\/(order|booking|sale)s\/([^/]+)$/.exec(path);
   let page: React.ReactNode;
   if (user.role === 'customer') {
     page = user.customerId ? <CustomerPage id={user.customerId} user={user} /> : null;
   } else if (customerMatch) {
-    page = <CustomerPage id={decodeURIComponent(customerMatch[1] as string)} user={user} />;
+    page = (
+      <CustomerPage key={path} id={decodeURIComponent(customerMatch[1] as string)} user={user} />
+    );
+  } else if (recordMatch) {
+    const [, type, id] = recordMatch as unknown as [string, RecordPageType, string];
+    page = <RecordPage key={path} type={type} id={decodeURIComponent(id)} user={user} />;
   } else {
     const pages: Record<string, React.ReactNode> = {
       '/customers': <CustomersPage user={user} />,
@@ -46,7 +60,11 @@ export function App() {
     page = pages[path] ?? (path === '/' ? null : <p className="page-status">{t('notFound')}</p>);
   }
   return (
-    <ActivityProvider source={ACTIVITY_SOURCES[source]} locale={locale} timeZone={timeZone}>
+    <ActivityProvider
+      source={customerSource ?? ACTIVITY_SOURCES[source]}
+      locale={locale}
+      timeZone={timeZone}
+    >
       <Layout
         user={user}
         source={source}

@@ -13,10 +13,11 @@ export class ApiError extends Error {
 /** Calls the demo's REST API (`/api/...`) with the session cookie; JSON in and out. */
 export async function api<T>(
   path: string,
-  options: { method?: string; body?: unknown } = {},
+  options: { method?: string; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method: options.method ?? 'GET',
+    signal: options.signal ?? null,
     credentials: 'same-origin',
     headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -1,14 +1,18 @@
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { EN, type MessageKey, RU } from './messages.ts';
 
 /** The app's languages. */
 export type AppLocale = 'en' | 'ru';
+/** The app's colour themes: the system's (prefers-color-scheme), or one chosen. */
+export type AppTheme = 'system' | 'light' | 'dark';
 
 interface Preferences {
   locale: AppLocale;
   setLocale(locale: AppLocale): void;
   timeZone: string;
   setTimeZone(timeZone: string): void;
+  theme: AppTheme;
+  setTheme(theme: AppTheme): void;
   t(key: MessageKey): string;
   /** A date and time in the viewer's language and time zone. */
   formatDateTime(value: string | Date): string;
@@ -28,12 +32,26 @@ function stored(key: string): string | null {
   }
 }
 
-/** Language and time zone of the viewer, remembered in `localStorage`. */
+/**
+ * The theme as `data-ak-theme` on `<html>`: the ActivityKit components take their colours from it,
+ * and so do the app's own styles (`light-dark()` in styles.css). `index.html` sets it before the
+ * first paint, so a dark page never flashes light.
+ */
+export function applyTheme(theme: AppTheme): void {
+  document.documentElement.dataset.akTheme = theme === 'system' ? 'auto' : theme;
+}
+
+/** Language, time zone and theme of the viewer, remembered in `localStorage`. */
 export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<AppLocale>(() =>
     stored('demo.locale') === 'ru' ? 'ru' : 'en',
   );
   const [timeZone, setTimeZoneState] = useState(() => stored('demo.timeZone') ?? browserZone);
+  const [theme, setThemeState] = useState<AppTheme>(() => {
+    const saved = stored('demo.theme');
+    return saved === 'light' || saved === 'dark' ? saved : 'system';
+  });
+  useEffect(() => applyTheme(theme), [theme]);
   const value = useMemo<Preferences>(() => {
     const dictionary = locale === 'ru' ? RU : EN;
     const format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
@@ -53,14 +71,19 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
         localStorage.setItem('demo.timeZone', next);
         setTimeZoneState(next);
       },
+      theme,
+      setTheme(next) {
+        localStorage.setItem('demo.theme', next);
+        setThemeState(next);
+      },
       t: (key) => dictionary[key],
       formatDateTime: (date) => format.format(new Date(date)),
     };
-  }, [locale, timeZone]);
+  }, [locale, timeZone, theme]);
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
 }
 
-/** The viewer's language, time zone and the app's words. */
+/** The viewer's language, time zone, theme and the app's words. */
 export function usePreferences(): Preferences {
   const value = useContext(PreferencesContext);
   if (!value) throw new Error('usePreferences needs <PreferencesProvider>.');

@@ -68,7 +68,27 @@ export const EN = {
   notFound: 'Page not found.',
   loading: 'Loading…',
   deleted: 'Customer deleted. It can be restored from the activity log.',
-  customerNoActivity: 'Your account has no access to the activity log.',
+  theme: 'Theme',
+  themeSystem: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  order: 'Order',
+  booking: 'Booking',
+  sale: 'Sale',
+  staffMember: 'Staff',
+  deletedBadge: 'Deleted',
+  deletedCustomer: 'This customer was deleted',
+  deletedOrder: 'This order was deleted',
+  deletedBooking: 'This booking was deleted',
+  deletedSale: 'This sale was deleted',
+  deletedDetail: 'By {who}, {when}. What it was then, from the activity log:',
+  restore: 'Restore',
+  restoring: 'Restoring…',
+  cannotRestore: 'Records of this kind cannot be restored.',
+  noRecord:
+    'Not found: it does not exist, belongs to another business, or its history is hidden for your role.',
+  hiddenHistory:
+    '{count} events of this history are hidden for your role: staff do not see changes made by the owner or an administrator.',
 } as const;
 
 /** A message key. */
@@ -144,5 +164,32 @@ export const RU: Record<MessageKey, string> = {
   notFound: 'Страница не найдена.',
   loading: 'Загрузка…',
   deleted: 'Клиент удалён. Его можно восстановить из журнала действий.',
-  customerNoActivity: 'У вашей учётной записи нет доступа к журналу действий.',
+  theme: 'Тема',
+  themeSystem: 'Как в системе',
+  themeLight: 'Светлая',
+  themeDark: 'Тёмная',
+  order: 'Заказ',
+  booking: 'Бронирование',
+  sale: 'Продажа',
+  staffMember: 'Сотрудник',
+  deletedBadge: 'Удалено',
+  deletedCustomer: 'Клиент удалён',
+  deletedOrder: 'Заказ удалён',
+  deletedBooking: 'Бронирование удалено',
+  deletedSale: 'Продажа удалена',
+  deletedDetail: '{who}, {when}. Так запись выглядела перед удалением (из журнала действий):',
+  restore: 'Восстановить',
+  restoring: 'Восстановление…',
+  cannotRestore: 'Такие записи нельзя восстановить.',
+  noRecord:
+    'Не найдено: записи нет, она принадлежит другой компании или её история скрыта для вашей роли.',
+  hiddenHistory:
+    'Скрыто для вашей роли событий этой истории: {count}. Сотрудники не видят изменений, сделанных владельцем или администратором.',
 };
+
+/** A message with its `{name}` placeholders filled in. */
+export function fill(message: string, params: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

@@ -5,11 +5,14 @@ window.addEventListener('popstate', () => {
   for (const listener of listeners) listener();
 });
 
-/** Goes to a page of the app without reloading. */
+/**
+ * Goes to a page of the app without reloading. Announced as a `popstate`, so whatever follows the
+ * URL (the activity log's filters and open event) reads the new one, also on the same page.
+ */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
-  for (const listener of listeners) listener();
+  window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
 /** The current path (re-renders on navigation). */

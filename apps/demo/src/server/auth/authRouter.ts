@@ -4,7 +4,7 @@ import type { Collections } from '../domain/model.ts';
 import { PLATFORM_TENANT } from '../domain/tenants.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { closeSession, confirmOtp, openSession, readSession } from './sessions.ts';
-import { actorOf, toDemoUser } from './user.ts';
+import { actorOf, loadDemoUser } from './user.ts';
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().max(320),
@@ -43,7 +43,7 @@ export function authRouter(db: Collections, { log }: { log: (line: string) => vo
       res.status(401).json({ error: 'Wrong e-mail or password.' });
       return;
     }
-    const demoUser = toDemoUser(user);
+    const demoUser = await loadDemoUser(db, user);
     const { otpCode } = await openSession(db, { user, res });
     if (otpCode) {
       log(`One-time code for ${user.email}: ${otpCode}`);
@@ -64,7 +64,7 @@ export function authRouter(db: Collections, { log }: { log: (line: string) => vo
       res.status(400).json({ error: 'Sign in with your password first.' });
       return;
     }
-    const demoUser = toDemoUser(found.user);
+    const demoUser = await loadDemoUser(db, found.user);
     res.locals[AUTH_TENANT] = demoUser.tenantId;
     const result = await confirmOtp(db, { session: found.session, code: parsed.data.code });
     if (result !== 'ok') {
@@ -104,7 +104,7 @@ export function sessionMiddleware(db: Collections) {
   return async (req: Request, _res: Response, next: (error?: unknown) => void) => {
     try {
       const found = await readSession(db, req);
-      if (found && !found.session.otp) req.user = toDemoUser(found.user);
+      if (found && !found.session.otp) req.user = await loadDemoUser(db, found.user);
       next();
     } catch (error) {
       next(error);

@@ -1,5 +1,5 @@
 import type { Actor } from '@activitykit/schema';
-import type { Role, UserDoc } from '../domain/model.ts';
+import type { Collections, Role, UserDoc } from '../domain/model.ts';
 
 /** The signed-in user as request handlers, tRPC procedures and the capture middleware see them. */
 export interface DemoUser {
@@ -32,6 +32,20 @@ export function toDemoUser(user: UserDoc): DemoUser {
     ...(user.location && { location: user.location }),
     ...(user.customerId && { customerId: user.customerId }),
   };
+}
+
+/**
+ * The user as the app shows it: a customer account carries the name of its customer record, so
+ * the header, the profile and the activity log name her the same, also after staff rename her.
+ */
+export async function loadDemoUser(db: Collections, user: UserDoc): Promise<DemoUser> {
+  const demoUser = toDemoUser(user);
+  if (!user.customerId) return demoUser;
+  const customer = await db.customers.findOne(
+    { _id: user.customerId },
+    { projection: { name: 1 } },
+  );
+  return customer ? { ...demoUser, name: customer.name } : demoUser;
 }
 
 /** The user as the actor of activity events. */

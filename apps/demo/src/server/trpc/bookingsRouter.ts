@@ -31,6 +31,10 @@ export function bookingsRouter(deps: ProcedureDeps) {
       db.bookings.find(tenantFilter(ctx.user)).sort({ startsAt: -1 }).limit(100).toArray(),
     ),
 
+    get: staff
+      .input(z.object({ id: z.string().max(40) }))
+      .query(({ ctx, input }) => findRecord(db.bookings, { id: input.id, user: ctx.user })),
+
     create: staff
       .meta({ activity: { action: 'booking.created', kind: 'create' } })
       .input(

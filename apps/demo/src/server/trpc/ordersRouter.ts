@@ -38,6 +38,10 @@ export function ordersRouter(deps: ProcedureDeps) {
           .toArray(),
       ),
 
+    get: staff
+      .input(z.object({ id: z.string().max(40) }))
+      .query(({ ctx, input }) => findRecord(db.orders, { id: input.id, user: ctx.user })),
+
     create: staff
       .meta({ activity: { action: 'order.created', kind: 'create' } })
       .input(z.object({ customerId: z.string().max(40), items: z.array(lineItem).min(1).max(50) }))

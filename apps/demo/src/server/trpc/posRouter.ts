@@ -7,7 +7,7 @@ import { refs, totalOf } from '../domain/labels.ts';
 import type { SaleDoc } from '../domain/model.ts';
 import { findTenant, isTenantLocation, TENANTS } from '../domain/tenants.ts';
 import { actingTenant, type ProcedureDeps, procedures, router } from './init.ts';
-import { findCustomer } from './records.ts';
+import { findCustomer, findRecord } from './records.ts';
 
 /**
  * `pos.*` (tRPC, recorded by `activityMiddleware`): the till's sales, and the catalogue the forms
@@ -30,6 +30,10 @@ export function posRouter(deps: ProcedureDeps) {
     sales: staff.query(({ ctx }) =>
       db.sales.find(tenantFilter(ctx.user)).sort({ createdAt: -1 }).limit(100).toArray(),
     ),
+
+    sale: staff
+      .input(z.object({ id: z.string().max(40) }))
+      .query(({ ctx, input }) => findRecord(db.sales, { id: input.id, user: ctx.user })),
 
     sell: staff
       .meta({ activity: { action: 'sale.created', kind: 'create' } })

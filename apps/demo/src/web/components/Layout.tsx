@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import type { DemoUser } from '../../server/auth/user.ts';
 import type { SourceKind } from '../activitySource.ts';
-import { type AppLocale, TIME_ZONES, usePreferences } from '../i18n.tsx';
+import { type AppLocale, type AppTheme, TIME_ZONES, usePreferences } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
 import { Link } from '../router.tsx';
 import { useAuthActions } from '../session.ts';
@@ -15,7 +15,7 @@ const STAFF_NAV: [href: string, label: MessageKey][] = [
   ['/security', 'navSecurity'],
 ];
 
-/** The page frame: navigation by role, language, time zone, data source, and the user. */
+/** The page frame: navigation by role, language, time zone, theme, data source, and the user. */
 export function Layout({
   user,
   source,
@@ -27,7 +27,7 @@ export function Layout({
   onSourceChange(source: SourceKind): void;
   children: ReactNode;
 }) {
-  const { t, locale, setLocale, timeZone, setTimeZone } = usePreferences();
+  const { t, locale, setLocale, timeZone, setTimeZone, theme, setTheme } = usePreferences();
   const { signOut } = useAuthActions();
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -63,6 +63,14 @@ export function Layout({
               {[...new Set([timeZone, ...TIME_ZONES])].map((zone) => (
                 <option key={zone}>{zone}</option>
               ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('theme')}</span>
+            <select value={theme} onChange={(e) => setTheme(e.target.value as AppTheme)}>
+              <option value="system">{t('themeSystem')}</option>
+              <option value="light">{t('themeLight')}</option>
+              <option value="dark">{t('themeDark')}</option>
             </select>
           </label>
           {user.role !== 'customer' && (

@@ -3,6 +3,7 @@ import type { DemoUser } from '../../server/auth/user.ts';
 import { ACCOUNTS } from '../../server/domain/accounts.ts';
 import { TENANTS } from '../../server/domain/tenants.ts';
 import { usePreferences } from '../i18n.tsx';
+import { recordPath } from '../records.ts';
 import { navigate } from '../router.tsx';
 
 const urlSync = createBrowserUrlAdapter();
@@ -11,7 +12,7 @@ const LOCATIONS = TENANTS.flatMap((tenant) => tenant.locations.map((location) =>
 /**
  * The activity log with everything the role allows: filters synced to the URL, live updates,
  * export, restore of deleted customers (orders cannot be restored), bulk delete for admins, and
- * references that open the customer's page.
+ * references that each open their page (see {@link recordPath}).
  */
 export function ActivityPage({ user }: { user: DemoUser }) {
   const { t } = usePreferences();
@@ -29,9 +30,7 @@ export function ActivityPage({ user }: { user: DemoUser }) {
           locations: LOCATIONS.filter((id) => mine(id.split('-')[0] as string)),
         }}
         canRestore={(event) => event.subject?.type === 'customer'}
-        onOpenRecord={(ref) => {
-          if (ref.type === 'customer') navigate(`/customers/${encodeURIComponent(ref.id)}`);
-        }}
+        onOpenRecord={(ref, event) => navigate(recordPath(ref, event))}
       />
     </section>
   );

@@ -1,11 +1,12 @@
-import { CustomerTimeline } from '@activitykit/react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DemoUser } from '../../server/auth/user.ts';
 import type { BookingDoc, CustomerDoc, OrderDoc, WaiverDoc } from '../../server/domain/model.ts';
-import { api } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { CustomerForm } from '../components/CustomerForm.tsx';
 import { CustomerRecords } from '../components/CustomerRecords.tsx';
+import { DeletedRecord } from '../components/DeletedRecord.tsx';
+import { RecordHistory } from '../components/RecordHistory.tsx';
 import { useAppMutation } from '../hooks.ts';
 import { usePreferences } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
@@ -17,7 +18,12 @@ interface CustomerDetails {
   waivers: WaiverDoc[];
 }
 
-/** One customer: details (edit, delete), dependents, waivers, orders, bookings, and the timeline with notes. */
+const gone = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+/**
+ * One customer: details (edit, delete), dependents, waivers, orders, bookings, and the timeline
+ * with notes. A deleted customer shows her last snapshot and history, with a restore button.
+ */
 export function CustomerPage({ id, user }: { id: string; user: DemoUser }) {
   const { t } = usePreferences();
   const [editing, setEditing] = useState(false);
@@ -25,6 +31,7 @@ export function CustomerPage({ id, user }: { id: string; user: DemoUser }) {
   const details = useQuery({
     queryKey: ['customer', id],
     queryFn: () => api<CustomerDetails>(`/customers/${encodeURIComponent(id)}`),
+    retry: (failures, error) => !gone(error) && failures < 1,
   });
   const update = useAppMutation(
     (fields: object) => api<CustomerDoc>(`/customers/${id}`, { method: 'PATCH', body: fields }),
@@ -36,6 +43,14 @@ export function CustomerPage({ id, user }: { id: string; user: DemoUser }) {
   const staff = user.role !== 'customer';
 
   if (details.isPending) return <p className="page-status">{t('loading')}</p>;
+  if (details.isError && gone(details.error) && staff) {
+    return (
+      <div className="customer-page">
+        <DeletedRecord type="customer" id={id} onRestored={() => void details.refetch()} />
+        <RecordHistory record={`customer:${id}`} label={id} user={user} />
+      </div>
+    );
+  }
   if (details.isError)
     return (
       <p className="alert" role="alert">
@@ -99,15 +114,12 @@ export function CustomerPage({ id, user }: { id: string; user: DemoUser }) {
         )}
       </section>
       <CustomerRecords details={details.data} canEdit={staff} />
-      <section className="card timeline-card" aria-labelledby="history-title">
-        <h2 id="history-title">{t('history')}</h2>
-        <CustomerTimeline
-          record={`customer:${customer._id}`}
-          recordLabel={customer.name}
-          tenantId={customer.tenantId}
-          live
-        />
-      </section>
+      <RecordHistory
+        record={`customer:${customer._id}`}
+        label={customer.name}
+        tenantId={customer.tenantId}
+        user={user}
+      />
     </div>
   );
 }
