@@ -27,10 +27,10 @@ export interface ActivityMiddlewareOptions<TContext> extends CaptureResolvers<TC
   /** The store events are recorded into (only its non-blocking `record` is used). */
   store: Pick<ActivityStore, 'record'>;
   /**
-   * The tenant of a sign-in step (`auth` meta) whose procedure never called
-   * `ctx.activity.tenant()` — e.g. a login that failed, or whose input failed validation before
-   * the resolver ran — from the attempted identifier or the raw input. Returning `undefined` falls
-   * back to the `tenant` resolver, then the store's default. Defaults to none.
+   * The tenant of a sign-in step (`auth` meta) that neither its procedure (`ctx.activity.tenant()`)
+   * nor the `tenant` resolver placed — e.g. a login that failed, or whose input failed validation
+   * before the procedure ran, with nobody signed in — from the attempted identifier or the raw
+   * input. Returning `undefined` leaves the store's `defaultTenantId`. Defaults to none.
    */
   signInTenant?: (
     attempt: SignInAttempt<TContext>,
@@ -180,7 +180,8 @@ export function activityMiddleware<TContext extends object = object>(
         return built;
       });
       if (!event) return;
-      if (call.activity.auth && state.tenantId === undefined && options.signInTenant) {
+      const placed = state.tenantId !== undefined || safely(() => resolveTenant(ctxValue));
+      if (call.activity.auth && !placed && options.signInTenant) {
         const identifier = event.metadata?.identifier;
         const attempt: SignInAttempt<TContext> = { ctx: ctxValue, input: rawInput };
         if (typeof identifier === 'string') attempt.identifier = identifier;

@@ -108,7 +108,18 @@ describe('activityMiddleware sign-in steps', () => {
       expect.objectContaining({ identifier: 'mallory@beta.test', input: attempt }),
     ]);
 
-    // A procedure that names the tenant itself is not asked about.
+    // Neither a signed-in caller (the tenant resolver places it) nor a procedure that names the
+    // tenant itself is asked about.
+    await expect(
+      clientFor<CaptureApp>(strict.url, 'acme').auth.strictLogin.mutate({
+        email: 'pat@beta.test',
+        password: 'short',
+      }),
+    ).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
+    expect(await latest('auth.login_failed')).toMatchObject({
+      tenantId: 'acme',
+      metadata: { identifier: 'pat@beta.test' },
+    });
     await expect(
       clientFor<CaptureApp>(strict.url).auth.strictLogin.mutate({
         email: 'eve@beta.test',
