@@ -33,6 +33,12 @@ export const ActorSuggestions: Story = {
 export const UserFilterSuggestions: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await canvas.findByRole('grid');
+    // On a narrow page the filter bar is folded behind a "Filters" button.
+    const toggle = canvasElement.querySelector<HTMLElement>('.ak-log-filters-toggle');
+    if (toggle?.getAttribute('aria-expanded') === 'false' && toggle.offsetParent !== null) {
+      await userEvent.click(toggle);
+    }
     const user = await canvas.findByRole('combobox', { name: 'User' });
     await userEvent.click(user);
     await userEvent.keyboard('smi');

@@ -11,6 +11,8 @@ export interface ActorFilterInputProps {
   onCommit(value: string): void;
   placeholder?: string;
   locale: Locale;
+  /** How a role reads in the suggestions. Defaults to the role itself. */
+  roleLabel?: (role: string) => string;
   /** Milliseconds of typing pause before the value commits. Defaults to `400`. */
   delayMs?: number;
 }
@@ -21,7 +23,7 @@ export interface ActorFilterInputProps {
  * (then restores the applied value). What is typed commits after a pause, on Enter or on blur.
  */
 export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
-  const { label, value, onCommit, placeholder, locale, delayMs = 400 } = props;
+  const { label, value, onCommit, placeholder, locale, roleLabel, delayMs = 400 } = props;
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
@@ -75,7 +77,7 @@ export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
             }
           }}
         />
-        <ActorSuggestionList combobox={combobox} locale={locale} />
+        <ActorSuggestionList combobox={combobox} locale={locale} roleLabel={roleLabel} />
       </div>
     </div>
   );

@@ -7,6 +7,8 @@ import type { ActorCombobox } from './useActorCombobox.ts';
 export interface ActorSuggestionListProps {
   combobox: ActorCombobox;
   locale: Locale;
+  /** How a role reads (translated user types). Defaults to the role itself. */
+  roleLabel?: (role: string) => string;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ActorSuggestionListProps {
  * from the input. A polite status line tells screen readers how many there are.
  */
 export function ActorSuggestionList(props: ActorSuggestionListProps): ReactNode {
-  const { combobox, locale } = props;
+  const { combobox, locale, roleLabel = (role: string) => role } = props;
   const strings = searchStrings(locale);
   const { open, suggestions, active, listId } = combobox;
   return (
@@ -45,7 +47,7 @@ export function ActorSuggestionList(props: ActorSuggestionListProps): ReactNode 
                 <span className="ak-log-suggestion-detail">
                   {[
                     suggestion.email ?? (suggestion.name ? suggestion.id : undefined),
-                    suggestion.role,
+                    suggestion.role && roleLabel(suggestion.role),
                   ]
                     .filter(Boolean)
                     .join(' · ')}

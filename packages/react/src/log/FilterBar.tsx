@@ -108,6 +108,7 @@ export function FilterBar(props: FilterBarProps) {
             value={filters.actors?.[0] ?? ''}
             onCommit={onUser}
             locale={locale}
+            roleLabel={(role) => roleLabel(role, t)}
           />
         )}
         <MultiSelect

@@ -2,6 +2,7 @@ import { type Locale, parseSearch, SchemaError, type SearchProblem } from '@acti
 import { type Ref, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ActorSuggestionList } from './ActorSuggestionList.tsx';
 import { actorTokenAt, replaceActorToken } from './actorToken.ts';
+import { roleLabel } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
 import { SearchErrorLine } from './SearchErrorLine.tsx';
 import { searchStrings } from './searchMessages.ts';
@@ -157,7 +158,11 @@ export function SearchBox(props: SearchBoxProps) {
             }
           }}
         />
-        <ActorSuggestionList combobox={combobox} locale={locale} />
+        <ActorSuggestionList
+          combobox={combobox}
+          locale={locale}
+          roleLabel={(role) => roleLabel(role, t)}
+        />
       </div>
       {error ? (
         <SearchErrorLine id={`${id}-error`} text={draft} error={error} locale={locale} />

@@ -1,6 +1,6 @@
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
 import { FIXTURE_NOW } from '../test/fixtures.ts';
 import { ActivityLog } from './ActivityLog.tsx';
 import { generateActivityEvents } from './fixtures.ts';
@@ -22,6 +22,9 @@ const options = (input: HTMLInputElement) => [
   ...listOf(input).querySelectorAll<HTMLElement>('[role="option"]'),
 ];
 
+// A desktop-wide page: the whole filter bar shows (narrow screens fold it behind "Filters").
+beforeEach(() => page.viewport(1280, 800));
+
 async function mounted(locale: 'en' | 'ru' = 'en') {
   const view = mountLog(<ActivityLog live={false} />, { source: memory(events), locale });
   await settle(() => expect(bodyRows(view.container).length).toBeGreaterThan(3));
@@ -40,7 +43,7 @@ describe('actor suggestions in the search box', () => {
     const list = listOf(input);
     expect(list.getAttribute('role')).toBe('listbox');
     expect(options(input).map((option) => option.textContent)).toEqual([
-      'Bob Jonesbob@example.com · staff',
+      'Bob Jonesbob@example.com · Staff',
     ]);
     expect(input.getAttribute('aria-autocomplete')).toBe('list');
     await userEvent.keyboard('{ArrowDown}');
