@@ -1,4 +1,4 @@
-// node-client.ts — Node ≥ 20: npm install @trpc/client eventsource; run: npx tsx node-client.ts
+// node-client.ts — Node ≥ 20: npm install @trpc/client eventsource@4; run: npx tsx node-client.ts
 import { eventFromWire } from '@activitykit/schema';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
