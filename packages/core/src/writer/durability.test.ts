@@ -71,6 +71,11 @@ describe('the writer when MongoDB goes away', () => {
     await db.stop();
     const downSince = Date.now();
     await recordSome(3000, 7000);
+    // Down for three seconds at least, and until the writer has given up retrying and said so: on
+    // a loaded machine its retries take longer, and a server back before that is no outage to it.
+    await expect
+      .poll(() => store.metrics().degraded && errors.length > 0, { timeout: 60_000 })
+      .toBe(true);
     await sleep(Math.max(0, 3000 - (Date.now() - downSince)));
     db = await ownServer(dataDir, port);
     await recordSome(7000, 10_000);

@@ -107,6 +107,51 @@ describe('the journal', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('keeps only what a failed replay had not stored, so nothing is stored or counted twice', async () => {
+    const dir = await journalDir();
+    const journal = createJournal({ dir });
+    const ids = Array.from({ length: 1200 }, (_, i) => `E${String(i).padStart(4, '0')}`);
+    await journal.append(ids.map(doc));
+    const stored: string[] = [];
+    let calls = 0;
+    await expect(
+      journal.replay(async (docs) => {
+        calls += 1;
+        if (calls === 2) throw new Error('server down');
+        stored.push(...docs.map((d) => d._id));
+      }),
+    ).rejects.toThrow('server down');
+    expect(stored).toHaveLength(500);
+    expect(await journal.pendingFiles()).toBe(1);
+    const result = await journal.replay(
+      async (docs) => void stored.push(...docs.map((d) => d._id)),
+    );
+    expect(result).toEqual({ events: 700, files: 1 });
+    expect(stored).toEqual(ids);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('takes appends while a replay waits on the server, so spilling never waits for MongoDB', async () => {
+    const dir = await journalDir();
+    const journal = createJournal({ dir });
+    await journal.append([doc('A')]);
+    let release = () => {};
+    const serverBack = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const replaying = journal.replay(() => serverBack);
+    let appended = false;
+    void journal.append([doc('B')]).then(() => {
+      appended = true;
+    });
+    await expect.poll(() => appended, { timeout: 10_000 }).toBe(true);
+    release();
+    expect(await replaying).toEqual({ events: 1, files: 1 });
+    const rest: string[] = [];
+    await journal.replay(async (docs) => void rest.push(...docs.map((d) => d._id)));
+    expect(rest).toEqual(['B']);
+  });
+
   it('writes events MongoDB refused to a dead-letter file with the reason', async () => {
     const dir = await journalDir();
     const journal = createJournal({ dir });

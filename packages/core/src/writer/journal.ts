@@ -12,6 +12,17 @@ import {
 import { join } from 'node:path';
 import { BSON } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
+import {
+  baseName,
+  CLOSED,
+  claimable,
+  claimPath,
+  giveBack,
+  parse,
+  SUFFIX,
+  serialize,
+  stamp,
+} from './journalFiles.ts';
 
 /** Options of {@link createJournal}. */
 export interface JournalOptions {
@@ -31,25 +42,25 @@ export interface ReplayResult {
  * A local append-only journal of events that could not be stored yet. One file per writer at a
  * time, one EJSON document per line, fsynced on every append. Replay claims a file by renaming it
  * (atomic, so two processes never replay the same file), stores its events, and deletes it; a file
- * whose claimer died is claimed again. A torn last line (a crash mid-append) is skipped.
+ * whose claimer died is claimed again. A torn last line (a crash mid-append) is skipped. Appends
+ * never wait for a replay's storing (MongoDB may be gone again): only for its claiming.
  */
 export interface Journal {
   readonly dir: string;
   append(docs: readonly EventDocument[]): Promise<void>;
   /** Appends to the dead-letter file: events the server refused for good. */
   reject(docs: readonly EventDocument[], reason: string): Promise<void>;
-  /** Stores every journaled event through `store`, oldest file first. */
+  /**
+   * Stores every journaled event through `store`, oldest file first. When `store` fails, what it
+   * had not stored yet stays in the journal, and only that is replayed later.
+   */
   replay(store: (docs: EventDocument[]) => Promise<void>): Promise<ReplayResult>;
   /** How many journal files wait for replay. */
   pendingFiles(): Promise<number>;
   close(): Promise<void>;
 }
 
-const SUFFIX = '.ndjson';
-const CLAIM = '.replay-';
 const REPLAY_CHUNK = 500;
-/** Stands for the pid in the name of a file whose journal was closed. */
-const CLOSED = 'c';
 
 /** Opens (lazily) a journal in `options.dir`. */
 export function createJournal(options: JournalOptions): Journal {
@@ -78,7 +89,7 @@ export function createJournal(options: JournalOptions): Journal {
       // After close: one finished file per append (written aside, then renamed into view), so a
       // replaying process never reads half of it.
       await mkdir(options.dir, { recursive: true });
-      const base = `${Date.now().toString(36).padStart(9, '0')}-${CLOSED}-${instance}-${randomBytes(3).toString('hex')}`;
+      const base = `${stamp()}-${CLOSED}-${instance}-${randomBytes(3).toString('hex')}`;
       await writeFile(join(options.dir, `${base}.tmp`), lines, { flush: true });
       await rename(join(options.dir, `${base}.tmp`), join(options.dir, `${base}${SUFFIX}`));
       return;
@@ -86,7 +97,7 @@ export function createJournal(options: JournalOptions): Journal {
     if (!current || current.bytes > maxFileBytes) {
       await rotate();
       await mkdir(options.dir, { recursive: true });
-      const name = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${instance}${SUFFIX}`;
+      const name = `${stamp()}-${process.pid}-${instance}${SUFFIX}`;
       current = { handle: await open(join(options.dir, name), 'a'), bytes: 0 };
     }
     await current.handle.appendFile(lines);
@@ -109,32 +120,44 @@ export function createJournal(options: JournalOptions): Journal {
           await handle.close();
         }
       }),
-    replay: (store) =>
-      serial(async () => {
+    replay: async (store) => {
+      // Claimed in turn with appends (never mid-append), stored outside it: an append (a spill
+      // while MongoDB is down) must not wait for a replay's retries.
+      const claimed = await serial(async () => {
         await rotate();
-        const result: ReplayResult = { events: 0, files: 0 };
+        const taken: string[] = [];
         for (const file of await claimable(options.dir, instance)) {
-          const claimed = join(options.dir, `${baseName(file)}${CLAIM}${process.pid}`);
           try {
-            await rename(join(options.dir, file), claimed);
+            await rename(join(options.dir, file), claimPath(options.dir, file));
+            taken.push(file);
           } catch {
-            continue; // another process claimed it first
+            // another process claimed it first
           }
-          const docs = parse(await readFile(claimed, 'utf8'));
-          try {
-            for (let i = 0; i < docs.length; i += REPLAY_CHUNK) {
-              await store(docs.slice(i, i + REPLAY_CHUNK));
-            }
-          } catch (error) {
-            await rename(claimed, join(options.dir, baseName(file)));
-            throw error;
-          }
-          await rm(claimed);
-          result.events += docs.length;
-          result.files += 1;
         }
-        return result;
-      }),
+        return taken;
+      });
+      const result: ReplayResult = { events: 0, files: 0 };
+      for (const [index, file] of claimed.entries()) {
+        const path = claimPath(options.dir, file);
+        const docs = parse(await readFile(path, 'utf8'));
+        let stored = 0;
+        try {
+          for (; stored < docs.length; stored += REPLAY_CHUNK) {
+            await store(docs.slice(stored, stored + REPLAY_CHUNK));
+          }
+        } catch (error) {
+          await giveBack(options.dir, file, stored > 0 ? docs.slice(stored) : undefined);
+          for (const rest of claimed.slice(index + 1)) {
+            await rename(claimPath(options.dir, rest), join(options.dir, baseName(rest)));
+          }
+          throw error;
+        }
+        await rm(path);
+        result.events += docs.length;
+        result.files += 1;
+      }
+      return result;
+    },
     pendingFiles: async () => (await claimable(options.dir, instance)).length,
     close: () =>
       serial(async () => {
@@ -153,57 +176,4 @@ export function createJournal(options: JournalOptions): Journal {
         }
       }),
   };
-}
-
-function serialize(docs: readonly EventDocument[]): string {
-  return docs.map((doc) => `${BSON.EJSON.stringify(doc, { relaxed: false })}\n`).join('');
-}
-
-function parse(text: string): EventDocument[] {
-  const docs: EventDocument[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      docs.push(BSON.EJSON.parse(line, { relaxed: false }) as EventDocument);
-    } catch {
-      // A torn line from a crash mid-append: the event was never acknowledged to anyone durable.
-    }
-  }
-  return docs;
-}
-
-/**
- * Journal files this journal may replay: its own (closed by `rotate` first), those of journals that
- * were closed, and those of processes that are gone. A live writer's file is never touched: it may
- * still be appending to it.
- */
-async function claimable(dir: string, instance: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names
-    .filter((name) => {
-      const claim = name.lastIndexOf(CLAIM);
-      if (claim >= 0) {
-        const claimer = Number(name.slice(claim + CLAIM.length));
-        return claimer !== process.pid && !isAlive(claimer);
-      }
-      if (!name.endsWith(SUFFIX)) return false;
-      const [, pid, owner] = name.slice(0, -SUFFIX.length).split('-');
-      if (pid === CLOSED || owner === instance) return true;
-      return Number(pid) !== process.pid && !isAlive(Number(pid));
-    })
-    .sort();
-}
-
-function baseName(file: string): string {
-  const claim = file.lastIndexOf(CLAIM);
-  return claim < 0 ? file : file.slice(0, claim);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

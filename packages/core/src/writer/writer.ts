@@ -56,7 +56,10 @@ type Waiter = { resolve: () => void; reject: (error: Error) => void };
 
 export function createWriter(deps: WriterDeps): Writer {
   const { collection, journal, settings, onError } = deps;
-  const connect = deps.connect ?? (() => Promise.resolve());
+  const connecting = deps.connect;
+  /** Connects first if need be, within the time limit of an insert. */
+  const connect = (): Promise<void> =>
+    connecting ? within(connecting(), settings.insertTimeoutMs) : Promise.resolve();
   const counters = createMetrics();
   let queue: EventDocument[] = [];
   const durableWaiters = new Map<string, Waiter>();
@@ -378,6 +381,17 @@ export function createWriter(deps: WriterDeps): Writer {
 function backoff(attempt: number, settings: WriterSettings): number {
   const ceiling = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** attempt);
   return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ActivityError('NOT_STORED', `MongoDB did not answer within ${ms} ms.`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function sleep(ms: number): Promise<void> {
