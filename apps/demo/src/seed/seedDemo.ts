@@ -43,7 +43,7 @@ export interface SeedSummary {
  * 2k documents/s, no index use), so a bigger history makes each log page take seconds.
  */
 export function defaultSeedEvents(engine: DevDbEngine): number {
-  return engine === 'ferretdb' ? 3_000 : 30_000;
+  return engine.startsWith('ferretdb') ? 3_000 : 30_000;
 }
 
 /** The share of the history each business gets. */

@@ -88,7 +88,7 @@ export const EN = {
   noRecord:
     'Not found: it does not exist, belongs to another business, or its history is hidden for your role.',
   hiddenHistory:
-    '{count} events of this history are hidden for your role: staff do not see changes made by the owner or an administrator.',
+    'Hidden for your role: {events} of this history (staff do not see changes made by the owner or an administrator).',
 } as const;
 
 /** A message key. */
@@ -184,7 +184,7 @@ export const RU: Record<MessageKey, string> = {
   noRecord:
     'Не найдено: записи нет, она принадлежит другой компании или её история скрыта для вашей роли.',
   hiddenHistory:
-    'Скрыто для вашей роли событий этой истории: {count}. Сотрудники не видят изменений, сделанных владельцем или администратором.',
+    'Скрыто для вашей роли: {events} этой истории (сотрудники не видят изменений, сделанных владельцем или администратором).',
 };
 
 /** A message with its `{name}` placeholders filled in. */
@@ -192,4 +192,17 @@ export function fill(message: string, params: Record<string, string | number>): 
   return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+const EVENT_WORDS = {
+  en: { one: 'event', other: 'events' },
+  ru: { one: 'событие', few: 'события', many: 'событий', other: 'события' },
+} as const;
+
+/** `1 event`, `3 events`; `1 событие`, `3 события`, `5 событий` (`+` when there are more). */
+export function countEvents(count: number, locale: 'en' | 'ru', more = false): string {
+  const words: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string } =
+    EVENT_WORDS[locale];
+  const form = more ? 'many' : new Intl.PluralRules(locale).select(count);
+  return `${count}${more ? '+' : ''} ${words[form] ?? words.other}`;
 }

@@ -3,6 +3,7 @@ import type { BookingDoc, CustomerDoc, OrderDoc, WaiverDoc } from '../../server/
 import { api, errorMessage } from '../api.ts';
 import { useAppMutation } from '../hooks.ts';
 import { usePreferences } from '../i18n.tsx';
+import { Link } from '../router.tsx';
 
 /** A customer's dependents and waivers (with forms), orders and bookings. */
 export function CustomerRecords({
@@ -122,7 +123,14 @@ export function CustomerRecords({
         <ul className="plain-list">
           {orders.map((order) => (
             <li key={order._id}>
-              <code>{order._id}</code> {order.total} ·{' '}
+              {canEdit ? (
+                <Link href={`/orders/${order._id}`}>
+                  <code>{order._id}</code>
+                </Link>
+              ) : (
+                <code>{order._id}</code>
+              )}{' '}
+              {order.total} ·{' '}
               <span className={`status status-${order.status}`}>{order.status}</span> ·{' '}
               {formatDateTime(order.createdAt)}
             </li>
@@ -132,7 +140,12 @@ export function CustomerRecords({
         <ul className="plain-list">
           {bookings.map((booking) => (
             <li key={booking._id}>
-              {booking.resource} · {formatDateTime(booking.startsAt)} ·{' '}
+              {canEdit ? (
+                <Link href={`/bookings/${booking._id}`}>{booking.resource}</Link>
+              ) : (
+                booking.resource
+              )}{' '}
+              · {formatDateTime(booking.startsAt)} ·{' '}
               <span className={`status status-${booking.status}`}>{booking.status}</span>
             </li>
           ))}

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DemoUser } from '../../server/auth/user.ts';
 import { api } from '../api.ts';
 import { usePreferences } from '../i18n.tsx';
-import { fill } from '../messages.ts';
+import { countEvents, fill } from '../messages.ts';
 import { recordPath } from '../records.ts';
 import { navigate } from '../router.tsx';
 
@@ -24,7 +24,7 @@ export function RecordHistory({
   tenantId?: string | undefined;
   user: DemoUser;
 }) {
-  const { t } = usePreferences();
+  const { t, locale } = usePreferences();
   const customer = user.role === 'customer';
   const hidden = useQuery({
     queryKey: ['hidden-history', record],
@@ -41,7 +41,7 @@ export function RecordHistory({
       <h2 id="history-title">{t('history')}</h2>
       {count > 0 && (
         <p className="notice hidden-history">
-          {fill(t('hiddenHistory'), { count: hidden.data?.more ? `${count}+` : count })}
+          {fill(t('hiddenHistory'), { events: countEvents(count, locale, hidden.data?.more) })}
         </p>
       )}
       <CustomerTimeline

@@ -125,7 +125,11 @@ export function BookingsPage({ user }: { user: DemoUser }) {
               const open = booking.status === 'pending' || booking.status === 'confirmed';
               return (
                 <tr key={booking._id}>
-                  <td>{formatDateTime(booking.startsAt)}</td>
+                  <td>
+                    <Link href={`/bookings/${booking._id}`}>
+                      {formatDateTime(booking.startsAt)}
+                    </Link>
+                  </td>
                   <td>{booking.resource}</td>
                   <td>
                     <Link href={`/customers/${booking.customerId}`}>{booking.customerName}</Link>

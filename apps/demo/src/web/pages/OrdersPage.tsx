@@ -107,7 +107,9 @@ export function OrdersPage({ user }: { user: DemoUser }) {
             {orders.data?.map((order) => (
               <tr key={order._id}>
                 <td>
-                  <code>{order._id}</code>
+                  <Link href={`/orders/${order._id}`}>
+                    <code>{order._id}</code>
+                  </Link>
                 </td>
                 <td>
                   <Link href={`/customers/${order.customerId}`}>{order.customerName}</Link>
