@@ -140,8 +140,8 @@ function updateFact(
       type: 'status',
       actor,
       subject,
-      from: statusWord(shown(status?.before)),
-      to: statusWord(shown(status?.after)),
+      from: shown(status?.before),
+      to: shown(status?.after),
     };
   }
   if (pastVerb && !GENERIC_UPDATES.has(pastVerb)) {
@@ -198,13 +198,6 @@ function shown(value: unknown): string | undefined {
   if (typeof value === 'string') return value.length <= 100 ? value : undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
-}
-
-/** A status token in words: `checked_in` → `checked in`; anything else as it is. */
-function statusWord(value: string | undefined): string | undefined {
-  return value !== undefined && /^\p{Ll}+(_\p{Ll}+)+$/u.test(value)
-    ? value.replaceAll('_', ' ')
-    : value;
 }
 
 function identifierOf(event: DescribableEvent): string | undefined {
