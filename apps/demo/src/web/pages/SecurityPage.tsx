@@ -41,7 +41,12 @@ export function SecurityPage() {
       </section>
       <section className="card" aria-labelledby="logins-title">
         <h2 id="logins-title">{t('failedSignIns')}</h2>
-        <ActivityLog defaultFilters={{ categories: ['logins'] }} label={t('failedSignIns')} />
+        {/* A read-only list of sign-ins: export, but no bulk delete of the audit trail from here. */}
+        <ActivityLog
+          defaultFilters={{ categories: ['logins'] }}
+          label={t('failedSignIns')}
+          allowDelete={false}
+        />
       </section>
     </section>
   );
