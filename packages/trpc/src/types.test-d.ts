@@ -107,6 +107,7 @@ describe('router', () => {
       Partial<Record<ListFilters | MoreListFilters, string[]>>
     >();
     expectTypeOf<Inputs['verify']['from']>().toEqualTypeOf<Date | string | undefined>();
+    expectTypeOf<Inputs['suggestActors']>().toEqualTypeOf<{ prefix: string; limit?: number }>();
     expectTypeOf<NonNullable<Inputs['stats']['query']>['from']>().toEqualTypeOf<
       Date | string | undefined
     >();

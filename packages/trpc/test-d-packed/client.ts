@@ -65,6 +65,8 @@ export async function badInputs(): Promise<void> {
   await trpc.activity.bulkDelete.mutate({ ids: [1, 2] });
   // @ts-expect-error not an export format
   await trpc.activity.export.mutate({ format: 'xlsx' });
+  // @ts-expect-error a suggestion limit is a number
+  await trpc.activity.suggestActors.query({ prefix: 'al', limit: 'all' });
   // @ts-expect-error the app's own procedures are typed too
   await trpc.updateCustomer.mutate({ id: 42, email: 'x@y.z' });
 }
@@ -108,6 +110,7 @@ expectType<Inputs['verify']>().toBe<{ tenantId: string; from?: Date | string; to
 );
 expectType<Inputs['export']['format']>().toBe<'csv' | 'ndjson' | 'pdf'>(true);
 expectType<Inputs['addNote']>().toBe<{ ref: string; body: string; tenantId?: string }>(true);
+expectType<Inputs['suggestActors']>().toBe<{ prefix: string; limit?: number }>(true);
 
 // Outputs over JSON: dates are strings.
 type WireEvent = Outputs['list']['items'][number];
@@ -125,6 +128,7 @@ expectType<Outputs['restore']['kind']>().toBe<ActivityEvent['kind']>(true);
 expectType<Outputs['bulkDelete']>().toBe<{ deleted: number; ids: string[] }>(true);
 expectType<Outputs['addNote']['occurredAt']>().toBe<string>(true);
 expectType<Outputs['export']>().toBe<ActivityExportResult>(true);
+expectType<Outputs['suggestActors'][number]['value']>().toBe<string>(true);
 expectType<Outputs['list']>().toBe<ActivityPage<ActivityEvent>>(false);
 
 export function liveTypes(): void {

@@ -95,6 +95,10 @@ describe('bad input', () => {
     expect(bulk.message).toBe('Invalid input — ids: at most 1000 ids per call, got 1001.');
     const exported = await badRequest(acme.activity.export.mutate({ format: 'csv', ids }));
     expect(exported.message).toBe('Invalid input — ids: at most 1000 ids per call, got 1001.');
+    const suggest = await badRequest(
+      acme.activity.suggestActors.query(raw({ prefix: 'al', limit: '5' })),
+    );
+    expect(suggest.message).toBe('Invalid input — limit: expected number, got a string.');
     const neither = await badRequest(acme.activity.bulkDelete.mutate(raw({ id: 'x' })));
     expect(neither.message).toBe('Invalid input — ids: required; (input): unknown key "id".');
   });

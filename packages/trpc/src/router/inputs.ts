@@ -2,7 +2,10 @@ import { EXPORT_FORMATS } from '@activitykit/core';
 import {
   activityFilterSchema,
   activityQuerySchema,
+  actorSuggestionQuerySchema,
+  DEFAULT_ACTOR_SUGGESTIONS,
   LOCALES,
+  MAX_ACTOR_SUGGESTIONS,
   MAX_QUERY_IDS,
   parseRefKey,
 } from '@activitykit/schema';
@@ -103,6 +106,13 @@ export const exportInput = z.strictObject({
   /** A selection of events (at most 1000), exported in the query's sort. */
   ids: eventIdsSchema.optional(),
   locale: z.enum(LOCALES).optional(),
+});
+/**
+ * `suggestActors`: the schema's query with `limit` a number for clients (the schema coerces it
+ * from query strings for REST, which would make it `unknown` in the client's types).
+ */
+export const suggestActorsInput = actorSuggestionQuerySchema.extend({
+  limit: z.number().int().min(1).max(MAX_ACTOR_SUGGESTIONS).default(DEFAULT_ACTOR_SUGGESTIONS),
 });
 /** The live stream: any list query (paging fields are ignored) and where to resume. */
 export const liveInput = z

@@ -1,7 +1,7 @@
 import type { ActivityStore } from '@activitykit/core';
-import { type ActorSuggestion, actorSuggestionQuerySchema } from '@activitykit/schema';
+import type { ActorSuggestion } from '@activitykit/schema';
 import type { AuthorizedProcedure } from './access.ts';
-import { input } from './inputs.ts';
+import { input, suggestActorsInput } from './inputs.ts';
 
 /**
  * `suggestActors({ prefix, limit? })` → `ActorSuggestion[]`: actors within the caller's scope
@@ -13,7 +13,7 @@ export function suggestProcedure(
   options: { store: ActivityStore },
 ) {
   return procedure
-    .input(input(actorSuggestionQuerySchema))
+    .input(input(suggestActorsInput))
     .query(
       ({ ctx, input }): Promise<ActorSuggestion[]> =>
         options.store.suggestActors(input, ctx.access.scope),
