@@ -60,6 +60,8 @@ export default defineConfig({
           include: ['src/**/*.test.tsx'],
           browser: {
             ...chromium(),
+            // A desktop window (the log lays itself out as cards below 45rem).
+            viewport: { width: 1280, height: 800 },
             // `commands.setColorScheme('dark')` emulates prefers-color-scheme (src/theme.test.tsx).
             commands: { setColorScheme },
           },
@@ -74,7 +76,7 @@ export default defineConfig({
         define: { 'import.meta.env.AK_STORY_THEME': JSON.stringify(theme) },
         test: {
           name: theme === 'light' ? 'storybook' : 'storybook-dark',
-          browser: chromium(),
+          browser: { ...chromium(), viewport: { width: 1280, height: 800 } },
           testTimeout: 30_000,
         },
       })),

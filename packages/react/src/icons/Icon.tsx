@@ -38,6 +38,7 @@ const PATHS = {
   x: 'M6 6l12 12M18 6L6 18',
   chevron: 'M9 6l6 6-6 6',
   download: 'M12 4v11M7 10l5 5 5-5M4 20h16',
+  filter: 'M3 5h18l-7 8v6l-4 2v-8z',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM16 16l5 5',
   signal: 'M12 3l10 18H2zM12 10v5M12 18v.01',
   send: 'M4 12l16-8-6 16-2-6zM12 14l8-10',

@@ -21,7 +21,6 @@ const meta = {
     onOpenRecord: fn(),
     canRestore: (event) => event.subject?.type !== 'order',
     filterOptions: { locations: ['North branch', 'South branch', 'Online'] },
-    style: { height: '40rem' },
   },
   parameters: storySource(STORY_EVENTS),
 } satisfies Meta<typeof ActivityLog>;
@@ -141,6 +140,36 @@ export const Russian: Story = {
 };
 
 export const DarkTheme: Story = { globals: { theme: 'dark' } };
+
+/** In a 375 px column (a phone): one card per event, the filters behind a toggle. */
+export const NarrowCards: Story = {
+  decorators: [
+    (Story) => (
+      <div style={{ width: 'min(375px, 100%)' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const table = await grid(canvasElement);
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(3));
+    expect(canvasElement.querySelector('.ak-log')).toHaveAttribute('data-layout', 'cards');
+    const toggle = within(canvasElement).getByRole('button', { name: 'Filters' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(toggle);
+    await expect(within(canvasElement).getByLabelText('Period')).toBeVisible();
+  },
+};
+
+/** Cards in Russian, dark. */
+export const NarrowCardsRussianDark: Story = {
+  ...NarrowCards,
+  globals: { locale: 'ru', theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const table = await grid(canvasElement);
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(3));
+  },
+};
 
 /** Right-to-left: the layout uses logical properties only. */
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };

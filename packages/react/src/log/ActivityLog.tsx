@@ -1,5 +1,5 @@
 import { createCategoryRegistry } from '@activitykit/schema';
-import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useActivityEvent, useActivityList, useActivityPermissions } from '../data/queries.ts';
 import { ActivitySourceError, isDeniedError } from '../data/source.ts';
 import { useActivityI18n } from '../i18n/I18nContext.tsx';
@@ -11,10 +11,13 @@ import { BulkBar } from './BulkBar.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { DetailDrawer } from './DetailDrawer.tsx';
 import { FilterBar } from './FilterBar.tsx';
-import { buildLogQuery, isEmptyFilters } from './filters.ts';
+import { FiltersToggle } from './FiltersToggle.tsx';
+import { buildLogQuery, compactFilters, isEmptyFilters } from './filters.ts';
 import { LivePill } from './LivePill.tsx';
 import { logTranslator } from './messages.ts';
+import { TotalCount } from './TotalCount.tsx';
 import { useLiveMerge } from './useLiveMerge.ts';
+import { useLogBox } from './useLogBox.ts';
 import { useLogState, withoutStateProps } from './useLogState.ts';
 import { useMatchingEvents } from './useMatchingEvents.ts';
 import { useSlashToFocus } from './useSlashToFocus.ts';
@@ -51,9 +54,17 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
     onExport,
     label,
     allowDelete = true,
+    height = 'fill',
+    layout: layoutProp = 'auto',
     className,
+    style,
     ...rest
   } = withoutStateProps(props);
+  const box = useLogBox({ height, layout: layoutProp, style, rowHeight });
+  const { root, layout, rootStyle } = box;
+  const cards = layout === 'cards';
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
   const i18n = useActivityI18n();
   const t = useMemo(() => logTranslator(i18n.locale), [i18n.locale]);
   const state = useLogState(props);
@@ -83,10 +94,13 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
   const fetched = useActivityEvent(openId ?? '', { enabled: !!openId && !openEvent });
   const onOpen = useCallback((id: string) => setOpenId(id), [setOpenId]);
 
+  const { q: _q, ...narrowing } = compactFilters(filters);
+  const activeFilters = Object.keys(narrowing).length;
+
   const error = list.error;
   if (isDeniedError(error) || isDeniedError(permissions.error)) {
     return (
-      <div {...rest} className={cx('ak-root ak-log', className)}>
+      <div {...rest} ref={root} style={rootStyle} className={cx('ak-root ak-log', className)}>
         <StatePanel
           kind="denied"
           title={t('state.denied')}
@@ -126,21 +140,42 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
   return (
     <div
       {...rest}
+      ref={root}
+      style={rootStyle}
       className={cx('ak-root ak-log', className)}
+      data-layout={layout}
       data-loading={list.isFetching || undefined}
     >
-      <FilterBar
-        filters={filters}
-        onChange={state.setFilters}
-        options={filterOptions ?? {}}
-        categories={categories}
-        locale={i18n.locale}
-        timeZone={i18n.timeZone}
-        t={t}
-        searchRef={searchRef}
-        searchError={searchError}
-      />
+      <div
+        id={filtersId}
+        className="ak-log-filters-wrap"
+        data-collapsed={(cards && !filtersOpen) || undefined}
+      >
+        <FilterBar
+          filters={filters}
+          onChange={state.setFilters}
+          options={filterOptions ?? {}}
+          categories={categories}
+          locale={i18n.locale}
+          timeZone={i18n.timeZone}
+          t={t}
+          searchRef={searchRef}
+          searchError={searchError}
+        />
+      </div>
       <div className="ak-log-toolbar">
+        {cards ? (
+          <FiltersToggle
+            open={filtersOpen}
+            onToggle={() => setFiltersOpen((open) => !open)}
+            controls={filtersId}
+            active={activeFilters}
+            t={t}
+          />
+        ) : null}
+        {list.isSuccess ? (
+          <TotalCount loaded={events.length} complete={!list.hasNextPage} t={t} />
+        ) : null}
         <BulkBar
           selected={selected}
           onClear={() => state.select(new Set())}
@@ -181,7 +216,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
           loadFailed={list.isFetchNextPageError}
           onLoadMore={() => void list.fetchNextPage()}
           onAtTopChange={merge.setAtTop}
-          rowHeight={rowHeight}
+          rowHeight={box.rowHeight}
           label={label ?? t('title')}
           t={t}
           i18n={i18n}

@@ -6,7 +6,7 @@ import { STORY_EVENTS, storySource } from './storySources.tsx';
 const meta = {
   title: 'Components/ActivityLog/Interactions',
   component: ActivityLog,
-  args: { onOpenRecord: fn(), style: { height: '40rem' }, live: false },
+  args: { onOpenRecord: fn(), live: false },
   parameters: storySource(STORY_EVENTS),
 } satisfies Meta<typeof ActivityLog>;
 

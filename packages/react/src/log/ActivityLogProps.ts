@@ -10,6 +10,7 @@ import type { ActivityLogFilterOptions } from './FilterBar.tsx';
 import type { ActivityLogFilters } from './filters.ts';
 import type { ActivityLogUrlAdapter } from './urlSync.ts';
 import type { UseExportOptions } from './useExport.ts';
+import type { ActivityLogLayout } from './useLogLayout.ts';
 
 /**
  * Props of `<ActivityLog>`: each state slice — filters, sort, selection, columns, open event — is
@@ -67,4 +68,16 @@ export interface ActivityLogProps
    * it too). Pass `false` for read-only views such as a list of sign-ins. Defaults to `true`.
    */
   allowDelete?: boolean;
+  /**
+   * The log's height: `'fill'` takes the rest of the window below the log's top (measured again
+   * on resize; never so little that the rows get squeezed — the page scrolls instead), a number is
+   * px, a string any CSS length (`'100%'` in a sized flex or grid cell, `'60vh'`). A
+   * `--ak-log-height` set in CSS, or `style.height`, wins over `'fill'`. Defaults to `'fill'`.
+   */
+  height?: 'fill' | number | string;
+  /**
+   * `'table'`, `'cards'` (one three-line card per event, for narrow screens), or `'auto'`: cards
+   * while the log itself is narrower than 45rem (a ResizeObserver watches it). Defaults to `'auto'`.
+   */
+  layout?: ActivityLogLayout | 'auto';
 }

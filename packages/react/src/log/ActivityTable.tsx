@@ -120,6 +120,10 @@ export function ActivityTable(props: ActivityTableProps) {
       }
     },
   });
+  // Cards and table rows differ in height: re-measure every row when it changes.
+  useEffect(() => {
+    if (rowHeight) virtualizer.measure();
+  }, [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
 
