@@ -21,6 +21,11 @@ export interface CursorKeyOptions {
 /** The shortest `cursorSecret` accepted, in characters (or bytes). */
 export const MIN_CURSOR_SECRET_LENGTH = 32;
 const KEY_ID = 'cursor_key';
+/**
+ * Every list waits on the key once: an answer that never comes must fail (and be retried on the
+ * next list) rather than hold every reader.
+ */
+const KEY_TIMEOUT_MS = 10_000;
 
 /**
  * The key a store signs its cursors with, the same in every process of a deployment: derived
@@ -68,12 +73,16 @@ async function loadStoredKey(meta: Collection<CursorKeyDocument>): Promise<Uint8
     createdAt: new Date(),
   };
   try {
-    await meta.updateOne({ _id: KEY_ID }, { $setOnInsert: candidate }, { upsert: true });
+    await meta.updateOne(
+      { _id: KEY_ID },
+      { $setOnInsert: candidate },
+      { upsert: true, timeoutMS: KEY_TIMEOUT_MS },
+    );
   } catch (error) {
     // Two upserts racing on a fresh collection: the loser's insert is a duplicate; read the winner's.
     if ((error as { code?: unknown }).code !== 11000) throw error;
   }
-  const stored = await meta.findOne({ _id: KEY_ID });
+  const stored = await meta.findOne({ _id: KEY_ID }, { timeoutMS: KEY_TIMEOUT_MS });
   const key = typeof stored?.key === 'string' ? Buffer.from(stored.key, 'base64') : undefined;
   if (!key || key.length < 32) {
     throw new ActivityError(
