@@ -70,7 +70,7 @@ describe('each role', () => {
     const { page, context } = await demo.open('tom@harbor.test');
     await page.goto(`/customers/${id}`);
     await page.getByRole('heading', { level: 1, name: 'Harriet Hidden' }).waitFor();
-    await page.getByText(/hidden for your role/).waitFor();
+    await page.getByText(/Hidden for your role: 1 event /).waitFor();
     expect(await page.getByText('No activity yet').isVisible()).toBe(false);
     await context.close();
   });
