@@ -7,6 +7,8 @@ import { useActivityI18n } from '../i18n/I18nContext.tsx';
 import { en, type MessageKey } from '../i18n/messages.ts';
 import { cx } from '../internal/cx.ts';
 import { actorName, categoryInfo } from '../internal/eventText.ts';
+import { roleLabel } from '../log/LogRow.tsx';
+import { logTranslator } from '../log/messages.ts';
 import { StatePanel, stateOfError } from '../states/StatePanel.tsx';
 import { AuthSummary } from './AuthSummary.tsx';
 import { BreakdownTable } from './BreakdownTable.tsx';
@@ -206,8 +208,13 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
               if (!actor) return key;
               return (
                 <>
-                  {actorName({ ...actor })}
-                  {actor.role ? <span className="ak-muted"> · {actor.role}</span> : null}
+                  {actorName({ ...actor }, t('actor.anonymous'))}
+                  {actor.role ? (
+                    <span className="ak-muted">
+                      {' '}
+                      · {roleLabel(actor.role, logTranslator(locale))}
+                    </span>
+                  ) : null}
                 </>
               );
             }}

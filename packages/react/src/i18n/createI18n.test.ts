@@ -29,9 +29,25 @@ describe('createI18n', () => {
     const en = createI18n({ locale: 'en', timeZone: 'America/New_York', now });
     expect(en.formatTime(new Date('2026-11-23T14:55:00Z'), 'relative')).toBe('5 minutes ago');
     expect(en.formatTime(new Date('2026-11-22T15:00:00Z'), 'relative')).toBe('yesterday');
-    expect(en.formatClock(new Date('2026-11-23T15:00:00Z'))).toBe('10:00 AM');
+    expect(en.formatClock(new Date('2026-11-23T15:00:00Z'))).toBe('10:00:00 AM EST');
     const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
     expect(ru.formatTime(new Date('2026-11-23T12:00:00Z'), 'relative')).toBe('3 часа назад');
+  });
+
+  it('shows times with seconds and the zone, and the full date and time for a tooltip', () => {
+    const at = new Date('2026-11-23T11:03:27Z');
+    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
+    expect(ru.formatClock(at)).toBe('14:03:27 GMT+3');
+    expect(ru.formatTime(at)).toBe('23 нояб. 2026 г., 14:03:27 GMT+3');
+    expect(ru.formatTime(at, 'full')).toMatch(
+      /^понедельник, 23 ноября 2026 г\.,? в 14:03:27 Москва, стандартное время$/,
+    );
+    const en = createI18n({ locale: 'en', timeZone: 'America/New_York', now });
+    expect(en.formatClock(at)).toBe('6:03:27 AM EST');
+    expect(en.formatTime(at)).toBe('Nov 23, 2026, 6:03:27 AM EST');
+    expect(en.formatTime(at, 'full')).toBe(
+      'Monday, November 23, 2026 at 6:03:27 AM Eastern Standard Time',
+    );
   });
 
   it('lets an app override messages, and formats a component catalog', () => {

@@ -16,8 +16,12 @@ export interface I18nOptions {
   now?: () => Date;
 }
 
-/** How a time is shown: a date-time, or "5 minutes ago". */
-export type TimeStyle = 'absolute' | 'relative';
+/**
+ * How a time is shown: `absolute` (`Nov 23, 2026, 2:03:27 PM GMT+3`: date, time to the second and
+ * the zone), `relative` (`5 minutes ago`), or `full` (`Monday, November 23, 2026 at 2:03:27 PM
+ * Moscow Standard Time`, for a tooltip).
+ */
+export type TimeStyle = 'absolute' | 'relative' | 'full';
 
 /** What {@link useActivityI18n} returns: the locale, time zone and formatters. */
 export interface ActivityI18n {
@@ -33,9 +37,9 @@ export interface ActivityI18n {
   ): string;
   /** The word form for a count: `plural(5, { one: 'поле', few: 'поля', many: 'полей', other: 'поля' })`. */
   plural(count: number, forms: PluralForms): string;
-  /** `23 Nov 2026, 14:05` (absolute, in the time zone) or `5 minutes ago` (relative). */
+  /** A time in the time zone, in one of the {@link TimeStyle}s. Defaults to `'absolute'`. */
   formatTime(date: Date, style?: TimeStyle): string;
-  /** The time of day only: `14:05`. */
+  /** The time of day to the second, with the zone: `14:05:09 GMT+3`, `2:05:09 PM EST`. */
   formatClock(date: Date): string;
   /** `Today`, `Yesterday`, or the date (`Friday, 20 November`); «Сегодня», «Вчера». */
   formatDay(date: Date): string;
@@ -98,12 +102,23 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
   const choose = (params: MessageParams | undefined) => (forms: PluralForms) =>
     plural(Number(params?.count ?? 0), forms);
 
+  // Seconds and the zone's short name: two events a few seconds apart, or read by people in
+  // different zones, must not look alike.
+  const clockParts = {
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  } as const;
   const absolute = new Intl.DateTimeFormat(locale, {
     timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...clockParts,
   });
-  const clock = new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' });
+  const clock = new Intl.DateTimeFormat(locale, { timeZone, ...clockParts });
+  const full = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'full' });
   const dayParts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -141,6 +156,7 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
     plural,
     formatTime(date, style = 'absolute') {
       if (style === 'absolute') return absolute.format(date);
+      if (style === 'full') return full.format(date);
       let value = (date.getTime() - now().getTime()) / 1000;
       for (const [unit, size] of RELATIVE_UNITS) {
         if (Math.abs(value) < size) return relative.format(Math.round(value), unit);

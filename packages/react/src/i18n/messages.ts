@@ -27,6 +27,7 @@ export const en = {
   'event.note': 'Note',
   'event.failed': 'Failed',
   'event.count': { one: '{count} event', other: '{count} events' },
+  'actor.anonymous': 'Anonymous',
   'live.newEvents': { one: '{count} new event', other: '{count} new events' },
   'timeline.label': 'History of {record}',
   'timeline.loadingOlder': 'Loading older activity…',
@@ -111,6 +112,7 @@ export const ru: Record<MessageKey, Message> = {
   'event.statusNote': 'Смена статуса',
   'event.note': 'Заметка',
   'event.failed': 'Ошибка',
+  'actor.anonymous': 'Аноним',
   'event.count': {
     one: '{count} событие',
     few: '{count} события',

@@ -30,9 +30,12 @@ export function eventSentence(
   return describe(event, locale, options);
 }
 
-/** How to name an actor: name, else email, else id. */
-export function actorName(actor: ActivityEvent['actor']): string {
-  return actor.name ?? actor.email ?? actor.id;
+/**
+ * How to name an actor: name, else email, else id — or `anonymous` (the reader's word for it) for
+ * an anonymous actor, whose id is only a placeholder.
+ */
+export function actorName(actor: ActivityEvent['actor'], anonymous = 'Anonymous'): string {
+  return actor.name ?? actor.email ?? (actor.type === 'anonymous' ? anonymous : actor.id);
 }
 
 /** Up to two initials of a name (`Anna Petrova` → `AP`, `Дмитрий` → `Д`). */

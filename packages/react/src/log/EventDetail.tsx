@@ -27,10 +27,7 @@ export function EventDetail({ event, t, i18n, onOpenRecord }: EventDetailProps) 
         <dt>{t('detail.when')}</dt>
         <dd>
           <time dateTime={event.occurredAt.toISOString()}>
-            {i18n.formatDate(event.occurredAt, {
-              dateStyle: 'full',
-              timeStyle: 'medium',
-            })}
+            {i18n.formatTime(event.occurredAt, 'full')}
           </time>{' '}
           <span className="ak-muted">({i18n.formatTime(event.occurredAt, 'relative')})</span>
         </dd>
@@ -40,7 +37,7 @@ export function EventDetail({ event, t, i18n, onOpenRecord }: EventDetailProps) 
           {event.actor.email ? <span className="ak-muted"> · {event.actor.email}</span> : null}
         </dd>
         <dt>{t('detail.role')}</dt>
-        <dd>{event.actor.role ? roleLabel(event.actor.role, t) : event.actor.type}</dd>
+        <dd>{roleLabel(event.actor.role ?? event.actor.type, t)}</dd>
         <dt>{t('detail.ip')}</dt>
         <dd className="ak-log-mono">{event.context.ip ?? '—'}</dd>
         <dt>{t('detail.action')}</dt>

@@ -47,11 +47,22 @@ export function eventDescription(event: ActivityEvent, i18n: ActivityI18n): stri
   return text;
 }
 
-/** Who acted, as shown in the log: the name, else the e-mail or id; `System` for system events. */
+/**
+ * Who acted, as shown in the log: the name, else the e-mail or id; `System` for system events and
+ * `Anonymous` for anonymous ones (in the reader's language).
+ */
 export function actorLabel(event: ActivityEvent, t: LogTranslate): string {
   const { actor } = event;
   if (actor.type === 'system' && !actor.name) return t('row.system');
+  if (actor.type === 'anonymous' && !actor.name && !actor.email) return t('row.anonymous');
   return actor.name ?? actor.email ?? actor.id ?? t('row.unknownUser');
+}
+
+/** The second line under an actor: the role, else the kind of an API key (not for people). */
+export function actorRole(event: ActivityEvent, t: LogTranslate): string | undefined {
+  const { actor } = event;
+  if (actor.role) return roleLabel(actor.role, t);
+  return actor.type === 'api_key' ? roleLabel(actor.type, t) : undefined;
 }
 
 function Cell(props: { column: ActivityLogColumnId; children: ReactNode }) {
@@ -74,7 +85,11 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
       );
     case 'time':
       return (
-        <time dateTime={event.occurredAt.toISOString()} className="ak-log-time">
+        <time
+          dateTime={event.occurredAt.toISOString()}
+          className="ak-log-time"
+          title={i18n.formatTime(event.occurredAt, 'full')}
+        >
           <span>{i18n.formatTime(event.occurredAt, 'absolute')}</span>
           <span className="ak-log-muted">{i18n.formatTime(event.occurredAt, 'relative')}</span>
         </time>
@@ -88,9 +103,7 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
           >
             {actorLabel(event, t)}
           </span>
-          {event.actor.role ? (
-            <span className="ak-log-muted">{roleLabel(event.actor.role, t)}</span>
-          ) : null}
+          {actorRole(event, t) ? <span className="ak-log-muted">{actorRole(event, t)}</span> : null}
         </span>
       );
     case 'action':
@@ -165,7 +178,10 @@ function Description({ event, context }: LogRowProps) {
   );
 }
 
-/** A role as the log shows it: the translated user type, or the role itself. */
+/**
+ * A role (or an actor type: user, system, API key, anonymous) as the log shows it: translated when
+ * the log knows it, else the role itself.
+ */
 export function roleLabel(role: string, t: LogTranslate): string {
   const key = `role.${role}` as LogMessageKey;
   const label = t(key);

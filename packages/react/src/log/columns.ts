@@ -40,7 +40,7 @@ export interface ActivityLogColumn {
  */
 export const ACTIVITY_LOG_COLUMNS: Readonly<Record<ActivityLogColumnId, ActivityLogColumn>> = {
   id: { id: 'id', width: '7rem', label: 'column.id' },
-  time: { id: 'time', width: '12.5rem', label: 'column.time', sortable: true },
+  time: { id: 'time', width: '15rem', label: 'column.time', sortable: true },
   user: { id: 'user', width: 'minmax(10rem, 14rem)', label: 'column.user' },
   action: { id: 'action', width: 'minmax(9rem, 13rem)', label: 'column.action' },
   description: { id: 'description', width: 'minmax(16rem, 1fr)', label: 'column.description' },

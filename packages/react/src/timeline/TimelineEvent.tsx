@@ -62,7 +62,7 @@ export function TimelineEvent({
   const statusNote = isStatusNote(event);
   const note = event.kind === 'note';
   const category = categoryInfo(event.category, locale);
-  const name = actorName(event.actor);
+  const name = actorName(event.actor, t('actor.anonymous'));
   const status = statusNote
     ? event.changes?.find((c) => c.path === 'status' || c.path.endsWith('.status'))
     : undefined;
@@ -134,7 +134,7 @@ export function TimelineEvent({
         <p className="ak-timeline__meta">
           <time
             dateTime={event.occurredAt.toISOString()}
-            title={i18n.formatTime(event.occurredAt)}
+            title={i18n.formatTime(event.occurredAt, 'full')}
             dir="auto"
           >
             {i18n.formatClock(event.occurredAt)}
