@@ -11,6 +11,7 @@ import {
   defaultTenant,
   requestOf,
 } from './resolvers.ts';
+import { tenantOfSignIn } from './signIn.ts';
 
 /** A sign-in attempt whose procedure did not name a tenant, for {@link ActivityMiddlewareOptions.signInTenant}. */
 export interface SignInAttempt<TContext> {
@@ -30,7 +31,8 @@ export interface ActivityMiddlewareOptions<TContext> extends CaptureResolvers<TC
    * The tenant of a sign-in step (`auth` meta) that neither its procedure (`ctx.activity.tenant()`)
    * nor the `tenant` resolver placed — e.g. a login that failed, or whose input failed validation
    * before the procedure ran, with nobody signed in — from the attempted identifier or the raw
-   * input. Returning `undefined` leaves the store's `defaultTenantId`. Defaults to none.
+   * input. When it names none (or is not set) the attempt is not recorded — the store's default
+   * tenant could be another tenant's — and `onError` says so. Defaults to none.
    */
   signInTenant?: (
     attempt: SignInAttempt<TContext>,
@@ -181,16 +183,14 @@ export function activityMiddleware<TContext extends object = object>(
       });
       if (!event) return;
       const placed = state.tenantId !== undefined || safely(() => resolveTenant(ctxValue));
-      if (call.activity.auth && !placed && options.signInTenant) {
-        const identifier = event.metadata?.identifier;
-        const attempt: SignInAttempt<TContext> = { ctx: ctxValue, input: rawInput };
-        if (typeof identifier === 'string') attempt.identifier = identifier;
-        try {
-          const tenantId = await options.signInTenant(attempt);
-          if (tenantId) event.tenantId = tenantId;
-        } catch (error) {
-          onError(error, { path });
-        }
+      if (call.activity.auth && !placed) {
+        const tenantId = await tenantOfSignIn(
+          event,
+          { ctx: ctxValue, input: rawInput },
+          { signInTenant: options.signInTenant, onError: (error) => onError(error, { path }) },
+        );
+        if (!tenantId) return;
+        event.tenantId = tenantId;
       }
       safely(() => options.store.record(complete(event, state)));
     }

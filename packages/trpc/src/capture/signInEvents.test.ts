@@ -6,7 +6,7 @@ import { clientFor, createTestStore, serve, settle, type TestContext } from '../
 import type { SignInAttempt } from './activityMiddleware.ts';
 
 const testDb = await createTestDb('trpc_sign_in');
-const { store } = await createTestStore(testDb);
+const { store, collection } = await createTestStore(testDb);
 const errors: unknown[] = [];
 const { url } = await serve(createCaptureApp(store, { onError: (error) => errors.push(error) }));
 const staff = clientFor<CaptureApp>(url, 'acme');
@@ -65,6 +65,25 @@ describe('activityMiddleware sign-in steps', () => {
       outcome: 'failure',
       metadata: { identifier: 'pat@acme.test' },
     });
+  });
+
+  it('does not put a failed sign-in nobody can place into a default tenant, and says what to set', async () => {
+    const before = errors.length;
+    await expect(
+      anonymous.auth.login.mutate({ email: 'nobody-knows@x.test', password: 'guess-2' }),
+    ).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    await settle(store);
+    const stored = await store.list({ q: '"nobody-knows@x.test"', limit: 5 }, { tenants: '*' });
+    expect(stored.items).toEqual([]);
+    const found = await testDb.db
+      .collection(collection)
+      .countDocuments({ 'metadata.identifier': 'nobody-knows@x.test' });
+    expect(found).toBe(0);
+    // Taken out of the list: the last test checks that nothing else failed to record.
+    const reported = errors.splice(before).map((error) => (error as Error).message);
+    expect(reported.join('\n')).toMatch(
+      /sign-in attempt \(auth\.login_failed\) was not recorded: nobody is signed in and no signInTenant/,
+    );
   });
 
   it('records explicit sign-in events from ctx.activity', async () => {
