@@ -2,11 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createTestDb } from '@activitykit/test-utils';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivityStore } from '../createActivityStore.ts';
+import { runCli } from './runCli.ts';
 
 const testDb = await createTestDb('cli');
 const dir = await mkdtemp(join(tmpdir(), 'ak-cli-'));
@@ -18,7 +20,25 @@ interface Run {
   stdout: string;
   stderr: string;
 }
-function cli(...args: string[]): Promise<Run> {
+/** Runs the CLI in this process, with its own output streams and no MONGODB_URI. */
+async function cli(...args: string[]): Promise<Run> {
+  const stdout = collect();
+  const stderr = collect();
+  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream, env: {} });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+function collect() {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+/** Runs the CLI as its own `node` process, as a user does: exit codes come from `main.ts`. */
+function spawnCli(...args: string[]): Promise<Run> {
   const { MONGODB_URI: _ignored, ...env } = process.env;
   return new Promise((resolve) => {
     execFile(
@@ -42,9 +62,9 @@ const connection = (collection: string) => [
   join(dir, 'journal'),
 ];
 
-// Each test starts several `node` processes of the CLI; when the whole workspace's tests share two
-// cores, one start can take seconds.
-describe('the activitykit CLI', { timeout: 120_000 }, () => {
+// Each command runs in this process through runCli (what main.ts runs); the end-to-end block below
+// starts real `node` processes for what only a process shows: its exit code and output streams.
+describe('the activitykit CLI', () => {
   it('prints help for itself and each command, and refuses unknown ones', async () => {
     expect((await cli('--help')).stdout).toMatch(/Commands:[\s\S]*verify/);
     for (const command of ['keygen', 'verify', 'export', 'stats', 'purge', 'replay-journal']) {
@@ -55,7 +75,9 @@ describe('the activitykit CLI', { timeout: 120_000 }, () => {
     const unknown = await cli('explode');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command "explode"/);
-    expect((await cli('verify', '--colour')).code).toBe(2);
+    const badFlag = await cli('verify', '--colour');
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/--colour[\s\S]*Run activitykit verify --help/);
   });
 
   it('makes a key pair, then verifies sealed events and names a tampered one', async () => {
@@ -99,7 +121,12 @@ describe('the activitykit CLI', { timeout: 120_000 }, () => {
     expect(tampered.stdout).toContain(`modified: ${ids[7]}`);
     const json = JSON.parse((await cli(...args, '--json')).stdout);
     expect(json.modified).toEqual([{ id: ids[7], seq: 1 }]);
-  });
+
+    // The same from a real process: its exit code and stdout.
+    const spawned = await spawnCli(...args);
+    expect(spawned.code).toBe(1);
+    expect(spawned.stdout).toContain(`modified: ${ids[7]}`);
+  }, 120_000);
 
   it('prints the statistics and security signals of a tenant', async () => {
     const store = createActivityStore({
@@ -305,5 +332,23 @@ describe('the activitykit CLI', { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(/replayed 25 event/);
     expect(run.code).toBe(0);
     expect(await testDb.db.collection('cli_replay').countDocuments()).toBe(25);
+  });
+});
+
+// A `node` start of the CLI (its TypeScript sources) can take seconds when the whole workspace's
+// tests share two cores.
+describe('the activitykit CLI as a process', { timeout: 120_000 }, () => {
+  it('exits 0 with help, 2 with usage errors on stderr', async () => {
+    const [help, bare, unknown] = await Promise.all([
+      spawnCli('--help'),
+      spawnCli(),
+      spawnCli('explode'),
+    ]);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: activitykit <command>[\s\S]*replay-journal/);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toMatch(/^Usage: activitykit/);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(/^activitykit: unknown command "explode"/);
   });
 });

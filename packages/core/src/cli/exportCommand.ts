@@ -4,6 +4,7 @@ import { type ActivityEvent, LOCALES, PERIOD_PRESETS } from '@activitykit/schema
 import { createExport } from '../export/createExport.ts';
 import { EXPORT_FORMATS } from '../export/formats.ts';
 import {
+  type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
   EXIT,
@@ -32,7 +33,7 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done, 2 bad usage, 3 failed to run.`;
 
-export async function exportCommand(args: string[]): Promise<number> {
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
     ...CONNECTION_OPTIONS,
     format: { type: 'string' },
@@ -46,7 +47,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     out: { type: 'string' },
   });
   if (values.help) {
-    process.stdout.write(`${EXPORT_HELP}\n`);
+    io.stdout.write(`${EXPORT_HELP}\n`);
     return EXIT.OK;
   }
   const format = parseChoice(values.format, { flag: '--format', choices: EXPORT_FORMATS });
@@ -62,10 +63,10 @@ export async function exportCommand(args: string[]): Promise<number> {
   };
   const scope = { tenants: values.tenant.split(',').filter(Boolean) };
 
-  const store = openStore(values);
+  const store = openStore(values, io);
   try {
     const count = { rows: 0 };
-    const events = counted(store.stream(query, scope), count);
+    const events = counted(store.stream(query, scope), count, io);
     const filters = [preset ? `period:${preset}` : '', values.query ?? '']
       .filter(Boolean)
       .join(' ');
@@ -80,9 +81,9 @@ export async function exportCommand(args: string[]): Promise<number> {
         : format === 'csv'
           ? createExport('csv', events, { timeZone, locale, bom: !values['no-bom'] })
           : createExport('ndjson', events, {});
-    await pipeline(file.stream, values.out ? createWriteStream(values.out) : process.stdout);
-    progress(`exported ${count.rows} event(s)${values.out ? ` to ${values.out}` : ''}`);
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    await pipeline(file.stream, values.out ? createWriteStream(values.out) : io.stdout);
+    progress(io, `exported ${count.rows} event(s)${values.out ? ` to ${values.out}` : ''}`);
+    if (io.stderr.isTTY) io.stderr.write('\n');
     return EXIT.OK;
   } finally {
     await store.close();
@@ -93,10 +94,11 @@ export async function exportCommand(args: string[]): Promise<number> {
 async function* counted(
   events: AsyncIterable<ActivityEvent>,
   count: { rows: number },
+  io: CliIo,
 ): AsyncGenerator<ActivityEvent> {
   for await (const event of events) {
     count.rows += 1;
-    if (count.rows % 10_000 === 0) progress(`exported ${count.rows} event(s)…`);
+    if (count.rows % 10_000 === 0) progress(io, `exported ${count.rows} event(s)…`);
     yield event;
   }
 }

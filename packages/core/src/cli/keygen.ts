@@ -1,7 +1,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSealingKeys } from '../integrity/keys.ts';
-import { EXIT, parse, UsageError } from './shared.ts';
+import { type CliIo, EXIT, parse, UsageError } from './shared.ts';
 
 export const KEYGEN_HELP = `Usage: activitykit keygen [--out <dir>] [--force]
 
@@ -13,14 +13,14 @@ Options:
   --out <dir>   where to write the keys (default: the current directory)
   --force       overwrite existing key files`;
 
-export async function keygen(args: string[]): Promise<number> {
+export async function keygen(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
     out: { type: 'string' },
     force: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    process.stdout.write(`${KEYGEN_HELP}\n`);
+    io.stdout.write(`${KEYGEN_HELP}\n`);
     return EXIT.OK;
   }
   const dir = values.out ?? '.';
@@ -35,7 +35,7 @@ export async function keygen(args: string[]): Promise<number> {
   await mkdir(dir, { recursive: true });
   await writeFile(privatePath, keys.privateKey, { mode: 0o600 });
   await writeFile(publicPath, keys.publicKey);
-  process.stdout.write(
+  io.stdout.write(
     `key id ${keys.keyId}\nprivate key: ${privatePath}\npublic key:  ${publicPath}\n`,
   );
   return EXIT.OK;

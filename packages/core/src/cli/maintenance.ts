@@ -1,4 +1,5 @@
 import {
+  type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
   EXIT,
@@ -21,7 +22,7 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done, 2 bad usage, 3 failed to run.`;
 
-export async function purge(args: string[]): Promise<number> {
+export async function purge(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
     ...CONNECTION_OPTIONS,
     expired: { type: 'boolean' },
@@ -29,7 +30,7 @@ export async function purge(args: string[]): Promise<number> {
     'tenant-days': { type: 'string' },
   });
   if (values.help) {
-    process.stdout.write(`${PURGE_HELP}\n`);
+    io.stdout.write(`${PURGE_HELP}\n`);
     return EXIT.OK;
   }
   if (!values.expired) throw new UsageError('purge only removes expired events: pass --expired.');
@@ -41,16 +42,16 @@ export async function purge(args: string[]): Promise<number> {
       throw new UsageError(`--tenant-days takes tenant=days pairs, got "${pair}".`);
     tenants[tenant] = positive(n, '--tenant-days');
   }
-  const store = openStore(values, { retention: { days, tenants } });
+  const store = openStore(values, io, { retention: { days, tenants } });
   try {
-    progress('purging expired events…');
+    progress(io, 'purging expired events…');
     const result = await store.sweepExpired();
     for (const t of result.tenants) {
-      process.stdout.write(
+      io.stdout.write(
         `${t.tenantId}: ${t.deleted} event(s) older than ${t.before.toISOString()} (${t.days} days)\n`,
       );
     }
-    process.stdout.write(`purged ${result.deleted} event(s)\n`);
+    io.stdout.write(`purged ${result.deleted} event(s)\n`);
     return EXIT.OK;
   } finally {
     await store.close();
@@ -67,20 +68,20 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done (nothing left), 1 files are left (MongoDB refused or went away), 2 bad usage, 3 failed.`;
 
-export async function replayJournal(args: string[]): Promise<number> {
+export async function replayJournal(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, CONNECTION_OPTIONS);
   if (values.help) {
-    process.stdout.write(`${REPLAY_HELP}\n`);
+    io.stdout.write(`${REPLAY_HELP}\n`);
     return EXIT.OK;
   }
   if (!values['journal-dir']) throw new UsageError('replay-journal needs --journal-dir <dir>.');
-  const store = openStore(values);
+  const store = openStore(values, io);
   try {
-    progress('replaying the journal…');
+    progress(io, 'replaying the journal…');
     await store.flush();
     await store.close();
     const { replayed, failed } = store.metrics();
-    process.stdout.write(
+    io.stdout.write(
       `replayed ${replayed} event(s); ${failed} refused for good (see rejected.ndjson.dead)\n`,
     );
     return store.metrics().degraded ? EXIT.PROBLEMS : EXIT.OK;

@@ -1,23 +1,22 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type ActivityStore, createActivityStore } from '../createActivityStore.ts';
 import type { ActivityStoreOptions } from '../options.ts';
+import { UsageError } from './usage.ts';
 
-/** Exit codes of the `activitykit` CLI. */
-export const EXIT = {
-  /** Done; for `verify`, nothing was found. */
-  OK: 0,
-  /** `verify` found tampering, a missing checkpoint or a wrong key. */
-  PROBLEMS: 1,
-  /** Bad command line. */
-  USAGE: 2,
-  /** The work failed (MongoDB unreachable, a file unreadable…). */
-  FAILED: 3,
-} as const;
+export { EXIT, UsageError } from './usage.ts';
 
-/** A command-line mistake: printed with the command's help, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+/**
+ * Where a command reads its environment and writes its output: the process's own in `main.ts`,
+ * or a test's.
+ */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
 }
+
+/** A command of the CLI: its arguments in, its exit code out. */
+export type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Options every command that talks to MongoDB takes. */
 export const CONNECTION_OPTIONS = {
@@ -49,24 +48,25 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
 /** Opens the store a command works on. */
 export function openStore(
   values: { uri?: string; db?: string; collection?: string; 'journal-dir'?: string },
+  io: CliIo,
   extra: Partial<ActivityStoreOptions> = {},
 ): ActivityStore {
-  const uri = values.uri ?? process.env.MONGODB_URI;
+  const uri = values.uri ?? io.env.MONGODB_URI;
   if (!uri) throw new UsageError('Say which MongoDB to use: --uri mongodb://… or MONGODB_URI.');
   return createActivityStore({
     uri,
     ...(values.db ? { dbName: values.db } : {}),
     ...(values.collection ? { collection: values.collection } : {}),
     ...(values['journal-dir'] ? { journalDir: values['journal-dir'] } : {}),
-    onError: (error) => process.stderr.write(`activitykit: ${String(error)}\n`),
+    onError: (error) => io.stderr.write(`activitykit: ${String(error)}\n`),
     ...extra,
   } as ActivityStoreOptions);
 }
 
 /** Writes a progress line on stderr, rewriting it in place on a terminal. */
-export function progress(message: string): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message}`);
-  else process.stderr.write(`${message}\n`);
+export function progress(io: CliIo, message: string): void {
+  if (io.stderr.isTTY) io.stderr.write(`\r\x1b[K${message}`);
+  else io.stderr.write(`${message}\n`);
 }
 
 /** Parses a date option: an ISO date or date-time. */

@@ -2,6 +2,7 @@ import { PERIOD_PRESETS } from '@activitykit/schema';
 import type { ActivityStats } from '../analytics/computeActivityStats.ts';
 import type { SecuritySignal } from '../analytics/securitySignal.ts';
 import {
+  type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
   EXIT,
@@ -27,7 +28,7 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done, 2 bad usage, 3 failed to run.`;
 
-export async function statsCommand(args: string[]): Promise<number> {
+export async function statsCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
     ...CONNECTION_OPTIONS,
     tenant: { type: 'string' },
@@ -38,7 +39,7 @@ export async function statsCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (values.help) {
-    process.stdout.write(`${STATS_HELP}\n`);
+    io.stdout.write(`${STATS_HELP}\n`);
     return EXIT.OK;
   }
   if (!values.tenant) throw new UsageError('stats needs --tenant.');
@@ -50,11 +51,11 @@ export async function statsCommand(args: string[]): Promise<number> {
     ...(values.query ? { q: values.query } : {}),
   };
   const scope = { tenants: values.tenant.split(',').filter(Boolean) };
-  const store = openStore(values);
+  const store = openStore(values, io);
   try {
     const stats = await store.stats(query, scope);
     const signals = values.signals ? await store.securitySignals(query, scope) : undefined;
-    process.stdout.write(
+    io.stdout.write(
       values.json ? `${JSON.stringify({ stats, signals }, null, 2)}\n` : render(stats, signals),
     );
     return EXIT.OK;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileAnchor } from '../integrity/anchor.ts';
 import type { VerifyReport } from '../integrity/verify.ts';
 import {
+  type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
   EXIT,
@@ -27,7 +28,7 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 verified, 1 problems found, 2 bad usage, 3 failed to run.`;
 
-export async function verifyCommand(args: string[]): Promise<number> {
+export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
     ...CONNECTION_OPTIONS,
     tenant: { type: 'string' },
@@ -38,15 +39,15 @@ export async function verifyCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (values.help) {
-    process.stdout.write(`${VERIFY_HELP}\n`);
+    io.stdout.write(`${VERIFY_HELP}\n`);
     return EXIT.OK;
   }
   if (!values.tenant) throw new UsageError('verify needs --tenant.');
   if (!values['public-key']) throw new UsageError('verify needs --public-key <file>.');
   const publicKey = await readFile(values['public-key'], 'utf8');
-  const store = openStore(values);
+  const store = openStore(values, io);
   try {
-    process.stderr.write(`verifying tenant ${values.tenant}…\n`);
+    io.stderr.write(`verifying tenant ${values.tenant}…\n`);
     const started = performance.now();
     const report = await store.verify(
       {
@@ -57,7 +58,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
       { publicKey, ...(values.anchor ? { anchor: fileAnchor(values.anchor) } : {}) },
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(
+    io.stdout.write(
       values.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, seconds),
     );
     return report.ok ? EXIT.OK : EXIT.PROBLEMS;
