@@ -95,6 +95,11 @@ describe.each(readmes)('%s', (readme) => {
   const own = examples.filter((example) => example.readme === readme);
   const servers: ChildProcess[] = [];
   const database = `readme_${readme.split('/')[1]}_${randomBytes(3).toString('hex')}`;
+  // One port per README: a program that serves listens on PORT, the ones after it connect to it.
+  let port = 0;
+  beforeAll(async () => {
+    port = await freePort();
+  });
   afterAll(() => {
     for (const server of servers) server.kill('SIGKILL');
   });
@@ -110,9 +115,18 @@ describe.each(readmes)('%s', (readme) => {
 
     // Programs run in the README's order; one that serves stays up for the ones after it.
     it.runIf(example.mode === 'run')(`${where} runs on Node 20`, async () => {
-      const port = await freePort();
       const uri = new URL(mongoUri);
       uri.pathname = `/${database}`;
+      // A program that serves replaces the README's earlier server on the port; others are its clients.
+      if (/\.listen\(/.test(example.code)) {
+        for (const server of servers.splice(0)) {
+          if (server.exitCode !== null || server.signalCode !== null) continue;
+          const gone = new Promise((resolve) => server.once('exit', resolve));
+          server.kill('SIGKILL');
+          await gone;
+        }
+      }
+      const serverAlreadyUp = servers.length > 0;
       const child = spawn(node20, [outputOf(example)], {
         cwd: appDir,
         env: { ...process.env, MONGODB_URI: uri.toString(), PORT: String(port), NODE_OPTIONS: '' },
@@ -136,7 +150,7 @@ describe.each(readmes)('%s', (readme) => {
           outcome = 'exited';
           break;
         }
-        if (await listening(port)) {
+        if (!serverAlreadyUp && (await listening(port))) {
           outcome = 'serving';
           servers.push(child);
           break;

@@ -10,22 +10,23 @@ export interface ReadmeExample {
   readme: string;
   /** The line of its opening fence, 1-based. */
   line: number;
-  /** Its file name in the scratch app: the block's `// name.ts` first line, else `line<N>.ts`. */
+  /** Its file name in the scratch app: from a first line `// name.ts …`, else `line<N>.ts`. */
   file: string;
   code: string;
   mode: ExampleMode;
 }
 
 const FENCE = /^```(ts|tsx|js|mjs)\s*$/;
-const MARKER = /^<!--\s*example:\s*(typecheck|skip)\b[^>]*-->\s*$/;
-const NAMED = /^\/\/\s*([\w.-]+\.(?:ts|tsx|js|mjs))\s*$/;
+const MARKER = /^<!--\s*example:\s*(typecheck|excerpt)\b[^>]*-->\s*$/;
+const NAMED = /^\/\/\s*([\w.-]+\.(?:ts|tsx|js|mjs))\b/;
 const PROGRAM = /^import\s[^;]*from\s+['"]|^import\s+['"]/m;
 
 /**
  * The programs among a README's `ts` / `tsx` / `js` code blocks. A block is a program when it has
  * an `import` of its own; other blocks are excerpts that continue the text around them. A program
  * runs on Node 20 unless it is TSX (browser code: type-checked only) or the line before its fence is
- * `<!-- example: typecheck (why) -->` or `<!-- example: skip (why) -->`.
+ * `<!-- example: typecheck (why) -->`; `<!-- example: excerpt (of what) -->` marks a block that
+ * imports but is part of a program shown whole elsewhere (neither checked nor run).
  *
  * @example
  * ```ts
@@ -52,7 +53,7 @@ export async function readmeExamples(root: string, readme: string): Promise<Read
         file: named ?? `line${index + 1}.${language}`,
         code,
         mode:
-          marker === 'skip'
+          marker === 'excerpt'
             ? 'skip'
             : marker === 'typecheck' || language === 'tsx'
               ? 'typecheck'

@@ -51,17 +51,27 @@ describe.each(Object.entries(tarballs))('the packed %s', (name, tarball) => {
 
   it('resolves its types and code in every ESM resolution mode (arethetypeswrong)', async () => {
     const attw = join(ROOT, 'internal/pack-tests/node_modules/.bin/attw');
-    const result = await run(attw, [tarball, '--profile', 'esm-only', '--format', 'json'], {
+    // Stylesheets are entry points for bundlers, not modules with types.
+    const stylesheets = Object.keys((manifest.exports as object | undefined) ?? {}).filter(
+      (entry) => entry.endsWith('.css'),
+    );
+    const output = join(dir, '..', `${name.replace('/', '+')}.attw.json`);
+    // Through a file: piped, attw exits before a long JSON report is written out.
+    const args = [tarball, '--profile', 'esm-only', '--format', 'json'];
+    if (stylesheets.length > 0) args.push('--exclude-entrypoints', ...stylesheets);
+    const result = await run('sh', ['-c', `"$0" "$@" > '${output}'`, attw, ...args], {
       cwd: workDir,
     });
-    const report = JSON.parse(result.stdout) as { analysis?: { problems?: AttwProblem[] } };
+    const report = JSON.parse(await readFile(output, 'utf8')) as {
+      analysis?: { problems?: AttwProblem[] };
+    };
     // The packages are ESM only: `require()` (node10, node16 from CommonJS) is out of scope.
     const problems = (report.analysis?.problems ?? []).filter(
       (problem) => !ESM_ONLY_IGNORES.includes(problem.resolutionKind ?? ''),
     );
     expect(report.analysis).toBeDefined();
     expect(problems).toEqual([]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
   });
 
   it('holds no test, story or fixture file', () => {

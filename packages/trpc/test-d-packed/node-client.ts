@@ -4,7 +4,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { EventSource } from 'eventsource';
 import type { AppRouter } from './server.js';
 
-const url = process.env.TRPC_URL ?? 'http://localhost:3000/trpc';
+const url = process.env.TRPC_URL ?? `http://localhost:${process.env.PORT ?? 3000}/trpc`;
 const token = process.env.TOKEN ?? 'token-ada';
 
 const trpc = createTRPCClient<AppRouter>({
