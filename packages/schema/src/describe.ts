@@ -1,6 +1,7 @@
 import type { ActionRegistry } from './actions.ts';
 import { type CategoryRegistry, createCategoryRegistry } from './categories.ts';
-import { kitFact, kitSentence } from './describeKit.ts';
+import { kitFact } from './describeKit.ts';
+import { kitSentence } from './describeKitSentences.ts';
 import {
   actorName,
   english,
@@ -77,9 +78,9 @@ export function describe(
   });
   if (kit) {
     const sentence = kitSentence(kit, locale);
-    return event.outcome === 'failure' && kit.type !== 'otp_failed'
-      ? sentence + failedSuffix(locale)
-      : sentence;
+    // A failed sign-in code and an export that stopped early say so in their own words.
+    const saysFailure = kit.type === 'otp_failed' || (kit.type === 'log_exported' && kit.stopped);
+    return event.outcome === 'failure' && !saysFailure ? sentence + failedSuffix(locale) : sentence;
   }
   const kind = event.kind ?? definition?.kind ?? inferKind(event.action);
   const fact = toFact({ event, locale, categories, kind });

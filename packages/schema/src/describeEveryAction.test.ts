@@ -131,11 +131,32 @@ const EVERY_ACTION: DescribableEvent[] = [
     metadata: { deleted: 40, before: '2025-11-01T00:00:00.000Z', days: 365 },
   },
   {
+    action: 'activity.bulk_deleted',
+    kind: 'delete',
+    actor: tom,
+    subject: { type: 'activity_log', id: 'harbor' },
+    metadata: {
+      ids: ['01KAAAAAAAAAAAAAAAAAAAAAAA', '01KBBBBBBBBBBBBBBBBBBBBBBB'],
+      total: 402,
+      part: { from: 401, to: 402 },
+    },
+    context: { ip: '10.0.0.7' },
+  },
+  {
     action: 'activity.exported',
     kind: 'access',
     actor: tom,
     subject: log,
     metadata: { format: 'csv', count: 120 },
+  },
+  {
+    action: 'activity.exported',
+    kind: 'access',
+    outcome: 'failure',
+    actor: tom,
+    subject: { type: 'activity_log', id: 'harbor' },
+    metadata: { format: 'pdf', rows: 3, filters: 'kind:delete', completed: false },
+    context: { ip: '10.0.0.7' },
   },
 ];
 
@@ -200,6 +221,64 @@ describe('describe: the kit’s own actions', () => {
       `Tom Baker deleted 1 of 401 events from the activity log (${ids[0]})`,
       `Tom Baker: удалено 1 из 401 события из журнала действий (${ids[0]})`,
     ]);
+  });
+
+  it('names the part of a bulk delete recorded in several parts', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `01K${String(i).padStart(23, '0')}`);
+    const event: DescribableEvent = {
+      action: 'activity.bulk_deleted',
+      kind: 'delete',
+      actor: tom,
+      metadata: { ids, total: 1000, part: { from: 401, to: 800 } },
+      context: { ip: '10.0.0.7' },
+    };
+    const first = ids.slice(0, 3).join(', ');
+    expect(say(event)).toEqual([
+      `Tom Baker deleted events 401–800 of 1000 from the activity log (${first} and 397 more) from IP 10.0.0.7`,
+      `Tom Baker: удалены события 401–800 из 1000 из журнала действий (${first} и ещё 397), IP 10.0.0.7`,
+    ]);
+  });
+
+  it('says how an export chose its events, whether it stopped early, and the IP', () => {
+    const exported = (
+      metadata: Record<string, unknown>,
+      more: Partial<DescribableEvent> = {},
+    ): DescribableEvent => ({
+      action: 'activity.exported',
+      kind: 'access',
+      actor: tom,
+      metadata,
+      context: { ip: '10.0.0.7' },
+      ...more,
+    });
+    const ids = ['01KAAAAAAAAAAAAAAAAAAAAAAA', '01KBBBBBBBBBBBBBBBBBBBBBBB'];
+    expect(
+      say(exported({ format: 'pdf', rows: 2, selection: { count: 3, ids }, completed: true })),
+    ).toEqual([
+      'Tom Baker exported 2 events as PDF (a selection of 3) from IP 10.0.0.7',
+      'Tom Baker: экспорт 2 событий в PDF (выборка из 3), IP 10.0.0.7',
+    ]);
+    expect(
+      say(
+        exported(
+          { format: 'csv', rows: 1, filters: 'kind:create', completed: true },
+          { context: {} },
+        ),
+      ),
+    ).toEqual([
+      'Tom Baker exported 1 event as CSV (filters: kind:create)',
+      'Tom Baker: экспорт 1 события в CSV (фильтры: kind:create)',
+    ]);
+    expect(
+      say(exported({ format: 'ndjson', rows: 3, completed: false }, { outcome: 'failure' })),
+    ).toEqual([
+      'Tom Baker exported 3 events as NDJSON — stopped before the end, from IP 10.0.0.7',
+      'Tom Baker: экспорт 3 событий в NDJSON — не завершён, IP 10.0.0.7',
+    ]);
+    const long = `actor:${'x'.repeat(300)}`;
+    const [en, ru] = say(exported({ format: 'csv', rows: 0, filters: long }, { context: {} }));
+    expect(en).toBe(`Tom Baker exported 0 events as CSV (filters: ${long.slice(0, 199)}…)`);
+    expect(ru).toBe(`Tom Baker: экспорт 0 событий в CSV (фильтры: ${long.slice(0, 199)}…)`);
   });
 
   it('says what retention removed, and what an export took', () => {
