@@ -237,6 +237,14 @@ describe('describe: the kit’s own actions', () => {
       `Tom Baker deleted events 401–800 of 1000 from the activity log (${first} and 397 more) from IP 10.0.0.7`,
       `Tom Baker: удалены события 401–800 из 1000 из журнала действий (${first} и ещё 397), IP 10.0.0.7`,
     ]);
+    const last = {
+      ...event,
+      metadata: { ids: ids.slice(0, 1), total: 1000, part: { from: 1000, to: 1000 } },
+    };
+    expect(say({ ...last, context: {} })).toEqual([
+      `Tom Baker deleted event 1000 of 1000 from the activity log (${ids[0]})`,
+      `Tom Baker: удалено событие 1000 из 1000 из журнала действий (${ids[0]})`,
+    ]);
   });
 
   it('says how an export chose its events, whether it stopped early, and the IP', () => {

@@ -33,7 +33,7 @@ function english(fact: KitFact): string {
         fact.total === undefined
           ? formatCount(fact.count, EVENTS.en, 'en')
           : fact.part
-            ? `events ${fact.part.from}–${fact.part.to} of ${fact.total}`
+            ? `${range(fact.part, ['event', 'events'])} of ${fact.total}`
             : `${fact.count} of ${formatCount(fact.total, EVENTS.en, 'en')}`;
       const ids = listIds(fact.ids, 'and', 'more');
       const ip = fact.ip ? ` from IP ${fact.ip}` : '';
@@ -75,11 +75,11 @@ function russian(fact: KitFact): string {
         fact.total === undefined
           ? formatCount(fact.count, EVENTS.ru, 'ru')
           : fact.part
-            ? `события ${fact.part.from}–${fact.part.to} из ${fact.total}`
+            ? `${range(fact.part, ['событие', 'события'])} из ${fact.total}`
             : `${fact.count} из ${formatCount(fact.total, EVENTS_GENITIVE, 'ru')}`;
       const ids = listIds(fact.ids, 'и ещё', '');
       const ip = fact.ip ? `, IP ${fact.ip}` : '';
-      const deleted = fact.part ? 'удалены' : 'удалено';
+      const deleted = fact.part && fact.part.from < fact.part.to ? 'удалены' : 'удалено';
       return `${fact.actor}: ${deleted} ${what} из журнала действий${ids}${ip}`;
     }
     case 'log_swept': {
@@ -114,4 +114,9 @@ function listIds(ids: readonly string[], and: string, more: string): string {
   const shown = ids.slice(0, LISTED_IDS).join(', ');
   const rest = ids.length - LISTED_IDS;
   return rest > 0 ? ` (${shown} ${and} ${rest}${more ? ` ${more}` : ''})` : ` (${shown})`;
+}
+
+/** `events 401–800`, or `event 401` for a part of one. */
+function range(part: { from: number; to: number }, [one, many]: [string, string]): string {
+  return part.from === part.to ? `${one} ${part.from}` : `${many} ${part.from}–${part.to}`;
 }
