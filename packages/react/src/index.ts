@@ -8,6 +8,8 @@ export {
   type ActivityAnalyticsProps,
   type AnalyticsSection,
   drillDown,
+  SignalsList,
+  type SignalsListProps,
   signalQuery,
 } from './analytics/index.ts';
 export {

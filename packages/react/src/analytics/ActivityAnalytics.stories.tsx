@@ -26,8 +26,14 @@ export const Default: Story = {
     await canvas.findByRole('img', { name: /events from/ });
     await expect(canvas.getByRole('table', { name: 'By kind' })).toBeVisible();
     await expect(canvas.getByRole('table', { name: 'Most active users' })).toBeVisible();
-    await expect(canvas.getByText('Repeated failed logins (user)')).toBeVisible();
-    await expect(canvas.getByText('Permission or role change')).toBeVisible();
+    await expect(canvas.getAllByText(/^Repeated failed sign-ins: /)[0]).toBeVisible();
+    await expect(canvas.getAllByText(/^Role or permission change: /)[0]).toBeVisible();
+    // A signal opens exactly the events behind it.
+    const [signalLink] = canvas.getAllByRole('button', { name: /^View \d+ events?$/ });
+    await userEvent.click(signalLink as HTMLElement);
+    await expect(args.onNavigate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ ids: expect.arrayContaining([expect.any(String)]) }),
+    );
     // Every figure drills down into the log.
     await userEvent.click(canvas.getByRole('button', { name: 'Delete' }));
     await expect(args.onNavigate).toHaveBeenCalledWith(

@@ -1,19 +1,35 @@
 import type { ActivityQueryInput, SecuritySignal } from '@activitykit/schema';
-import type { ReactNode } from 'react';
+import { type ReactNode, useContext } from 'react';
 import { useActivityI18n } from '../i18n/I18nContext.tsx';
 import { Icon } from '../icons/Icon.tsx';
-import { LogLink } from './LogLink.tsx';
+import { LogLink, LogNavigationContext } from './LogLink.tsx';
 
 const TONES = { high: 'danger', medium: 'warning', low: 'accent' } as const;
 
-/** The log query behind a signal: its window (inclusive end) and who or what it is about. */
+/**
+ * The log query of the events behind a signal: exactly its `eventIds` when it lists them all,
+ * else its window (inclusive end) and whom or what it is about.
+ *
+ * @example
+ * ```ts
+ * navigate(`/activity?${queryToSearchParams(signalQuery(signal))}`); // ?id=…&id=…
+ * ```
+ */
 export function signalQuery(signal: SecuritySignal): ActivityQueryInput {
+  if (signal.eventIds.length > 0 && signal.eventIds.length >= signal.count) {
+    return { ids: [...signal.eventIds] };
+  }
   const window = { from: signal.window.from, to: new Date(signal.window.to.getTime() + 1) };
   switch (signal.type) {
     case 'failed_login_burst_ip':
       return { ...window, ips: [signal.key], outcome: 'failure' };
     case 'failed_login_burst_user':
-      return { ...window, kinds: ['login', 'login_failed'], outcome: 'failure' };
+      return {
+        ...window,
+        actors: [signal.key],
+        kinds: ['login', 'login_failed'],
+        outcome: 'failure',
+      };
     case 'new_ip_login':
       return { ...window, actors: [signal.key], kinds: ['login'] };
     case 'bulk_delete':
@@ -23,10 +39,39 @@ export function signalQuery(signal: SecuritySignal): ActivityQueryInput {
   }
 }
 
-/** Security signals, most severe first, each linking to the events behind it. */
-export function SignalsList({ signals }: { signals: readonly SecuritySignal[] }): ReactNode {
+/** Props of {@link SignalsList}. */
+export interface SignalsListProps {
+  /** The signals, e.g. `useSecuritySignals(query).data`. */
+  signals: readonly SecuritySignal[];
+  /**
+   * Opens the events behind a signal (SPA navigation), with their log query ({@link signalQuery}).
+   * Defaults to the enclosing `<ActivityAnalytics>`'s `onNavigate`, else none.
+   */
+  onOpenEvents?: ((query: ActivityQueryInput, signal: SecuritySignal) => void) | undefined;
+  /**
+   * The URL of the log showing a signal's events (real links; clicks still call `onOpenEvents`).
+   * Defaults to the enclosing `<ActivityAnalytics>`'s `getLogHref`, else none.
+   */
+  getEventsHref?: ((query: ActivityQueryInput, signal: SecuritySignal) => string) | undefined;
+}
+
+/**
+ * Security signals (SPEC §6), most severe first: a title in the reader's language naming whom or
+ * what it is about, the server's description (in English; other languages get the key and the
+ * count), its time window, and a link to exactly the events behind it. Inside
+ * `<ActivityAnalytics>` or on its own (a Security page: `useSecuritySignals` + this list).
+ *
+ * @example
+ * ```tsx
+ * const signals = useSecuritySignals({ preset: 'last_30_days' });
+ * <SignalsList signals={signals.data ?? []} onOpenEvents={(query) => navigate(`/activity?${queryToSearchParams(query)}`)} />;
+ * ```
+ */
+export function SignalsList(props: SignalsListProps): ReactNode {
+  const { signals, onOpenEvents, getEventsHref } = props;
   const i18n = useActivityI18n();
   const { t } = i18n;
+  const around = useContext(LogNavigationContext);
   if (signals.length === 0) {
     return (
       <p className="ak-signals__none">
@@ -34,6 +79,7 @@ export function SignalsList({ signals }: { signals: readonly SecuritySignal[] })
       </p>
     );
   }
+  const own = onOpenEvents || getEventsHref;
   return (
     <ul className="ak-signals">
       {signals.map((signal) => (
@@ -42,7 +88,9 @@ export function SignalsList({ signals }: { signals: readonly SecuritySignal[] })
             <span className={`ak-badge ak-badge--${TONES[signal.severity]}`}>
               <Icon name="alert" /> {t(`severity.${signal.severity}`)}
             </span>
-            <strong className="ak-signal__title">{t(`signal.${signal.type}`)}</strong>
+            <strong className="ak-signal__title" dir="auto">
+              {t(`signal.${signal.type}`, { key: signal.key })}
+            </strong>
           </div>
           {/* Servers describe signals in English; other locales get a line of their own. */}
           <p className="ak-signal__text" dir="auto">
@@ -67,9 +115,21 @@ export function SignalsList({ signals }: { signals: readonly SecuritySignal[] })
                 </>
               ) : null}
             </span>
-            <LogLink query={signalQuery(signal)}>
-              {t('analytics.viewEvents', { count: signal.count })}
-            </LogLink>
+            <LogNavigationContext.Provider
+              value={
+                own
+                  ? {
+                      base: {},
+                      onNavigate: onOpenEvents && ((query) => onOpenEvents(query, signal)),
+                      getLogHref: getEventsHref && ((query) => getEventsHref(query, signal)),
+                    }
+                  : around
+              }
+            >
+              <LogLink query={signalQuery(signal)}>
+                {t('analytics.viewEvents', { count: signal.count })}
+              </LogLink>
+            </LogNavigationContext.Provider>
           </p>
         </li>
       ))}

@@ -4,4 +4,4 @@ export {
   type AnalyticsSection,
 } from './ActivityAnalytics.tsx';
 export { drillDown } from './LogLink.tsx';
-export { signalQuery } from './SignalsList.tsx';
+export { SignalsList, type SignalsListProps, signalQuery } from './SignalsList.tsx';

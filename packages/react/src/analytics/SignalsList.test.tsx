@@ -1,0 +1,106 @@
+import type { ActivityQueryInput, SecuritySignal } from '@activitykit/schema';
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { ActivityProvider } from '../data/ActivityProvider.tsx';
+import { createMemorySource } from '../memory.ts';
+import { FIXTURE_NOW } from '../test/fixtures.ts';
+import { SignalsList, signalQuery } from './SignalsList.tsx';
+import '../index.css';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const burst: SecuritySignal = {
+  id: 'failed_login_burst_user:acme:alice@example.com:1',
+  type: 'failed_login_burst_user',
+  severity: 'high',
+  key: 'alice@example.com',
+  tenantId: 'acme',
+  window: { from: new Date('2026-11-23T10:00:00Z'), to: new Date('2026-11-23T10:04:00Z') },
+  count: 3,
+  description: '3 failed logins for alice@example.com within minutes',
+  eventIds: [
+    '01KMD2V0000000000000000001',
+    '01KMD2V0000000000000000002',
+    '01KMD2V0000000000000000003',
+  ],
+};
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function mount(node: React.ReactNode, locale: 'en' | 'ru') {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  act(() =>
+    root.render(
+      <ActivityProvider
+        source={createMemorySource({ now: () => FIXTURE_NOW })}
+        locale={locale}
+        timeZone="UTC"
+        now={() => FIXTURE_NOW}
+      >
+        {node}
+      </ActivityProvider>,
+    ),
+  );
+  cleanups.push(() => {
+    act(() => root.unmount());
+    container.remove();
+  });
+  return container;
+}
+
+describe('<SignalsList>', () => {
+  it('titles each signal in the reader’s language and opens exactly the events behind it', async () => {
+    const opened: [ActivityQueryInput, SecuritySignal][] = [];
+    const container = mount(
+      <SignalsList
+        signals={[burst]}
+        onOpenEvents={(query, signal) => opened.push([query, signal])}
+      />,
+      'ru',
+    );
+    expect(container.querySelector('.ak-signal__title')?.textContent).toBe(
+      'Серия неудачных входов: alice@example.com',
+    );
+    expect(container.textContent).not.toContain('failed_login_burst_user');
+    await userEvent.click(
+      [...container.querySelectorAll('button')].find(
+        (b) => b.textContent === 'Показать 3 события',
+      ) as HTMLElement,
+    );
+    expect(opened).toEqual([[{ ids: burst.eventIds }, burst]]);
+  });
+
+  it('links to the log with getEventsHref, in English', () => {
+    const container = mount(
+      <SignalsList
+        signals={[burst]}
+        getEventsHref={(query) => `/activity?id=${query.ids?.join('&id=')}`}
+      />,
+      'en',
+    );
+    expect(container.querySelector('.ak-signal__title')?.textContent).toBe(
+      'Repeated failed sign-ins: alice@example.com',
+    );
+    const link = container.querySelector('a') as HTMLAnchorElement;
+    expect(link.textContent).toBe('View 3 events');
+    expect(link.getAttribute('href')).toBe(`/activity?id=${burst.eventIds.join('&id=')}`);
+  });
+
+  it('falls back to the window and whom it is about when the signal lists fewer ids than events', () => {
+    const many = { ...burst, count: 40 };
+    expect(signalQuery(many)).toEqual({
+      from: many.window.from,
+      to: new Date(many.window.to.getTime() + 1),
+      actors: ['alice@example.com'],
+      kinds: ['login', 'login_failed'],
+      outcome: 'failure',
+    });
+  });
+});
