@@ -4,19 +4,11 @@ import type {
   ActivityScope,
   Actor,
   BulkDeleteResult,
-  Locale,
 } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { BULK_DELETED } from './integrity/explanations.ts';
-import {
-  actorLabel,
-  eventCount,
-  fromIp,
-  listIds,
-  type RequestContext,
-  requestContext,
-} from './internal/auditText.ts';
+import { type RequestContext, requestContext } from './internal/auditText.ts';
 import type { EventDocument } from './internal/document.ts';
 
 export type { BulkDeleteResult };
@@ -42,8 +34,6 @@ export interface BulkDeleteDeps {
   actor: Actor;
   /** Where the delete was asked from (IP, user agent, request id). Defaults to none. */
   context?: RequestContext | undefined;
-  /** The language of the recorded description. Defaults to `'en'`. */
-  locale?: Locale;
   maxEvents: number;
   record: (
     event: ActivityEventInput,
@@ -57,7 +47,8 @@ const IDS_PER_RECORD = 400;
 /**
  * Deletes events within the scope, recording first — durably, per tenant, with the actor and the ids —
  * what it is about to delete, so that `verify` reads the gap as a bulk delete and not as tampering,
- * even if the process dies half-way.
+ * even if the process dies half-way. The records carry facts only (ids, total, the part, the IP):
+ * the store describes them like any event, and readers re-word them in their own language.
  */
 export async function bulkDelete(
   target: BulkDeleteTarget,
@@ -90,6 +81,11 @@ export async function bulkDelete(
   for (const [tenantId, ids] of byTenant) {
     for (let start = 0; start < ids.length; start += IDS_PER_RECORD) {
       const chunk = ids.slice(start, start + IDS_PER_RECORD);
+      const metadata: Record<string, unknown> = { ids: chunk, total: ids.length };
+      // A delete recorded in several parts says which of the `total` each part holds.
+      if (chunk.length < ids.length) {
+        metadata.part = { from: start + 1, to: start + chunk.length };
+      }
       await deps.record(
         {
           tenantId,
@@ -97,10 +93,9 @@ export async function bulkDelete(
           kind: 'delete',
           category: 'system',
           actor: deps.actor,
-          subject: { type: 'activity_log', id: tenantId, label: 'Activity log' },
-          description: describeBulkDelete({ ids, start, chunk, deps }),
+          subject: { type: 'activity_log', id: tenantId },
           ...(context ? { context } : {}),
-          metadata: { ids: chunk, total: ids.length },
+          metadata,
         },
         { durable: true },
       );
@@ -111,28 +106,6 @@ export async function bulkDelete(
     }
   }
   return { deleted, ids: docs.map((doc) => doc._id) };
-}
-
-/**
- * `Ada Admin deleted 3 events from the activity log: 01J…, 01J…, 01J… from 10.0.0.7` — the count,
- * the ids (the first ten, the rest counted) and the IP; a delete recorded in several parts says
- * which ids each part holds.
- */
-function describeBulkDelete(input: {
-  ids: string[];
-  start: number;
-  chunk: string[];
-  deps: BulkDeleteDeps;
-}): string {
-  const { ids, start, chunk, deps } = input;
-  const locale = deps.locale ?? 'en';
-  const who = actorLabel(deps.actor, locale);
-  const ip = fromIp(deps.context, locale);
-  const part =
-    chunk.length === ids.length ? '' : ` (${start + 1}–${start + chunk.length} / ${ids.length})`;
-  return locale === 'ru'
-    ? `${who}: удалено событий из журнала действий — ${ids.length}${part}: ${listIds(chunk, locale)}${ip}`
-    : `${who} deleted ${eventCount(ids.length, locale)} from the activity log${part}: ${listIds(chunk, locale)}${ip}`;
 }
 
 function checkIds(ids: unknown): string[] {

@@ -242,7 +242,6 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
         scopeFilter: clauses.length > 0 ? { $and: clauses } : {},
         actor: deleteOptions.actor,
         context: deleteOptions.context,
-        locale: normalizeDeps.locale,
         maxEvents: options.bulkDelete.maxEvents ?? 100_000,
         record: store.record,
       });
@@ -298,7 +297,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
             action: 'retention.swept',
             kind: 'delete',
             category: 'system',
-            subject: { type: 'activity_log', id: swept.tenantId, label: 'Activity log' },
+            subject: { type: 'activity_log', id: swept.tenantId },
             metadata: {
               deleted: swept.deleted,
               before: swept.before.toISOString(),

@@ -1,3 +1,4 @@
+import { describe as describeEvent } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from './test/storeFixture.ts';
@@ -41,6 +42,11 @@ describe('retention', () => {
         ['startup', 25, 'system'],
       ],
     );
+    for (const sweep of sweeps.items) {
+      // The log's own record: no English label stored on it, the sentence is describe's.
+      expect(sweep.subject).toEqual({ type: 'activity_log', id: sweep.tenantId });
+      expect(sweep.description).toBe(describeEvent(sweep, 'en'));
+    }
     expect((await store.sweepExpired()).deleted).toBe(0);
   });
 

@@ -78,14 +78,14 @@ describe('bulk deletes', () => {
       kind: 'delete',
       category: 'system',
       actor: admin,
-      subject: { type: 'activity_log', id: 'acme', label: 'Activity log' },
+      subject: { type: 'activity_log', id: 'acme' },
       metadata,
       occurredAt: at,
     });
     const { signals, recorded } = await bulkSignals([
       // One operation of 7 entries, recorded in two chunks a second apart…
-      record(new Date(T0), { ids: ids(4, 0), total: 7 }),
-      record(plusMinutes(T0, 1 / 60), { ids: ids(3, 4), total: 7 }),
+      record(new Date(T0), { ids: ids(4, 0), total: 7, part: { from: 1, to: 4 } }),
+      record(plusMinutes(T0, 1 / 60), { ids: ids(3, 4), total: 7, part: { from: 5, to: 7 } }),
       // …and another of 2, an hour later.
       record(plusMinutes(T0, 60), { ids: ids(2, 10), total: 2 }),
       // 19 ordinary deletes: below the threshold even with the log deletes (kind delete) nearby.

@@ -1,4 +1,4 @@
-import type { ActivityEvent } from '@activitykit/schema';
+import { type ActivityEvent, describe as describeEvent } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../test/storeFixture.ts';
@@ -80,26 +80,38 @@ describe('auditExport', () => {
       outcome: 'failure',
       metadata: { format: 'pdf', rows: 3, completed: false },
     });
+    if (!event) throw new Error('no activity.exported event');
+    expect(event.subject).toEqual({ type: 'activity_log', id: 'north' });
+    // No wording of its own: the store describes it, so each reader's language can re-word it.
+    expect(event?.description).toBe(describeEvent(event, 'en'));
     expect(event?.description).toBe(
-      'Ада Админ exported 3 events as PDF (all events in scope) — stopped before the end from 10.9.8.7',
+      'Ада Админ exported 3 events as PDF — stopped before the end, from IP 10.9.8.7',
+    );
+    expect(describeEvent(event, 'ru')).toBe(
+      'Ада Админ: экспорт 3 событий в PDF — не завершён, IP 10.9.8.7',
     );
   });
 
-  it('describes it in Russian for a Russian store', async () => {
+  it('is described in the store’s language, like any other event', async () => {
+    const russian = await createTestStore(testDb, { locale: 'ru' });
     const south = await seed('south', 2);
     const audit = auditExport(replay(south), {
       ...base('ru'),
-      ids: south.map((event) => event.id),
-      locale: 'ru',
+      store: russian.store,
+      ids: [...south.map((event) => event.id), '01KZZZZZZZZZZZZZZZZZZZZZZZ'],
     });
     await readBytes(exportCsv(audit.events));
     await audit.finish({ completed: true });
-    const [event] = await exported('ru');
+    await russian.store.flush();
+    const [event] = await russian
+      .events()
+      .find({ action: 'activity.exported', 'context.requestId': 'ru' })
+      .toArray();
     expect(event?.description).toBe(
-      'Ада Админ: выгружено событий — 2, CSV (выборка из 2); IP 10.9.8.7',
+      'Ада Админ: экспорт 2 событий в CSV (выборка из 3), IP 10.9.8.7',
     );
     expect(event?.metadata).toMatchObject({
-      selection: { count: 2, ids: south.map((e) => e.id) },
+      selection: { count: 3, ids: south.map((e) => e.id) },
     });
   });
 });

@@ -3,16 +3,9 @@ import type {
   ActivityEventInput,
   ActivityScopeInput,
   Actor,
-  Locale,
 } from '@activitykit/schema';
 import type { ActivityStore } from '../activityStore.ts';
-import {
-  actorLabel,
-  eventCount,
-  fromIp,
-  type RequestContext,
-  requestContext,
-} from '../internal/auditText.ts';
+import { type RequestContext, requestContext } from '../internal/auditText.ts';
 import type { ExportFormat } from './formats.ts';
 
 /** The action of the event that records an export. */
@@ -36,8 +29,6 @@ export interface ExportAuditOptions {
   ids?: readonly string[] | undefined;
   /** Where the export was asked from (IP, user agent, request id). Defaults to none. */
   context?: RequestContext | undefined;
-  /** The language of the recorded description. Defaults to `'en'`. */
-  locale?: Locale;
 }
 
 /** An export being counted: read its `events`, then call `finish` once. */
@@ -48,7 +39,8 @@ export interface AuditedExport {
    * Records the export — one `activity.exported` event (kind `access`) in each tenant whose events
    * it holds, with the format, the filters or the selection, the row count, the actor and the
    * request's IP and user agent — and resolves once they are stored. `completed: false` marks a
-   * file that stopped early (a failure, or the client went away).
+   * file that stopped early (a failure, or the client went away). The events carry facts only:
+   * the store describes them like any event, and readers re-word them in their own language.
    */
   finish(outcome: { completed: boolean }): Promise<ActivityEvent[]>;
 }
@@ -126,38 +118,8 @@ function exportedEvent(input: {
     category: 'report',
     outcome: completed ? 'success' : 'failure',
     actor: options.actor,
-    subject: { type: 'activity_log', id: tenantId, label: 'Activity log' },
-    description: describeExport({ rows: ids.length, completed, filters, options }),
+    subject: { type: 'activity_log', id: tenantId },
     ...(context ? { context } : {}),
     metadata,
   };
-}
-
-/** `Ada Admin exported 3 events as PDF (a selection of 3) from 10.0.0.7`. */
-function describeExport(input: {
-  rows: number;
-  completed: boolean;
-  filters: string | undefined;
-  options: ExportAuditOptions;
-}): string {
-  const { rows, completed, filters, options } = input;
-  const locale = options.locale ?? 'en';
-  const ru = locale === 'ru';
-  const who = actorLabel(options.actor, locale);
-  const format = options.format.toUpperCase();
-  const shortFilters = filters && filters.length > 200 ? `${filters.slice(0, 199)}…` : filters;
-  const what = options.ids
-    ? ru
-      ? `выборка из ${options.ids.length}`
-      : `a selection of ${options.ids.length}`
-    : shortFilters
-      ? `${ru ? 'фильтры' : 'filters'}: ${shortFilters}`
-      : ru
-        ? 'все доступные события'
-        : 'all events in scope';
-  const stopped = completed ? '' : ru ? ' — не завершена' : ' — stopped before the end';
-  const ip = fromIp(options.context, locale);
-  return ru
-    ? `${who}: выгружено событий — ${rows}, ${format} (${what})${stopped}${ip}`
-    : `${who} exported ${eventCount(rows, locale)} as ${format} (${what})${stopped}${ip}`;
 }
