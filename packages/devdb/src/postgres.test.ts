@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { chown, readFile, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { type DevDb, DevDbError, startDevDb } from './index.ts';
-import { tempDir, withClient } from './test/helpers.ts';
+import { embeddedOnlyEnv, tempDir, withClient } from './test/helpers.ts';
 import { commandName, processTree, stillRunning } from './test/processes.ts';
 
 async function withPostgres<T>(db: DevDb, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -52,6 +52,13 @@ describe.runIf(process.platform === 'linux')('FerretDB on PostgreSQL', () => {
           `SELECT 1 FROM pg_indexes WHERE schemaname = 'shop' AND indexname = 'orders_tenant_gin'`,
         );
         expect(indexes.rowCount).toBe(1);
+        // FerretDB's pushed-down equality filter is what the index serves (tiny tables are scanned
+        // rather than read by index, so sequential scans are ruled out for the plan).
+        await client.query('SET enable_seqscan = off');
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT _jsonb FROM shop.${client.escapeIdentifier(table)} WHERE _jsonb->'tenantId' @> '"t2"'`,
+        );
+        expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/orders_tenant_gin/);
       });
       const found = await withClient(db.uri, (c) =>
         c.db('shop').collection('orders').find({ tenantId: 't2' }).toArray(),
@@ -149,3 +156,36 @@ describe.runIf(process.platform === 'linux')('FerretDB on PostgreSQL', () => {
     }
   });
 });
+
+describe.runIf(process.platform === 'linux' && process.getuid?.() === 0)(
+  'as root, with a data directory PostgreSQL cannot reach',
+  () => {
+    it('says why for engine ferretdb-postgres, and falls back to SQLite by default', async () => {
+      const hidden = join(await tempDir('devdb-hidden-'), 'private');
+      await mkdir(hidden, { mode: 0o700 });
+      const dataDir = join(hidden, 'data');
+
+      const error = await startDevDb({ engine: 'ferretdb-postgres', dataDir }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'POSTGRES_UNAVAILABLE' });
+      expect((error as Error).message).toMatch(
+        new RegExp(`cannot reach .*: ${hidden} does not let others in.*chmod o\\+x`),
+      );
+
+      const said: string[] = [];
+      const db = await startDevDb({
+        env: embeddedOnlyEnv(),
+        dataDir,
+        log: (message) => said.push(message),
+      });
+      try {
+        expect(db.engine).toBe('ferretdb-sqlite');
+        expect(said.join('\n')).toMatch(/Starting FerretDB on its SQLite backend instead/);
+        await withClient(db.uri, (c) => c.db('f').collection('x').insertOne({ ok: true }));
+      } finally {
+        await db.stop();
+      }
+    });
+  },
+);

