@@ -178,7 +178,9 @@ function exportStatus(
     return (
       <>
         <span className="ak-spinner" aria-hidden="true" />{' '}
-        {t('bulk.exporting', { size: formatBytes(state.bytes, locale) })}{' '}
+        {state.bytes === 0
+          ? t('bulk.preparing')
+          : t('bulk.exporting', { size: formatBytes(state.bytes, locale) })}{' '}
         <button
           type="button"
           className="ak-button ak-button--small ak-button--ghost"

@@ -101,6 +101,7 @@ export const LOG_MESSAGES_EN = {
   'bulk.exportCsv': 'Export CSV',
   'bulk.exportPdf': 'Export PDF',
   'bulk.deleteCount': 'Delete {count}…',
+  'bulk.preparing': 'Preparing export…',
   'bulk.exporting': 'Exporting… {size}',
   'bulk.exported': 'Exported {file}',
   'bulk.exportFailed': 'Export failed: {message}',

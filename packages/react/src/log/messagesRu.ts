@@ -103,6 +103,7 @@ export const LOG_MESSAGES_RU: Record<LogMessageKey, string> = {
   'bulk.exportCsv': 'Экспорт CSV',
   'bulk.exportPdf': 'Экспорт PDF',
   'bulk.deleteCount': 'Удалить ({count})…',
+  'bulk.preparing': 'Готовим экспорт…',
   'bulk.exporting': 'Экспорт… {size}',
   'bulk.exported': 'Готово: {file}',
   'bulk.exportFailed': 'Ошибка экспорта: {message}',

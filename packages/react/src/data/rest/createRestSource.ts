@@ -4,6 +4,7 @@ import {
   queryToSearchParams,
   type StatsBucket,
 } from '@activitykit/schema';
+import { readBody } from '../readBody.ts';
 import { type ActivitySource, ActivitySourceError, type LiveHandlers } from '../source.ts';
 import { readEvent, readPage, readPermissions, readSignals, readStats } from '../wire.ts';
 import { errorFromFetch, errorFromResponse, filenameFrom } from './problem.ts';
@@ -255,18 +256,7 @@ export function createRestSource(options: RestSourceOptions): ActivitySource {
         response.headers.get('Content-Disposition'),
         `activity.${request.format}`,
       );
-      if (!response.body) return { blob: await response.blob(), filename };
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      let bytes = 0;
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value as Uint8Array<ArrayBuffer>);
-        bytes += value.byteLength;
-        options?.onProgress?.(bytes);
-      }
-      return { blob: new Blob(chunks, { type }), filename };
+      return { blob: await readBody(response, type, options?.onProgress), filename };
     },
     subscribe,
   };

@@ -188,6 +188,42 @@ describe('createTrpcSource', () => {
     expect(progress.at(-1)).toBe(file.blob.size);
   });
 
+  it('reports progress while a linked export downloads, not only once it is done', async () => {
+    // The real download, handed over in two halves; what progress said when the second is asked
+    // for shows whether the source reads the stream as it comes (it used to wait for the blob).
+    const progress: number[] = [];
+    let seenBeforeSecondHalf: number[] | undefined;
+    const halving: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const half = Math.floor(bytes.length / 2);
+      let step = 0;
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            step += 1;
+            if (step === 1) controller.enqueue(bytes.slice(0, half));
+            else if (step === 2) {
+              seenBeforeSecondHalf = [...progress];
+              controller.enqueue(bytes.slice(half));
+            } else controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const source = createTrpcSource(clientAs('admin').activity, { fetch: halving });
+    const file = await source.export(
+      { format: 'csv', query: { refs: ['customer:42'] } },
+      { onProgress: (bytes) => progress.push(bytes) },
+    );
+    expect(file.blob.size).toBeGreaterThan(1000);
+    expect(seenBeforeSecondHalf).toEqual([Math.floor(file.blob.size / 2)]);
+    expect(progress.at(-1)).toBe(file.blob.size);
+    expect((await file.blob.text()).split('\n')[0]).toMatch(/^id,/i);
+  });
+
   it('receives new events through the live subscription until unsubscribed', async () => {
     const received: ActivityEvent[] = [];
     let opened = false;

@@ -1,4 +1,5 @@
 import type { ActivityQueryInput, StatsBucket } from '@activitykit/schema';
+import { readBody } from '../readBody.ts';
 import { readSuggestions } from '../rest/suggestions.ts';
 import { type ActivitySource, ActivitySourceError, type RequestOptions } from '../source.ts';
 import { readEvent, readPage, readPermissions, readSignals, readStats } from '../wire.ts';
@@ -176,9 +177,8 @@ export function createTrpcSource(
             { status: response.status },
           );
         }
-        const blob = await response.blob();
-        exportOptions?.onProgress?.(blob.size);
-        return { blob: new Blob([blob], { type }), filename };
+        // Streamed: progress as the bytes arrive (a blob() would report them only at the end).
+        return { blob: await readBody(response, type, exportOptions?.onProgress), filename };
       }
       if (typeof answer.data !== 'string') {
         throw new ActivitySourceError('SERVER', 'The export answer has neither a url nor data.');
