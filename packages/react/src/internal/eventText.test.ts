@@ -1,6 +1,6 @@
 import { type ActivityEvent, describe as describeEvent } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
-import { eventSentence } from './eventText.ts';
+import { eventSentence, recordName } from './eventText.ts';
 
 const base: ActivityEvent = {
   id: '01JZ0000000000000000000000',
@@ -38,5 +38,18 @@ describe('eventSentence', () => {
       metadata: { note: 'Called back about the party.' },
     };
     expect(eventSentence(note, 'ru')).toBe('Called back about the party.');
+  });
+});
+
+describe('recordName', () => {
+  it('names the activity log by the log’s title, even over an English label stored before', () => {
+    expect(recordName({ type: 'activity_log', id: 'acme' }, 'Журнал событий')).toBe(
+      'Журнал событий',
+    );
+    expect(recordName({ type: 'activity_log', id: 'acme', label: 'Activity log' }, 'Журнал')).toBe(
+      'Журнал',
+    );
+    expect(recordName({ type: 'customer', id: '42', label: 'Bob Jones' }, 'Log')).toBe('Bob Jones');
+    expect(recordName({ type: 'customer', id: '42' }, 'Log')).toBe('customer 42');
   });
 });

@@ -4,6 +4,7 @@ import {
   DEFAULT_CATEGORIES,
   describe,
   type Locale,
+  type RecordRef,
 } from '@activitykit/schema';
 
 /**
@@ -28,6 +29,16 @@ export function eventSentence(
     return event.description;
   }
   return describe(event, locale, options);
+}
+
+/**
+ * How the log names a record: the activity log itself (the kit's own record of bulk deletes,
+ * exports and sweeps, whose stored label, if any, is English) by the log's title in the reader's
+ * language; any other record by its label, else its type and id.
+ */
+export function recordName(ref: RecordRef, logTitle: string): string {
+  if (ref.type === 'activity_log') return logTitle;
+  return ref.label ?? `${ref.type} ${ref.id}`;
 }
 
 /**

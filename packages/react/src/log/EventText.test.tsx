@@ -1,4 +1,4 @@
-import type { ActivityEvent } from '@activitykit/schema';
+import { type ActivityEvent, describe as describeEvent } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
 import { CustomerTimeline } from '../timeline/CustomerTimeline.tsx';
 import { ActivityLog } from './ActivityLog.tsx';
@@ -21,6 +21,23 @@ const anonymous: ActivityEvent = {
   ],
   context: { ip: '203.0.113.9' },
 };
+
+/** A bulk delete of the log, as the core store records it: facts only, described in English. */
+const bulkDeleted: ActivityEvent = {
+  id: '01KMD2V0000000000000000002',
+  tenantId: 'acme',
+  occurredAt: new Date('2026-11-23T11:05:00Z'),
+  action: 'activity.bulk_deleted',
+  kind: 'delete',
+  category: 'system',
+  outcome: 'success',
+  actor: { id: 'u-ada', type: 'user', name: 'Ada Admin' },
+  subject: { type: 'activity_log', id: 'acme' },
+  refs: [{ type: 'activity_log', id: 'acme' }],
+  context: { ip: '10.0.0.7' },
+  metadata: { ids: [anonymous.id], total: 1 },
+};
+bulkDeleted.description = describeEvent(bulkDeleted, 'en');
 
 describe('how events read', () => {
   it('shows each time to the second with its zone, and the full date and time on hover', async () => {
@@ -57,5 +74,18 @@ describe('how events read', () => {
     const clock = container.querySelector('.ak-timeline__meta time') as HTMLTimeElement;
     expect(clock.textContent).toBe('11:03:27 UTC');
     expect(clock.title).toMatch(/^понедельник, 23 ноября 2026 г\.,? в 11:03:27/);
+  });
+
+  it('reads a bulk delete of the log in Russian, naming the log by its Russian title', async () => {
+    const { container } = mountLog(<ActivityLog live={false} onOpenRecord={() => {}} />, {
+      source: memory([bulkDeleted]),
+      locale: 'ru',
+    });
+    await settle(() => expect(bodyRows(container)).toHaveLength(1));
+    const row = bodyRows(container)[0] as HTMLElement;
+    expect(row.querySelector('.ak-log-ref')?.textContent).toBe('Журнал событий');
+    expect(row.querySelector('.ak-log-description .ak-log-ellipsis')?.textContent).toBe(
+      `Ada Admin: удалено 1 событие из журнала действий (${anonymous.id}), IP 10.0.0.7`,
+    );
   });
 });

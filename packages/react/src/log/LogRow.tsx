@@ -2,7 +2,7 @@ import type { ActivityEvent, CategoryRegistry, RecordRef } from '@activitykit/sc
 import { memo, type ReactNode } from 'react';
 import type { ActivityI18n } from '../i18n/createI18n.ts';
 import { Icon, kindIcon } from '../icons/Icon.tsx';
-import { eventSentence } from '../internal/eventText.ts';
+import { eventSentence, recordName } from '../internal/eventText.ts';
 import type { ActivityLogColumnId } from './columns.ts';
 import type { LogMessageKey, LogTranslate } from './messages.ts';
 
@@ -165,7 +165,7 @@ function Description({ event, context }: LogRowProps) {
             onOpenRecord(subject, event);
           }}
         >
-          {subject.label ?? `${subject.type} ${subject.id}`}
+          {recordName(subject, context.t('title'))}
         </button>
       ) : null}
       {event.outcome === 'failure' ? (
