@@ -24,6 +24,35 @@ describe('eventSentence', () => {
     expect(eventSentence(stored, 'ru')).not.toBe(stored.description);
   });
 
+  it('re-words the store’s own records of the log, even with the English an older core stored', () => {
+    const deleted: ActivityEvent = {
+      ...base,
+      action: 'activity.bulk_deleted',
+      kind: 'delete',
+      category: 'system',
+      subject: { type: 'activity_log', id: 'acme', label: 'Activity log' },
+      refs: [{ type: 'activity_log', id: 'acme', label: 'Activity log' }],
+      context: { ip: '10.0.0.7' },
+      metadata: { ids: ['01KAAAAAAAAAAAAAAAAAAAAAAA'], total: 1 },
+      description:
+        'Anna Petrova deleted 1 event from the activity log: 01KAAAAAAAAAAAAAAAAAAAAAAA from 10.0.0.7',
+    };
+    expect(eventSentence(deleted, 'ru')).toBe(
+      'Anna Petrova: удалено 1 событие из журнала действий (01KAAAAAAAAAAAAAAAAAAAAAAA), IP 10.0.0.7',
+    );
+    const exported: ActivityEvent = {
+      ...deleted,
+      action: 'activity.exported',
+      kind: 'access',
+      category: 'report',
+      metadata: { format: 'csv', rows: 2, filters: 'kind:delete', completed: true },
+      description: 'Anna Petrova exported 2 events as CSV (filters: kind:delete) from 10.0.0.7',
+    };
+    expect(eventSentence(exported, 'ru')).toBe(
+      'Anna Petrova: экспорт 2 событий в CSV (фильтры: kind:delete), IP 10.0.0.7',
+    );
+  });
+
   it("keeps the app's own wording", () => {
     const custom = { ...base, description: 'Invoice sent by e-mail' };
     expect(eventSentence(custom, 'ru')).toBe('Invoice sent by e-mail');

@@ -8,11 +8,17 @@ import {
 } from '@activitykit/schema';
 
 /**
+ * The store's own records of the log (bulk deletes, exports, retention sweeps): never the app's
+ * wording, and stored by earlier versions of the core with English text of their own.
+ */
+const LOG_ACTIONS = new Set(['activity.bulk_deleted', 'activity.exported', 'retention.swept']);
+
+/**
  * The sentence shown for an event: a note's own text (`metadata.note`, as the store writes notes);
  * the stored description when it is the app's own wording; otherwise one generated in the viewer's
  * language. The store describes events in its locale (English by default) when the app gives no
  * description, so a stored description equal to the generated English one is re-generated in
- * the viewer's language.
+ * the viewer's language, and so is any description of the store's own records of the log.
  */
 export function eventSentence(
   event: ActivityEvent,
@@ -24,7 +30,7 @@ export function eventSentence(
     if (typeof note === 'string' && note) return note;
   }
   const options = categories ? { categories } : {};
-  if (!event.description) return describe(event, locale, options);
+  if (!event.description || LOG_ACTIONS.has(event.action)) return describe(event, locale, options);
   if (locale === 'en' || event.description !== describe(event, 'en', options)) {
     return event.description;
   }
