@@ -95,8 +95,10 @@ describe('audit of the router’s own actions', () => {
     for (const event of [note, restored, bulk]) {
       expect(event).toMatchObject({ actor: { id: 'boss' }, context });
     }
+    const listed = (bulk?.metadata?.ids as string[] | undefined) ?? [];
+    expect([...listed].sort()).toEqual([...toDelete].sort());
     expect(bulk?.description).toBe(
-      `Max Manager deleted 2 events from the activity log: ${toDelete.join(', ')} from 127.0.0.1`,
+      `Max Manager deleted 2 events from the activity log (${listed.join(', ')}) from IP 127.0.0.1`,
     );
   });
 });
