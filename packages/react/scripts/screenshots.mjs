@@ -1,5 +1,8 @@
 // Screenshots of built stories (storybook-static) in system Chromium, for the README and for
-// reviewing the look: `node scripts/screenshots.mjs <out-dir> <story-id>[@theme:dark;locale:ru] …`.
+// reviewing the look:
+//   node scripts/screenshots.mjs <out-dir> <story-id>[@theme:dark;locale:ru][#390x844][!2] …
+// `#WxH` is the window in device pixels (default 1100×900, whole page), `!2` the zoom (200 %: a
+// 1280×800 window at zoom 2 lays out in 640×400 CSS px, as a browser zoomed to 200 % does).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -35,20 +38,27 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
 const browser = await chromium.launch(chromiumLaunchOptions());
-const page = await browser.newPage({
-  viewport: { width: 1100, height: 900 },
-  deviceScaleFactor: 1,
-});
 for (const spec of stories) {
-  const [id, globals = ''] = spec.split('@');
-  const name = `${id}${globals ? `--${globals.replaceAll(/[;:]/g, '-')}` : ''}`;
+  const match = spec.match(/^([^@#!]+)(?:@([^#!]*))?(?:#(\d+)x(\d+))?(?:!(\d+(?:\.\d+)?))?$/);
+  if (!match) throw new Error(`Not a story spec: ${spec}`);
+  const [, id, globals = '', width, height, zoom = '1'] = match;
+  const scale = Number(zoom);
+  const page = await browser.newPage({
+    viewport: {
+      width: Math.round(Number(width ?? 1100) / scale),
+      height: Math.round(Number(height ?? 900) / scale),
+    },
+    deviceScaleFactor: scale,
+  });
+  const name = spec.replaceAll(/[@#!;:]+/g, '--');
   await page.goto(
     `http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story${globals ? `&globals=${globals}` : ''}`,
   );
   await page.waitForSelector('#storybook-root > *', { timeout: 15_000 });
   await page.waitForTimeout(1200);
-  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: !width });
   process.stdout.write(`${join(outDir, `${name}.png`)}\n`);
+  await page.close();
 }
 await browser.close();
 server.close();

@@ -56,7 +56,7 @@ function mount(node: React.ReactNode, locale: 'en' | 'ru') {
 }
 
 describe('<SignalsList>', () => {
-  it('titles each signal in the reader’s language and opens exactly the events behind it', async () => {
+  it('titles each signal in the reader’s language (no raw type names) and opens exactly its events', async () => {
     const opened: [ActivityQueryInput, SecuritySignal][] = [];
     const container = mount(
       <SignalsList
@@ -66,7 +66,10 @@ describe('<SignalsList>', () => {
       'ru',
     );
     expect(container.querySelector('.ak-signal__title')?.textContent).toBe(
-      'Серия неудачных входов: alice@example.com',
+      'Серия неудачных входов в одну учётную запись',
+    );
+    expect(container.querySelector('.ak-signal__text')?.textContent).toBe(
+      'alice@example.com: 3 события',
     );
     expect(container.textContent).not.toContain('failed_login_burst_user');
     await userEvent.click(
@@ -86,7 +89,7 @@ describe('<SignalsList>', () => {
       'en',
     );
     expect(container.querySelector('.ak-signal__title')?.textContent).toBe(
-      'Repeated failed sign-ins: alice@example.com',
+      'Repeated failed sign-ins to one account',
     );
     const link = container.querySelector('a') as HTMLAnchorElement;
     expect(link.textContent).toBe('View 3 events');

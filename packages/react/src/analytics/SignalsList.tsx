@@ -56,9 +56,9 @@ export interface SignalsListProps {
 }
 
 /**
- * Security signals (SPEC §6), most severe first: a title in the reader's language naming whom or
- * what it is about, the server's description (in English; other languages get the key and the
- * count), its time window, and a link to exactly the events behind it. Inside
+ * Security signals (SPEC §6), most severe first: a title in the reader's language, the server's
+ * description (in English; other languages get whom or what it is about and the count), its time
+ * window, and a link to exactly the events behind it. Inside
  * `<ActivityAnalytics>` or on its own (a Security page: `useSecuritySignals` + this list).
  *
  * @example
@@ -89,7 +89,7 @@ export function SignalsList(props: SignalsListProps): ReactNode {
               <Icon name="alert" /> {t(`severity.${signal.severity}`)}
             </span>
             <strong className="ak-signal__title" dir="auto">
-              {t(`signal.${signal.type}`, { key: signal.key })}
+              {t(`signal.${signal.type}`)}
             </strong>
           </div>
           {/* Servers describe signals in English; other locales get a line of their own. */}

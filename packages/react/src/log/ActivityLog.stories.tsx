@@ -264,6 +264,18 @@ export const BulkSelection: Story = {
   },
 };
 
+/** The delete confirmation, waiting for the reader to type the count. */
+export const DeleteConfirmation: Story = {
+  args: { defaultSelection: STORY_EVENTS.slice(0, 12).map((event) => event.id) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Delete 12…' }));
+    const confirm = await canvas.findByRole('alertdialog', { name: 'Delete 12 events?' });
+    await expect(within(confirm).getByLabelText('Type 12 to confirm')).toHaveFocus();
+    await expect(within(confirm).getByRole('button', { name: 'Delete 12 events' })).toBeDisabled();
+  },
+};
+
 /** Nothing selected: export covers everything the filters match, and there is no Delete. */
 export const NothingSelected: Story = {
   play: async ({ canvasElement }) => {

@@ -39,15 +39,15 @@ export interface ActivityLogColumn {
  * ```
  */
 export const ACTIVITY_LOG_COLUMNS: Readonly<Record<ActivityLogColumnId, ActivityLogColumn>> = {
-  id: { id: 'id', width: '7rem', label: 'column.id' },
-  time: { id: 'time', width: '15rem', label: 'column.time', sortable: true },
-  user: { id: 'user', width: 'minmax(10rem, 14rem)', label: 'column.user' },
-  action: { id: 'action', width: 'minmax(9rem, 13rem)', label: 'column.action' },
+  id: { id: 'id', width: '6.5rem', label: 'column.id' },
+  time: { id: 'time', width: '16rem', label: 'column.time', sortable: true },
+  user: { id: 'user', width: 'minmax(9rem, 12rem)', label: 'column.user' },
+  action: { id: 'action', width: 'minmax(9rem, 12rem)', label: 'column.action' },
   description: { id: 'description', width: 'minmax(16rem, 1fr)', label: 'column.description' },
-  ip: { id: 'ip', width: '8.5rem', label: 'column.ip' },
+  ip: { id: 'ip', width: '8rem', label: 'column.ip' },
   category: { id: 'category', width: '9rem', label: 'column.category' },
   location: { id: 'location', width: '8rem', label: 'column.location' },
-  view: { id: 'view', width: '4.5rem', label: 'column.view' },
+  view: { id: 'view', width: '3.5rem', label: 'column.view' },
 };
 
 /**
