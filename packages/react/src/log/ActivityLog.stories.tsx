@@ -241,6 +241,15 @@ export const DetailOpen: Story = {
   },
 };
 
+/** The detail drawer left open (for screenshots; the storybook-dark run checks it in dark). */
+export const DetailDrawerShown: Story = {
+  args: { defaultOpenEventId: fixtureOf('update', 'customer.updated').id },
+  play: async ({ canvasElement }) => {
+    const dialog = await within(canvasElement).findByRole('dialog');
+    await expect(within(dialog).getByRole('columnheader', { name: 'Before' })).toBeVisible();
+  },
+};
+
 /**
  * Three rows selected: export the selection (CSV), or delete it — the dialog names the count and
  * the reader types it to confirm.
