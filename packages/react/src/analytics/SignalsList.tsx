@@ -83,7 +83,12 @@ export function SignalsList(props: SignalsListProps): ReactNode {
   return (
     <ul className="ak-signals">
       {signals.map((signal) => (
-        <li key={signal.id} className="ak-signal" data-severity={signal.severity}>
+        <li
+          key={signal.id}
+          className="ak-signal"
+          data-severity={signal.severity}
+          data-signal={signal.type}
+        >
           <div className="ak-signal__head">
             <span className={`ak-badge ak-badge--${TONES[signal.severity]}`}>
               <Icon name="alert" /> {t(`severity.${signal.severity}`)}

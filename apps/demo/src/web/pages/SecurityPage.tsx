@@ -1,5 +1,7 @@
-import { ActivityLog, useSecuritySignals } from '@activitykit/react';
+import { ActivityLog, SignalsList, useSecuritySignals } from '@activitykit/react';
+import { queryToSearchParams } from '@activitykit/schema';
 import { usePreferences } from '../i18n.tsx';
+import { navigate } from '../router.tsx';
 
 const LAST_30_DAYS = { preset: 'last_30_days' } as const;
 
@@ -8,7 +10,7 @@ const LAST_30_DAYS = { preset: 'last_30_days' } as const;
  * permission changes) and every sign-in and failure of the last 30 days.
  */
 export function SecurityPage() {
-  const { t, formatDateTime } = usePreferences();
+  const { t } = usePreferences();
   const signals = useSecuritySignals(LAST_30_DAYS);
   return (
     <section aria-labelledby="security-title" className="full-width">
@@ -21,23 +23,13 @@ export function SecurityPage() {
             {signals.error.message}
           </p>
         )}
-        {signals.data?.length === 0 && <p>{t('noSignals')}</p>}
-        <ul className="signals">
-          {signals.data?.map((signal) => (
-            <li
-              key={signal.id}
-              className={`signal severity-${signal.severity}`}
-              data-signal={signal.type}
-            >
-              <span className="badge">{signal.severity}</span>{' '}
-              <strong>{signal.type.replaceAll('_', ' ')}</strong> — {signal.description}{' '}
-              <small>
-                ({formatDateTime(signal.window.from)} – {formatDateTime(signal.window.to)},{' '}
-                {signal.count})
-              </small>
-            </li>
-          ))}
-        </ul>
+        {signals.data && (
+          <SignalsList
+            signals={signals.data}
+            getEventsHref={(query) => `/activity?${queryToSearchParams(query)}`}
+            onOpenEvents={(query) => navigate(`/activity?${queryToSearchParams(query)}`)}
+          />
+        )}
       </section>
       <section className="card" aria-labelledby="logins-title">
         <h2 id="logins-title">{t('failedSignIns')}</h2>
