@@ -38,7 +38,8 @@ export interface DevDbOptions {
   /** How long the server may take to answer its first `ping`. Defaults to `30_000` ms. */
   startTimeoutMs?: number;
   /**
-   * Where the built FerretDB binary is cached. Defaults to `$ACTIVITYKIT_CACHE_DIR`, else
+   * Where the built FerretDB binary (and a fresh PostgreSQL cluster, copied into each new data
+   * directory) are cached. Defaults to `$ACTIVITYKIT_CACHE_DIR`, else
    * `$XDG_CACHE_HOME/activitykit`, else `~/.cache/activitykit`.
    */
   cacheDir?: string;
@@ -46,7 +47,10 @@ export interface DevDbOptions {
   goBinary?: string;
   /** Environment read for `MONGODB_URI` and `PATH`. Defaults to `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** Progress messages (the first build of FerretDB). Defaults to writing to stderr. */
+  /**
+   * Progress messages: the first build of FerretDB, the first `initdb`, a fallback to SQLite.
+   * Defaults to writing to stderr.
+   */
   log?: (message: string) => void;
   /**
    * Called when the server exits while in use. Defaults to writing the error, with the server's last
