@@ -13,5 +13,7 @@ export interface PackContext {
 declare module 'vitest' {
   export interface ProvidedContext {
     pack: PackContext;
+    /** The run's dev database, from the workspace's shared global setup (test-utils). */
+    mongoUri: string;
   }
 }
