@@ -24,9 +24,10 @@ export function LivePill({ pending, onShow, t }: LivePillProps) {
           type="button"
           className="ak-button ak-button--primary ak-button--small ak-log-pill"
           onClick={onShow}
-          aria-label={t('live.show', { count: pending })}
         >
-          <Icon name="refresh" /> {text}
+          {/* Its name is its text, so what it says is what a voice user says (WCAG 2.5.3). */}
+          <Icon name="refresh" />{' '}
+          {pending === 1 ? t('live.showOne') : t('live.show', { count: pending })}
         </button>
       ) : null}
     </>

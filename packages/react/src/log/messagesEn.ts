@@ -88,6 +88,7 @@ export const LOG_MESSAGES_EN = {
   'state.count': '{count} events loaded',
   'live.new': '{count} new events',
   'live.newOne': '1 new event',
+  'live.showOne': 'Show 1 new event',
   'live.show': 'Show {count} new events',
   'bulk.label': 'Bulk actions',
   'bulk.selected': '{count} selected',

@@ -90,6 +90,7 @@ export const LOG_MESSAGES_RU: Record<LogMessageKey, string> = {
   'state.count': 'Загружено событий: {count}',
   'live.new': 'Новых событий: {count}',
   'live.newOne': 'Новое событие: 1',
+  'live.showOne': 'Показать новое событие',
   'live.show': 'Показать новые события ({count})',
   'bulk.label': 'Массовые действия',
   'bulk.selected': 'Выбрано: {count}',

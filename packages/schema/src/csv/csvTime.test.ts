@@ -3,18 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { SchemaError } from '../errors.ts';
 import { formatCsvTime } from './csvTime.ts';
 
-/** The oracle: a fresh `Intl` formatter per call, no caching. */
+/**
+ * The oracle: `Intl` itself, with the test's own formatter per zone (making one per call cost most
+ * of the property's time, enough to time out on a busy machine).
+ */
+const oracles = new Map<string, Intl.DateTimeFormat>();
 function intlTime(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
+  let oracle = oracles.get(timeZone);
+  if (!oracle) {
+    oracle = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    oracles.set(timeZone, oracle);
+  }
+  const parts = oracle.formatToParts(date);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '?';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
