@@ -115,6 +115,7 @@ async function walk(context: WalkContext) {
   const lastSealed = checkpoints.at(-1)?.toId ?? '';
   const firstFrom = checkpoints[0]?.fromId ?? context.lower;
   // Ids are strings: the earlier of the first checkpoint's start and the range's lower bound.
+  // biome-ignore lint/complexity/useMathMinMax: Math.min compares numbers, these are ULID strings.
   const start = firstFrom < context.lower ? firstFrom : context.lower;
   const cursor = deps.events
     .find({ tenantId: context.tenantId, _id: { $gt: start, $lt: context.upper } })
