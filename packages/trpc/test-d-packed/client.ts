@@ -5,7 +5,9 @@
  * compile), and each `expectType` pins an inferred type. `server.ts`, `node-client.ts` and
  * `browser-client.ts` are the README's examples, compiled here too.
  *
- * Run by hand from the repo root:
+ * `pnpm test --filter @activitykit/pack-tests` runs it (internal/pack-tests packs every package,
+ * installs the tarballs with npm into a new app and compiles this folder there). By hand, from the
+ * repo root:
  *
  *   npx pnpm@10.34.8 --filter @activitykit/trpc... build
  *   rm -rf /tmp/ak-packed && mkdir -p /tmp/ak-packed/app
