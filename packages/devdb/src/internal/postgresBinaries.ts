@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { chmod, lstat, mkdir, readFile, stat, symlink } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -52,7 +53,45 @@ export async function findPostgresBinaries(
   } catch {
     return undefined;
   }
-  return preparePostgresBinaries(root, cacheDir);
+  return preparePostgresBinaries(await reachablePostgresRoot(root), cacheDir);
+}
+
+/**
+ * As root, PostgreSQL runs as an unprivileged user, who must be able to reach its binaries: when a
+ * directory above the installed package lets only its owner in (a clone in `/root`, mode 700), the
+ * package's `native/` is copied once into the temporary directory (world-reachable) and used from
+ * there. Otherwise, and for every other user, `root` is returned as it is.
+ */
+export async function reachablePostgresRoot(root: string): Promise<string> {
+  if (process.getuid?.() !== 0 || (await reachableByOthers(root))) return root;
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const copy = join(tmpdir(), `activitykit-devdb-postgres-${basename(root)}-${version}`);
+  if (await stat(join(copy, 'native', 'bin', 'postgres')).catch(() => undefined)) return copy;
+  // Copied beside, then renamed into place, so a process racing this one never sees half a copy.
+  const staging = `${copy}.${process.pid}.partial`;
+  await rm(staging, { recursive: true, force: true });
+  await cp(join(root, 'native'), join(staging, 'native'), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
+  await cp(join(root, 'package.json'), join(staging, 'package.json'));
+  await chmod(staging, 0o755);
+  await rename(staging, copy).catch(async (error: NodeJS.ErrnoException) => {
+    await rm(staging, { recursive: true, force: true });
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+  });
+  return copy;
+}
+
+/** Whether every directory from `/` down to `path` lets other users pass (`o+x`). */
+async function reachableByOthers(path: string): Promise<boolean> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const mode = (await stat(dir).catch(() => undefined))?.mode;
+    if (mode === undefined || (mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
 }
 
 /**
