@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chown, copyFile, mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultCacheDir } from './internal/cacheDir.ts';
@@ -10,6 +10,18 @@ import { tempDir, withClient } from './test/helpers.ts';
 import { commandName, processTree, stillRunning, uidOf } from './test/processes.ts';
 
 const HOLD = fileURLToPath(new URL('./test/holdDevDb.ts', import.meta.url));
+
+/** Whether other users may enter every directory above `path` (not in a clone inside /root). */
+async function othersCanReach(path: string): Promise<boolean> {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const mode = (await stat(dir).catch(() => undefined))?.mode;
+    if (mode === undefined || (mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+/** A normal user can run this checkout's Node.js and sources only where they can reach them. */
+const nobodyCanRunTheProject =
+  (await othersCanReach(HOLD)) && (await othersCanReach(process.execPath));
 
 interface Held {
   child: ChildProcess;
@@ -82,30 +94,34 @@ describe.runIf(process.platform === 'linux' && process.getuid?.() === 0)('as roo
     }
   });
 
-  it('works for a normal user too (nobody), with its own cache', async () => {
-    const nobody = 65_534;
-    const cacheDir = join(await tempDir('devdb-nobody-'), 'cache');
-    // The built FerretDB, as a normal user would have it after their own first build.
-    const built = await ensureFerretDbBinary({
-      cacheDir: defaultCacheDir(),
-      goBinary: undefined,
-      log: () => {},
-    });
-    const copy = join(cacheDir, 'devdb', built.split('/').at(-1) ?? '');
-    await mkdir(join(cacheDir, 'devdb'), { recursive: true });
-    await copyFile(built, copy);
-    for (const path of [cacheDir, join(cacheDir, 'devdb'), copy]) await chown(path, nobody, nobody);
+  it.runIf(nobodyCanRunTheProject)(
+    'works for a normal user too (nobody), with its own cache',
+    async () => {
+      const nobody = 65_534;
+      const cacheDir = join(await tempDir('devdb-nobody-'), 'cache');
+      // The built FerretDB, as a normal user would have it after their own first build.
+      const built = await ensureFerretDbBinary({
+        cacheDir: defaultCacheDir(),
+        goBinary: undefined,
+        log: () => {},
+      });
+      const copy = join(cacheDir, 'devdb', built.split('/').at(-1) ?? '');
+      await mkdir(join(cacheDir, 'devdb'), { recursive: true });
+      await copyFile(built, copy);
+      for (const path of [cacheDir, join(cacheDir, 'devdb'), copy])
+        await chown(path, nobody, nobody);
 
-    const held = await hold('ferretdb-postgres', { cacheDir, uid: nobody });
-    try {
-      const tree = await processTree(held.pid);
-      expect(await uidOf(tree[1] ?? 0)).toBe(nobody);
-      await withClient(held.uri, (c) => c.db('n').collection('x').insertOne({ by: 'nobody' }));
-      held.child.kill('SIGKILL');
-      await expect.poll(() => stillRunning(tree), { timeout: 30_000 }).toEqual([]);
-    } finally {
-      held.child.kill('SIGKILL');
-      await rm(held.dataDir, { recursive: true, force: true });
-    }
-  });
+      const held = await hold('ferretdb-postgres', { cacheDir, uid: nobody });
+      try {
+        const tree = await processTree(held.pid);
+        expect(await uidOf(tree[1] ?? 0)).toBe(nobody);
+        await withClient(held.uri, (c) => c.db('n').collection('x').insertOne({ by: 'nobody' }));
+        held.child.kill('SIGKILL');
+        await expect.poll(() => stillRunning(tree), { timeout: 30_000 }).toEqual([]);
+      } finally {
+        held.child.kill('SIGKILL');
+        await rm(held.dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });
