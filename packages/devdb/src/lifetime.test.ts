@@ -6,22 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultCacheDir } from './internal/cacheDir.ts';
 import { ensureFerretDbBinary } from './internal/ferretdb.ts';
+import { reachableByOthers } from './internal/postgresBinaries.ts';
 import { tempDir, withClient } from './test/helpers.ts';
 import { commandName, processTree, stillRunning, uidOf } from './test/processes.ts';
 
 const HOLD = fileURLToPath(new URL('./test/holdDevDb.ts', import.meta.url));
 
-/** Whether other users may enter every directory above `path` (not in a clone inside /root). */
-async function othersCanReach(path: string): Promise<boolean> {
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const mode = (await stat(dir).catch(() => undefined))?.mode;
-    if (mode === undefined || (mode & 0o001) === 0) return false;
-    if (dirname(dir) === dir) return true;
-  }
-}
 /** A normal user can run this checkout's Node.js and sources only where they can reach them. */
 const nobodyCanRunTheProject =
-  (await othersCanReach(HOLD)) && (await othersCanReach(process.execPath));
+  (await reachableByOthers(dirname(HOLD))) && (await reachableByOthers(dirname(process.execPath)));
 
 interface Held {
   child: ChildProcess;

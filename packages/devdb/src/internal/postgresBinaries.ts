@@ -86,7 +86,7 @@ export async function reachablePostgresRoot(root: string): Promise<string> {
 }
 
 /** Whether every directory from `/` down to `path` lets other users pass (`o+x`). */
-async function reachableByOthers(path: string): Promise<boolean> {
+export async function reachableByOthers(path: string): Promise<boolean> {
   for (let dir = path; ; dir = dirname(dir)) {
     const mode = (await stat(dir).catch(() => undefined))?.mode;
     if (mode === undefined || (mode & 0o001) === 0) return false;

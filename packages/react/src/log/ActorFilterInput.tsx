@@ -1,6 +1,7 @@
 import type { Locale } from '@activitykit/schema';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { ActorSuggestionList } from './ActorSuggestionList.tsx';
+import { useDebouncedDraft } from './DebouncedInput.tsx';
 import { useActorCombobox } from './useActorCombobox.ts';
 
 /** Props of {@link ActorFilterInput}. */
@@ -25,13 +26,8 @@ export interface ActorFilterInputProps {
 export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
   const { label, value, onCommit, placeholder, locale, roleLabel, delayMs = 400 } = props;
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
+  const [draft, setDraft] = useDebouncedDraft(value, onCommit, delayMs);
   const [typing, setTyping] = useState(false);
-  if (value !== seen) {
-    setSeen(value);
-    setDraft(value);
-  }
   const combobox = useActorCombobox({
     prefix: typing && draft.trim() !== '' ? draft : undefined,
     onPick: (suggestion) => {
@@ -40,11 +36,6 @@ export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
       onCommit(suggestion.value);
     },
   });
-  useEffect(() => {
-    if (draft === value) return;
-    const timer = setTimeout(() => onCommit(draft), delayMs);
-    return () => clearTimeout(timer);
-  }, [draft, value, onCommit, delayMs]);
   return (
     <div className="ak-log-field ak-log-actor-filter">
       <label className="ak-label" htmlFor={id}>

@@ -10,10 +10,15 @@ export interface DebouncedInputProps {
   delayMs?: number;
 }
 
-/** A labelled text input that commits after a typing pause, on Enter or on blur. */
-export function DebouncedInput(props: DebouncedInputProps) {
-  const { label, value, onCommit, placeholder, delayMs = 400 } = props;
-  const id = useId();
+/**
+ * What is typed into a box whose applied value is `value`: follows `value` when it changes from
+ * outside, and commits the draft after `delayMs` of typing pause.
+ */
+export function useDebouncedDraft(
+  value: string,
+  onCommit: (value: string) => void,
+  delayMs: number,
+): [string, (draft: string) => void] {
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
@@ -25,6 +30,14 @@ export function DebouncedInput(props: DebouncedInputProps) {
     const timer = setTimeout(() => onCommit(draft), delayMs);
     return () => clearTimeout(timer);
   }, [draft, value, onCommit, delayMs]);
+  return [draft, setDraft];
+}
+
+/** A labelled text input that commits after a typing pause, on Enter or on blur. */
+export function DebouncedInput(props: DebouncedInputProps) {
+  const { label, value, onCommit, placeholder, delayMs = 400 } = props;
+  const id = useId();
+  const [draft, setDraft] = useDebouncedDraft(value, onCommit, delayMs);
   return (
     <div className="ak-log-field">
       <label className="ak-label" htmlFor={id}>
