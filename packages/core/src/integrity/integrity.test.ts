@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { minUlidAt, ulidTime } from '@activitykit/schema';
@@ -37,10 +38,11 @@ async function sealedStore(count = 100, extra: Parameters<typeof createTestStore
     bulkDelete: { enabled: true },
     ...extra,
   });
-  // Recorded in one go (ids are made in call order, so they stay in order) and stored in a few
-  // batches, instead of waiting for a flush per event, which took most of a minute on a busy machine.
-  const recorded = await Promise.all(
-    Array.from({ length: count }, (_, i) =>
+  // Recorded without waiting for a flush per event (which took most of a minute on a busy machine),
+  // a couple of milliseconds apart so that ids differ in their time and leave room to forge one.
+  const pending: Promise<{ id: string } | undefined>[] = [];
+  for (let i = 0; i < count; i++) {
+    pending.push(
       fixture.store.record(
         {
           action: 'order.updated',
@@ -49,8 +51,10 @@ async function sealedStore(count = 100, extra: Parameters<typeof createTestStore
         },
         { durable: true },
       ),
-    ),
-  );
+    );
+    await sleep(2);
+  }
+  const recorded = await Promise.all(pending);
   const ids = recorded.map((event) => event?.id ?? '');
   const sealed = await fixture.store.seal();
   const checkpoints = testDb.db.collection<CheckpointDocument>(
