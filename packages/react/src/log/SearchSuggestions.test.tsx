@@ -39,12 +39,14 @@ describe('actor suggestions in the search box', () => {
     expect(input.getAttribute('aria-expanded')).toBe('false');
     await userEvent.click(input);
     await userEvent.keyboard('kind:delete actor:bo');
-    await settle(() => expect(input.getAttribute('aria-expanded')).toBe('true'));
-    const list = listOf(input);
-    expect(list.getAttribute('role')).toBe('listbox');
-    expect(options(input).map((option) => option.textContent)).toEqual([
-      'Bob Jonesbob@example.com · Staff',
-    ]);
+    // Under load the list may still show the suggestions for "actor:b" when the last key lands.
+    await settle(() =>
+      expect(options(input).map((option) => option.textContent)).toEqual([
+        'Bob Jonesbob@example.com · Staff',
+      ]),
+    );
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(listOf(input).getAttribute('role')).toBe('listbox');
     expect(input.getAttribute('aria-autocomplete')).toBe('list');
     await userEvent.keyboard('{ArrowDown}');
     const [first] = options(input);

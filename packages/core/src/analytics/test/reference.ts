@@ -9,6 +9,25 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const QUARTER = 15 * 60_000;
 
+// One formatter per zone: building one per instant made the property test crawl on a busy machine.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** What a label reads: the zone, the bucket, and the first day of a week (`1`, Monday, by default). */
 export interface LabelOptions {
   timeZone: string;
@@ -30,15 +49,7 @@ export interface LabelOptions {
 export function label(instant: number, options: LabelOptions): string {
   const { timeZone, bucket, weekStartsOn = 1 } = options;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
+    formatterFor(timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
