@@ -86,6 +86,12 @@ func main() {
 			emit(map[string]string{"unavailable": unavailable.Error()})
 			os.Exit(exitUnavailable)
 		}
+		if err == nil {
+			err = installGinTwins(ctx, server.url)
+			if err != nil {
+				_ = server.stop()
+			}
+		}
 		if err != nil {
 			fail(err.Error())
 		}

@@ -45,25 +45,82 @@ describe.runIf(process.platform === 'linux')('FerretDB on PostgreSQL', () => {
         );
         const table = rows[0]?.table ?? '';
         expect(table).toMatch(/^orders/);
-        await client.query(
-          `CREATE INDEX orders_tenant_gin ON shop.${client.escapeIdentifier(table)} USING gin ((_jsonb->'tenantId'))`,
-        );
-        const indexes = await client.query(
-          `SELECT 1 FROM pg_indexes WHERE schemaname = 'shop' AND indexname = 'orders_tenant_gin'`,
-        );
-        expect(indexes.rowCount).toBe(1);
-        // FerretDB's pushed-down equality filter is what the index serves (tiny tables are scanned
-        // rather than read by index, so sequential scans are ruled out for the plan).
-        await client.query('SET enable_seqscan = off');
-        const plan = await client.query<{ 'QUERY PLAN': string }>(
-          `EXPLAIN SELECT _jsonb FROM shop.${client.escapeIdentifier(table)} WHERE _jsonb->'tenantId' @> '"t2"'`,
-        );
-        expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/orders_tenant_gin/);
       });
       const found = await withClient(db.uri, (c) =>
         c.db('shop').collection('orders').find({ tenantId: 't2' }).toArray(),
       );
       expect(found.map((order) => order.total)).toEqual([2]);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it('gives each single-field index FerretDB makes a GIN twin that serves its pushed-down equality, and drops it with the index', async () => {
+    const dataDir = join(await tempDir('devdb-gin-'), 'data');
+    const table = async (client: pg.Client, collection: string) => {
+      const { rows } = await client.query<{ table: string }>(
+        `SELECT _jsonb->>'table' AS table FROM shop._ferretdb_database_metadata WHERE _jsonb->>'_id' = $1`,
+        [collection],
+      );
+      return client.escapeIdentifier(rows[0]?.table ?? '');
+    };
+    const ginIndexes = async (client: pg.Client) =>
+      (
+        await client.query<{ indexdef: string }>(
+          `SELECT indexdef FROM pg_indexes WHERE schemaname = 'shop' AND tablename LIKE 'orders%' AND indexdef LIKE '%USING gin%'`,
+        )
+      ).rows
+        .map((row) => row.indexdef.replace(/^.* USING /, ''))
+        .sort();
+    let db = await startDevDb({ engine: 'ferretdb-postgres', dataDir });
+    try {
+      await withClient(db.uri, async (c) => {
+        const orders = c.db('shop').collection('orders');
+        await orders.insertMany([
+          { tenantId: 't1', total: 1 },
+          { tenantId: 't2', total: 2 },
+        ]);
+        await orders.createIndex({ tenantId: 1 }, { name: 'tenant' });
+        await orders.createIndex({ tenantId: 1, total: -1 }, { name: 'tenant_total' });
+      });
+      await withPostgres(db, async (client) => {
+        // The _id index and the single-field one get twins; a compound index does not.
+        expect(await ginIndexes(client)).toEqual([
+          "gin (((_jsonb -> '_id'::text)))",
+          "gin (((_jsonb -> 'tenantId'::text)))",
+        ]);
+        await client.query('SET enable_seqscan = off'); // tiny tables are scanned otherwise
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT _jsonb FROM shop.${await table(client, 'orders')} WHERE _jsonb->'tenantId' @> '"t2"'`,
+        );
+        expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/_gin/);
+      });
+      const found = await withClient(db.uri, async (c) => {
+        await c.db('shop').collection('orders').dropIndex('tenant');
+        return c.db('shop').collection('orders').find({ tenantId: 't2' }).toArray();
+      });
+      expect(found.map((order) => order.total)).toEqual([2]);
+      await withPostgres(db, async (client) =>
+        expect(await ginIndexes(client)).toEqual(["gin (((_jsonb -> '_id'::text)))"]),
+      );
+      // An index made while the twins were not set up (an older data directory) gets one at start.
+      await withPostgres(db, async (client) => {
+        await client.query('DROP EVENT TRIGGER activitykit_gin_twin_created');
+        await client.query(
+          `CREATE INDEX later ON shop.${await table(client, 'orders')} ((_jsonb->'total'))`,
+        );
+      });
+    } finally {
+      await db.stop();
+    }
+    db = await startDevDb({ engine: 'ferretdb-postgres', dataDir });
+    try {
+      await withPostgres(db, async (client) =>
+        expect(await ginIndexes(client)).toEqual([
+          "gin (((_jsonb -> '_id'::text)))",
+          "gin (((_jsonb -> 'total'::text)))",
+        ]),
+      );
     } finally {
       await db.stop();
     }
