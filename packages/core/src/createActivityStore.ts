@@ -25,7 +25,9 @@ import { addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
 import { scopeClauses } from './query/buildFilter.ts';
 import { cursorKeySource } from './query/cursorKey.ts';
+import { createLiveHub } from './query/liveHub.ts';
 import { createReader, parseQuery, parseScope } from './query/reader.ts';
+import { recentEvents } from './query/recentEvents.ts';
 import { suggestActors } from './query/suggestActors.ts';
 import { watchEvents } from './query/watch.ts';
 import { claimRestore, type RestoreClaim, restoredEvent } from './restore.ts';
@@ -110,6 +112,9 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     }),
   });
 
+  // One poller per store for every live watcher of this process.
+  const hub = createLiveHub({ read: (request) => recentEvents(collection, request), clock });
+
   const analytics = createStoreAnalytics({
     collection,
     reader,
@@ -177,7 +182,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     timeline: reader.timeline,
     watch: (query, scope, watchOptions = {}) =>
       watchEvents(
-        { list: reader.list, clock, weekStartsOn: options.weekStartsOn ?? 1 },
+        { hub, list: reader.list, clock, weekStartsOn: options.weekStartsOn ?? 1 },
         { query, scope, options: watchOptions },
       ),
     stats: analytics.stats,
@@ -326,6 +331,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     metrics: writer.metrics,
     flush: writer.flush,
     async close() {
+      hub.close();
       clearInterval(sweeper);
       clearInterval(sealer);
       connection.stop();
