@@ -85,6 +85,11 @@ export {
 } from './options.ts';
 export type { TimelineQueryInput } from './query/reader.ts';
 export {
+  createStreamSlots,
+  DEFAULT_MAX_STREAMS_PER_TENANT,
+  type StreamSlots,
+} from './query/streamSlots.ts';
+export {
   DEFAULT_WATCH_LOOKBACK_MS,
   type WatchOptions,
   type WatchScope,
