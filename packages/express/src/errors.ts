@@ -12,6 +12,8 @@ export const EXPRESS_ERROR_CODES = {
   INVALID_OPTIONS: 'INVALID_OPTIONS',
   /** The route needs an option the server was not given (e.g. `verify` without a public key). */
   NOT_CONFIGURED: 'NOT_CONFIGURED',
+  /** The caller's tenant has as many live streams open as `live.maxStreamsPerTenant` allows. */
+  TOO_MANY_STREAMS: 'TOO_MANY_STREAMS',
 } as const;
 
 /** One of {@link EXPRESS_ERROR_CODES}. */

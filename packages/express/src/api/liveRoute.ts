@@ -1,4 +1,9 @@
-import { DEFAULT_WATCH_LOOKBACK_MS } from '@activitykit/core';
+import {
+  createStreamSlots,
+  DEFAULT_MAX_STREAMS_PER_TENANT,
+  DEFAULT_WATCH_LOOKBACK_MS,
+  type StreamSlots,
+} from '@activitykit/core';
 import {
   type ActivityQueryInput,
   type ActivityScope,
@@ -15,9 +20,11 @@ import type { ActivityApiOptions } from './options.ts';
  * `GET /live`: Server-Sent Events of new events matching the query, within the caller's scope,
  * from `store.watch` (it polls: FerretDB has no change streams), so events written by any process
  * arrive, oldest id first; resumes after `Last-Event-ID` (or `lastEventId`). `cursor`, `limit` and
- * `sort` are validated, then ignored.
+ * `sort` are validated, then ignored. A tenant holds at most `live.maxStreamsPerTenant` streams.
  */
 export function mountLiveRoute(router: Router, options: ActivityApiOptions): void {
+  const maxPerTenant = options.live?.maxStreamsPerTenant ?? DEFAULT_MAX_STREAMS_PER_TENANT;
+  const slots = createStreamSlots({ maxPerTenant });
   router.get(
     '/live',
     route(options, (req, res, { scope }) => {
@@ -32,8 +39,21 @@ export function mountLiveRoute(router: Router, options: ActivityApiOptions): voi
       }
       // Clients reuse their list query: `store.watch` ignores its page fields.
       const query = readQuery(params, ['lastEventId']);
+      const slot = takeSlot(slots, scope, maxPerTenant);
+      res.on('close', slot.release);
       startStream({ req, res, scope, query, lastEventId, options });
     }),
+  );
+}
+
+/** A stream's slot in its tenants' count, or the 429 problem that says what to do. */
+function takeSlot(slots: StreamSlots, scope: ActivityScope, max: number): { release: () => void } {
+  const slot = slots.take(scope);
+  if ('release' in slot) return slot;
+  const who = slot.full === '*' ? 'Readers of every tenant have' : `Tenant "${slot.full}" has`;
+  throw new ActivityHttpError(
+    'TOO_MANY_STREAMS',
+    `${who} ${max} live streams open, the most allowed: close one (another tab or window) and reconnect, or ask the server's operator to raise live.maxStreamsPerTenant.`,
   );
 }
 

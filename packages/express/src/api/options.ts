@@ -27,6 +27,13 @@ export interface LiveOptions extends Pick<WatchOptions, 'pollIntervalMs' | 'maxP
    * (`5000` ms), as `store.watch`.
    */
   lookbackMs?: number;
+  /**
+   * The most live streams one tenant may hold open on this API (a scope of several tenants takes
+   * a slot in each; an all-tenant scope counts as one tenant, `'*'`). The next one is refused with
+   * a 429 `TOO_MANY_STREAMS` problem; closing a stream frees its slot. Defaults to core's
+   * `DEFAULT_MAX_STREAMS_PER_TENANT` (`100`).
+   */
+  maxStreamsPerTenant?: number;
 }
 
 /** Options of {@link activityApi}. */
