@@ -3,14 +3,14 @@ import { MongoClient } from 'mongodb';
 import { buildWeb } from './buildWeb.ts';
 import { DEMO_DB_DIR, DEMO_DB_NAME, DEMO_JOURNAL_DIR, WEB_DIST_DIR } from './paths.ts';
 import { runSeed } from './seed/runSeed.ts';
-import { defaultSeedEvents, isSeeded } from './seed/seedDemo.ts';
+import { DEFAULT_SEED_EVENTS, isSeeded } from './seed/seedDemo.ts';
 import { createDemoServer, type DemoServer } from './server/createDemoServer.ts';
 
 /** Options of {@link startDemo}. */
 export interface StartDemoOptions {
   /** HTTP port. Defaults to `PORT`, else `3000`. */
   port?: number;
-  /** Events the first run seeds. Defaults to `3_000`. */
+  /** Events the first run seeds. Defaults to `30_000`. */
   seedEvents?: number;
   /** Progress lines. Defaults to stderr. */
   log?: (line: string) => void;
@@ -42,7 +42,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
       const summary = await runSeed({
         client,
         dbName: DEMO_DB_NAME,
-        events: options.seedEvents ?? defaultSeedEvents(db.engine),
+        events: options.seedEvents ?? DEFAULT_SEED_EVENTS,
         journalDir: DEMO_JOURNAL_DIR,
       });
       log(

@@ -8,26 +8,28 @@ import { startDevDb } from '@activitykit/devdb';
 import { MongoClient } from 'mongodb';
 import { DEMO_DB_DIR, DEMO_DB_NAME, DEMO_JOURNAL_DIR } from '../paths.ts';
 import { runSeed } from './runSeed.ts';
-import { defaultSeedEvents } from './seedDemo.ts';
+import { DEFAULT_SEED_EVENTS } from './seedDemo.ts';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string' } },
+  options: { events: { type: 'string' }, days: { type: 'string', default: '90' } },
   allowPositionals: false,
 });
-const devDb = await startDevDb({ dataDir: DEMO_DB_DIR });
-const events =
-  values.events === undefined ? defaultSeedEvents(devDb.engine) : Number(values.events);
-if (!Number.isInteger(events) || events < 100) {
-  process.stderr.write('--events must be a whole number of at least 100\n');
-  await devDb.stop();
+const events = values.events === undefined ? DEFAULT_SEED_EVENTS : Number(values.events);
+const days = Number(values.days);
+if (!Number.isInteger(events) || events < 100 || !Number.isInteger(days) || days < 1) {
+  process.stderr.write(
+    '--events must be a whole number of at least 100, --days one of at least 1\n',
+  );
   process.exit(2);
 }
+const devDb = await startDevDb({ dataDir: DEMO_DB_DIR });
 const client = await MongoClient.connect(devDb.uri);
 try {
   const summary = await runSeed({
     client,
     dbName: DEMO_DB_NAME,
     events,
+    days,
     journalDir: DEMO_JOURNAL_DIR,
   });
   process.stdout.write(

@@ -9,6 +9,8 @@ export interface RunSeedOptions {
   dbName: string;
   /** How many events. */
   events: number;
+  /** How many days of history, ending now. Defaults to `90`. */
+  days?: number;
   /** The writer's journal directory. */
   journalDir: string;
   /** Show a progress bar on stderr. Defaults to `true`. */
@@ -38,6 +40,7 @@ export async function runSeed(options: RunSeedOptions): Promise<SeedSummary> {
       db,
       store,
       events: options.events,
+      ...(options.days !== undefined && { days: options.days }),
       onProgress: (written) => bar?.update(written),
     });
   } finally {

@@ -1,5 +1,4 @@
 import type { ActivityStore } from '@activitykit/core';
-import type { DevDbEngine } from '@activitykit/devdb';
 import type { ActivityEventInput } from '@activitykit/schema';
 import type { Db } from 'mongodb';
 import { hashPassword } from '../server/auth/password.ts';
@@ -18,7 +17,7 @@ export interface SeedDemoOptions {
   db: Db;
   /** The activity store the history is written through (`store.record` with `occurredAt`). */
   store: ActivityStore;
-  /** How many events to write. Defaults to `3_000` (see {@link defaultSeedEvents}). */
+  /** How many events to write. Defaults to `30_000` ({@link DEFAULT_SEED_EVENTS}). */
   events?: number;
   /** How many days of history, ending now. Defaults to `90`. */
   days?: number;
@@ -38,13 +37,10 @@ export interface SeedSummary {
 }
 
 /**
- * How many events the demo seeds when not told: tens of thousands on MongoDB; 3,000 on the embedded
- * FerretDB, which answers every sorted or filtered query by decoding the whole collection (about
- * 2k documents/s, no index use), so a bigger history makes each log page take seconds.
+ * How many events the demo seeds when not told, on every server: a few months of history for both
+ * businesses, enough for the analytics and the security signals to look alive.
  */
-export function defaultSeedEvents(engine: DevDbEngine): number {
-  return engine.startsWith('ferretdb') ? 3_000 : 30_000;
-}
+export const DEFAULT_SEED_EVENTS = 30_000;
 
 /** The share of the history each business gets. */
 const SHARES: Record<string, number> = { harbor: 0.55, summit: 0.45 };
@@ -58,7 +54,7 @@ const INSERT_CHUNK = 1_000;
  */
 export async function seedDemo(options: SeedDemoOptions): Promise<SeedSummary> {
   const started = performance.now();
-  const total = options.events ?? 3_000;
+  const total = options.events ?? DEFAULT_SEED_EVENTS;
   const now = (options.now ?? new Date()).getTime();
   const random = createRandom(options.seed ?? 2026);
   const db = collections(options.db);
