@@ -1,5 +1,10 @@
-import type { ActivityStore, WatchOptions } from '@activitykit/core';
-import { tracked } from '@trpc/server';
+import {
+  type ActivityStore,
+  createStreamSlots,
+  DEFAULT_MAX_STREAMS_PER_TENANT,
+  type WatchOptions,
+} from '@activitykit/core';
+import { TRPCError, tracked } from '@trpc/server';
 import { toTRPCError } from '../errors.ts';
 import { type ActivityAuthorize, type AuthorizedProcedure, resolveAccess } from './access.ts';
 import { input, liveInput } from './inputs.ts';
@@ -15,6 +20,13 @@ export interface ActivityLiveOptions
    * or narrowed stops getting events. Defaults to `60_000` ms.
    */
   reauthorizeMs?: number;
+  /**
+   * The most `live` subscriptions one tenant may hold open on this router (a scope of several
+   * tenants takes a slot in each; an all-tenant scope counts as one tenant, `'*'`). The next one
+   * fails with `TOO_MANY_REQUESTS`; ending a subscription frees its slot. Defaults to core's
+   * `DEFAULT_MAX_STREAMS_PER_TENANT` (`100`).
+   */
+  maxStreamsPerTenant?: number;
 }
 
 /** The `live` subscription: `tracked(event.id, event)` for every new event in the scope. */
@@ -26,8 +38,21 @@ export function liveProcedure<TContext>(
     live?: ActivityLiveOptions;
   },
 ) {
-  const { reauthorizeMs = 60_000, ...watch } = options.live ?? {};
+  const {
+    reauthorizeMs = 60_000,
+    maxStreamsPerTenant = DEFAULT_MAX_STREAMS_PER_TENANT,
+    ...watch
+  } = options.live ?? {};
+  const slots = createStreamSlots({ maxPerTenant: maxStreamsPerTenant });
   return procedure.input(input(liveInput)).subscription(async function* ({ ctx, input, signal }) {
+    const slot = slots.take(ctx.access.scope);
+    if ('full' in slot) {
+      const who = slot.full === '*' ? 'Readers of every tenant have' : `Tenant "${slot.full}" has`;
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `${who} ${maxStreamsPerTenant} live subscriptions open, the most allowed: end one (another tab or window) and subscribe again, or ask the server's operator to raise live.maxStreamsPerTenant.`,
+      });
+    }
     const query = input?.query ?? { sort: 'desc' as const, limit: 50 };
     let access = ctx.access;
     let authorizedAt = Date.now();
@@ -49,6 +74,8 @@ export function liveProcedure<TContext>(
       }
     } catch (error) {
       throw toTRPCError(error);
+    } finally {
+      slot.release();
     }
   });
 }
