@@ -62,9 +62,8 @@ export async function measureScreen(
     });
     try {
       const outcome = await Promise.race([screen.run(context), timeout]);
-      result.returned = describe(outcome);
-      if (outcome === TIMED_OUT)
-        return { ...summary(result, times, commands), timedOutAfterMs: options.timeoutMs };
+      if (outcome !== TIMED_OUT) result.returned = describe(outcome);
+      else return { ...summary(result, times, commands), timedOutAfterMs: options.timeoutMs };
     } catch (error) {
       return { ...summary(result, times, commands), error: (error as Error).message };
     } finally {

@@ -6,6 +6,7 @@
  * rate is reported) and kept in the data directory for later runs. Usage (from bench/):
  *   pnpm screens [--events 10000] [--runs 7] [--timeout 120] [--budget 300] [--data-dir DIR]
  *     [--engine auto|ferretdb-postgres|ferretdb-sqlite] [--only "filter"] [--label before]
+ *     [--reseed]
  * Uses MONGODB_URI when set (engine auto), else an embedded dev database in --data-dir (default: a
  * folder in the system's temporary directory). Results: the table on stdout and
  * screens/results/<engine>-<events>[-<label>].json.
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     machine: { type: 'string', default: 'a shared 2-core machine' },
     label: { type: 'string' },
+    reseed: { type: 'boolean', default: false },
   },
 });
 const EVENTS = Number(values.events);
@@ -53,7 +55,14 @@ const journalDir = await mkdtemp(join(tmpdir(), 'ak-bench-screens-journal-'));
 const dbName = `bench_screens_${EVENTS}`;
 const client = await MongoClient.connect(db.uri);
 const engine = db.engine === 'external' ? await serverName(client) : db.engine;
-const seed = await seedOnce({ client, dbName, events: EVENTS, journalDir, log });
+const seed = await seedOnce({
+  client,
+  dbName,
+  events: EVENTS,
+  journalDir,
+  log,
+  reseed: values.reseed,
+});
 await client.close();
 log(
   seed.reused

@@ -7,6 +7,7 @@
 import { createActivityStore } from '@activitykit/core';
 import type { MongoClient } from 'mongodb';
 import { screenEvents } from './screenEvents.ts';
+import { writerShape } from './writerShape.ts';
 
 /** What a complete seed left in `bench_meta`. */
 export interface SeedInfo {
@@ -21,6 +22,8 @@ export interface SeedInfo {
   /** The `acme` customer with the most events. */
   customer: { type: string; id: string };
   seededAt: Date;
+  /** What the writer that seeded stored (see `writerShape`). */
+  writerShape: string;
 }
 
 /** Options of {@link seedOnce}. */
@@ -30,16 +33,27 @@ export interface SeedOnceOptions {
   events: number;
   journalDir: string;
   log: (line: string) => void;
+  /** Seed again even when a complete seed of this size is there. Defaults to `false`. */
+  reseed?: boolean;
 }
 
 const META = 'bench_meta';
 
-/** The seed of `dbName`: reused when complete at this size, else written now (the database first dropped). */
+/**
+ * The seed of `dbName`: reused when complete at this size and made by a writer that stores what the
+ * current one does, else written now (the database first dropped).
+ */
 export async function seedOnce(options: SeedOnceOptions): Promise<SeedInfo & { reused: boolean }> {
   const db = options.client.db(options.dbName);
   const meta = db.collection<SeedInfo & { _id: string }>(META);
   const found = await meta.findOne({ _id: 'seed' });
-  if (found && found.events === options.events) return { ...found, reused: true };
+  const shape = await writerShape(options.client, options);
+  if (found && found.events === options.events && !options.reseed) {
+    if (found.writerShape === shape) return { ...found, reused: true };
+    options.log(
+      `seeding again: the writer now stores ${shape}\n  (the seed has ${found.writerShape})`,
+    );
+  }
 
   await db.dropDatabase();
   const store = createActivityStore({
@@ -89,6 +103,7 @@ export async function seedOnce(options: SeedOnceOptions): Promise<SeedInfo & { r
     eventId,
     customer: { type: 'customer', id: busiest?.[0] ?? 'acme-c0' },
     seededAt: new Date(),
+    writerShape: shape,
   };
   await meta.replaceOne({ _id: 'seed' }, info, { upsert: true });
   return { ...info, reused: false };
