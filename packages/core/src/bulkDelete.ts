@@ -35,6 +35,8 @@ export interface BulkDeleteDeps {
   /** Where the delete was asked from (IP, user agent, request id). Defaults to none. */
   context?: RequestContext | undefined;
   maxEvents: number;
+  /** Called with each part deleted (the store takes them out of its rollups). Defaults to none. */
+  onDeleted?: ((docs: EventDocument[]) => Promise<void>) | undefined;
   record: (
     event: ActivityEventInput,
     options: { durable: true },
@@ -61,9 +63,7 @@ export async function bulkDelete(
     ? { _id: { $in: checkIds(target.ids) } }
     : (target.filter ?? {});
   const docs = await deps.collection
-    .find({ $and: [selector, deps.scopeFilter] } as Filter<EventDocument>, {
-      projection: { _id: 1, tenantId: 1 },
-    })
+    .find({ $and: [selector, deps.scopeFilter] } as Filter<EventDocument>)
     .limit(deps.maxEvents + 1)
     .toArray();
   if (docs.length > deps.maxEvents) {
@@ -73,6 +73,7 @@ export async function bulkDelete(
     );
   }
   const byTenant = new Map<string, string[]>();
+  const byId = new Map(docs.map((doc) => [doc._id, doc]));
   for (const doc of docs)
     byTenant.set(doc.tenantId, [...(byTenant.get(doc.tenantId) ?? []), doc._id]);
 
@@ -103,6 +104,7 @@ export async function bulkDelete(
         $and: [{ _id: { $in: chunk } }, deps.scopeFilter],
       } as Filter<EventDocument>);
       deleted += result.deletedCount;
+      await deps.onDeleted?.(chunk.map((id) => byId.get(id) as EventDocument));
     }
   }
   return { deleted, ids: docs.map((doc) => doc._id) };

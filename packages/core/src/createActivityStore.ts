@@ -18,8 +18,12 @@ import { loadPrivateKey, loadPublicKey } from './integrity/keys.ts';
 import { type SealResult, sealOnce } from './integrity/sealer.ts';
 import { verifyTenant } from './integrity/verify.ts';
 import { type EventDocument, toDocument } from './internal/document.ts';
-import { ensureEventIndexes, type IndexReport } from './internal/indexes.ts';
-
+import {
+  ensureEventIndexes,
+  ensureIndexes as ensureMissingIndexes,
+  type IndexReport,
+  rollupIndexes,
+} from './internal/indexes.ts';
 import { normalizeEvent } from './internal/normalize.ts';
 import { addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
@@ -28,10 +32,15 @@ import { cursorKeySource } from './query/cursorKey.ts';
 import { createLiveHub } from './query/liveHub.ts';
 import { createReader, parseQuery, parseScope } from './query/reader.ts';
 import { recentEvents } from './query/recentEvents.ts';
+import { serverProfileSource } from './query/server.ts';
 import { suggestActors } from './query/suggestActors.ts';
 import { watchEvents } from './query/watch.ts';
 import { claimRestore, type RestoreClaim, restoredEvent } from './restore.ts';
 import { createRetention } from './retention.ts';
+import { type BackfillDocument, backfillRollups } from './rollups/backfill.ts';
+import { createRollupReader } from './rollups/readRollups.ts';
+import type { RollupCollectionDocument } from './rollups/rollupDocument.ts';
+import { createRollupWriter } from './rollups/rollupWriter.ts';
 import { connectedFirst, createConnection } from './writer/connection.ts';
 import { createJournal } from './writer/journal.ts';
 import { createWriter } from './writer/writer.ts';
@@ -67,6 +76,10 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   const database = client.db(options.dbName ?? uriDatabase(options.uri) ?? 'activitykit');
   const collection = database.collection<EventDocument>(options.collection ?? 'activity_events');
   const claims = database.collection<RestoreClaim>(`${collection.collectionName}_restores`);
+  const rollupCollection = database.collection<RollupCollectionDocument>(
+    `${collection.collectionName}_rollups`,
+  );
+  const profile = serverProfileSource(database);
   const checkpoints = database.collection<CheckpointDocument>(
     `${collection.collectionName}_checkpoints`,
   );
@@ -83,14 +96,21 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   // first connection fails), so a store may start before its database.
   const connection = createConnection({ client, retryMs: settings.probeIntervalMs, onError });
 
-  const retention = createRetention(collection, options.retention ?? {});
+  const rollupWriter = createRollupWriter(rollupCollection, {
+    timeoutMs: settings.insertTimeoutMs,
+  });
+  const retention = createRetention(collection, options.retention ?? {}, (docs) =>
+    rollupWriter.apply(docs, -1),
+  );
   const journal = createJournal({ dir: resolve(options.journalDir ?? '.activitykit/journal') });
+  const rollups = createRollupReader(rollupCollection);
   const writer = createWriter({
     collection,
     journal,
     settings,
     onError,
     connect: connection.ensure,
+    afterStored: (docs) => rollupWriter.apply(docs, 1),
   });
   const captureSwitches = new Map(Object.entries(options.capture ?? {}));
   const normalizeDeps = {
@@ -105,6 +125,8 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   };
   const reader = createReader({
     collection,
+    profile,
+    rollups,
     filterOptions: () => ({ now: clock(), weekStartsOn: options.weekStartsOn ?? 1 }),
     cursorKey: cursorKeySource({
       secret: options.cursorSecret,
@@ -120,11 +142,16 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     reader,
     clock,
     weekStartsOn: options.weekStartsOn ?? 1,
+    rollups,
   });
 
   let indexes: Promise<IndexReport> | undefined;
   const ensureIndexes = () => {
-    indexes ??= ensureEventIndexes(collection).catch((error: unknown) => {
+    indexes ??= (async () => {
+      const server = await profile();
+      await ensureMissingIndexes(rollupCollection, rollupIndexes(server));
+      return ensureEventIndexes(collection, server);
+    })().catch((error: unknown) => {
       indexes = undefined;
       throw error;
     });
@@ -154,6 +181,12 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
       }
     }
     await writer.replayJournal();
+    await backfillRollups({
+      collection,
+      meta: database.collection<BackfillDocument>(`${collection.collectionName}_meta`),
+      rollups: rollupWriter,
+      clock,
+    });
   })().catch(onError);
 
   let sweeper: NodeJS.Timeout | undefined;
@@ -248,6 +281,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
         actor: deleteOptions.actor,
         context: deleteOptions.context,
         maxEvents: options.bulkDelete.maxEvents ?? 100_000,
+        onDeleted: (docs) => rollupWriter.apply(docs, -1),
         record: store.record,
       });
     },

@@ -32,6 +32,8 @@ const DAY_MS = 86_400_000;
 export function createRetention(
   collection: Collection<EventDocument>,
   options: RetentionOptions,
+  /** Called with each batch deleted (the store takes them out of its rollups). */
+  onDeleted?: (docs: EventDocument[]) => Promise<void>,
 ): Retention {
   const days = options.days ?? 365;
   const batchSize = options.batchSize ?? 1000;
@@ -50,7 +52,7 @@ export function createRetention(
         let deleted = 0;
         for (;;) {
           const expired = await collection
-            .find({ tenantId, occurredAt: { $lt: before } }, { projection: { _id: 1 } })
+            .find({ tenantId, occurredAt: { $lt: before } })
             .limit(batchSize)
             .toArray();
           if (expired.length === 0) break;
@@ -58,6 +60,7 @@ export function createRetention(
             _id: { $in: expired.map((doc) => doc._id) },
           });
           deleted += deletedCount;
+          await onDeleted?.(expired);
         }
         if (deleted > 0) result.tenants.push({ tenantId, deleted, before, days: tenantDays });
         result.deleted += deleted;

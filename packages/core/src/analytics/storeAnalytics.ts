@@ -1,4 +1,5 @@
 import {
+  type ActivityQuery,
   type ActivityQueryInput,
   type ActivityScopeInput,
   isValidTimeZone,
@@ -9,15 +10,19 @@ import { ActivityError } from '../errors.ts';
 import type { EventDocument } from '../internal/document.ts';
 import { scopeIsEmpty } from '../query/buildFilter.ts';
 import { parseQuery, parseScope, type Reader } from '../query/reader.ts';
+import type { RollupReader } from '../rollups/readRollups.ts';
 import { analyticsRange } from './analyticsRange.ts';
+import { chooseBucket } from './buckets.ts';
 import {
   type ActivityStats,
   computeActivityStats,
   type StoreStatsOptions,
 } from './computeActivityStats.ts';
 import { detectSecuritySignals } from './detectSecuritySignals.ts';
+import { statsFromRollups } from './rollupStats.ts';
 import type { SecuritySignal, StoreSignalOptions } from './securitySignal.ts';
 import type { EventMatch } from './shared.ts';
+import { checkInteger, checkRangeAndZone } from './shared.ts';
 
 /** What the store's analytics need from the store. */
 export interface StoreAnalyticsDeps {
@@ -27,6 +32,8 @@ export interface StoreAnalyticsDeps {
   clock: () => Date;
   /** The first day of a week, `0` for Sunday. */
   weekStartsOn: WeekDay;
+  /** The write-time counters: unfiltered stats of whole tenants read them instead of events. */
+  rollups: RollupReader;
 }
 
 /** The analytics side of the store (SPEC §6). */
@@ -48,6 +55,23 @@ export interface StoreAnalytics {
     scope: ActivityScopeInput,
     options?: StoreSignalOptions,
   ): Promise<SecuritySignal[]>;
+}
+
+/** Whether a query narrows events beyond a period (a filter or a search). */
+function isFiltered(query: ActivityQuery): boolean {
+  const {
+    from: _from,
+    to: _to,
+    preset: _preset,
+    timeZone: _zone,
+    cursor: _c,
+    sort: _s,
+    limit: _l,
+    ...rest
+  } = query;
+  return Object.values(rest).some(
+    (value) => value !== undefined && !(typeof value === 'string' && value.trim() === ''),
+  );
 }
 
 /** Matches nothing: the match of a scope that may see nothing. */
@@ -85,17 +109,36 @@ export function createStoreAnalytics(deps: StoreAnalyticsDeps): StoreAnalytics {
     const match = scopeIsEmpty(scope)
       ? NOTHING
       : deps.reader.mongoFilter({ ...query, timeZone }, scope);
-    return { match, range, timeZone, weekStartsOn };
+    return { match, range, timeZone, weekStartsOn, scope, query };
   };
   return {
     async stats(query, scope, options = {}) {
-      return computeActivityStats(deps.collection, {
-        ...options,
-        ...prepare(query, scope, options),
-      });
+      const { scope: parsedScope, query: parsed, ...prepared } = prepare(query, scope, options);
+      if (!scopeIsEmpty(parsedScope) && parsedScope.roles === '*' && !isFiltered(parsed)) {
+        const topActions = options.topActions ?? 10;
+        const topActors = options.topActors ?? 10;
+        checkRangeAndZone(prepared.range, prepared.timeZone);
+        checkInteger('topActions', topActions, [1, 100]);
+        checkInteger('topActors', topActors, [1, 100]);
+        return statsFromRollups(deps, {
+          tenants: parsedScope.tenants,
+          range: prepared.range,
+          timeZone: prepared.timeZone,
+          bucket: options.bucket ?? chooseBucket(prepared.range),
+          weekStartsOn: prepared.weekStartsOn,
+          topActions,
+          topActors,
+        });
+      }
+      return computeActivityStats(deps.collection, { ...options, ...prepared });
     },
     async securitySignals(query, scope, options = {}) {
-      const { weekStartsOn: _weekStartsOn, ...prepared } = prepare(query, scope, options);
+      const {
+        weekStartsOn: _weekStartsOn,
+        scope: _scope,
+        query: _query,
+        ...prepared
+      } = prepare(query, scope, options);
       return detectSecuritySignals(deps.collection, { ...options, ...prepared });
     },
   };

@@ -14,6 +14,12 @@ export interface EventDocument extends Omit<ActivityEvent, 'id'> {
    * quarter-hours, and FerretDB (which has no date operators) can `$group` on it.
    */
   quarter: number;
+  /**
+   * The UTC day and hour of `occurredAt` (`2026-12-05`, `2026-12-05T14`): buckets a server that
+   * filters only by equality in the database (FerretDB) reads one at a time.
+   */
+  day: string;
+  hour: string;
   /** Set when the event was stored from a writer's journal, after MongoDB had been unreachable. */
   replayedAt?: Date;
   /** When retention lets the event go; a TTL index deletes it where the server supports one. */
@@ -36,6 +42,16 @@ const UNESCAPES: [RegExp, string][] = [
 /** Fifteen minutes in milliseconds: the unit of {@link EventDocument.quarter}. */
 export const QUARTER_MS = 15 * 60 * 1000;
 
+/** The UTC day of an instant: `2026-12-05`. */
+export function utcDay(instant: Date | number): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
+/** The UTC hour of an instant: `2026-12-05T14`. */
+export function utcHour(instant: Date | number): string {
+  return new Date(instant).toISOString().slice(0, 13);
+}
+
 /** The document to insert for an event. */
 export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocument {
   const { id, ...rest } = event;
@@ -44,6 +60,8 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
     ...rest,
     refKeys: [...new Set(event.refs.map(refKey))],
     quarter: Math.floor(event.occurredAt.getTime() / QUARTER_MS),
+    day: utcDay(event.occurredAt),
+    hour: utcHour(event.occurredAt),
   };
   if (event.changes) {
     doc.changes = event.changes.map((change) => ({
@@ -64,6 +82,8 @@ export function fromDocument(doc: EventDocument): ActivityEvent {
     _id,
     refKeys: _refKeys,
     quarter: _quarter,
+    day: _day,
+    hour: _hour,
     expiresAt: _expiresAt,
     replayedAt: _replayedAt,
     ...rest

@@ -1,4 +1,5 @@
-import type { Collection, IndexDescription } from 'mongodb';
+import type { Collection, Document, IndexDescription } from 'mongodb';
+import type { ServerProfile } from '../query/server.ts';
 import type { EventDocument } from './document.ts';
 
 /**
@@ -19,6 +20,33 @@ export const EVENT_INDEXES: IndexDescription[] = [
   { key: { tenantId: 1, quarter: 1 }, name: 'tenant_quarter' },
 ];
 
+/**
+ * FerretDB uses no compound index, but its PostgreSQL backend can serve top-level equality from
+ * an index on the field (the dev database gives each a GIN twin): one per field the store reads by.
+ */
+export const EQUALITY_EVENT_INDEXES: IndexDescription[] = [
+  { key: { tenantId: 1 }, name: 'eq_tenant' },
+  { key: { hour: 1 }, name: 'eq_hour' },
+  { key: { day: 1 }, name: 'eq_day' },
+  { key: { refKeys: 1 }, name: 'eq_ref' },
+  { key: { kind: 1 }, name: 'eq_kind' },
+];
+
+/** The rollup collection's indexes: by type and tenant, then month or day. */
+export function rollupIndexes(profile: ServerProfile): IndexDescription[] {
+  return profile === 'equality'
+    ? [
+        { key: { type: 1 }, name: 'eq_type' },
+        { key: { tenantId: 1 }, name: 'eq_tenant' },
+        { key: { month: 1 }, name: 'eq_month' },
+        { key: { day: 1 }, name: 'eq_day' },
+      ]
+    : [
+        { key: { type: 1, tenantId: 1, month: 1 }, name: 'type_tenant_month' },
+        { key: { type: 1, tenantId: 1, day: 1 }, name: 'type_tenant_day' },
+      ];
+}
+
 /** What the server could do when the indexes were made. */
 export interface IndexReport {
   /** The server keeps a TTL index on `expiresAt` (MongoDB does; FerretDB 1.24 does not). */
@@ -32,18 +60,15 @@ export interface IndexReport {
  */
 export async function ensureEventIndexes(
   collection: Collection<EventDocument>,
+  profile: ServerProfile,
 ): Promise<IndexReport> {
-  const existing = await collection
-    .listIndexes()
-    .toArray()
-    .catch(() => []); // a collection that does not exist yet has none
-  const names = new Set(existing.map((index) => String(index.name)));
-  const missing = EVENT_INDEXES.filter((index) => !names.has(index.name ?? ''));
-  if (missing.length > 0) await collection.createIndexes(missing);
+  await ensureIndexes(collection, profile === 'equality' ? EQUALITY_EVENT_INDEXES : EVENT_INDEXES);
+  const names = new Set(
+    (await collection.listIndexes().toArray()).map((index) => String(index.name)),
+  );
   if (names.has('retention_ttl')) return { ttl: true };
-  // FerretDB 1.24 refuses TTL indexes (and may drop the connection when asked again): ask first.
-  const info = await collection.db.admin().command({ buildInfo: 1 });
-  if ('ferretdbVersion' in info) return { ttl: false };
+  // FerretDB 1.24 refuses TTL indexes (and may drop the connection when asked again).
+  if (profile === 'equality') return { ttl: false };
   try {
     await collection.createIndex(
       { expiresAt: 1 },
@@ -54,4 +79,21 @@ export async function ensureEventIndexes(
     // Another server without TTL indexes: the sweeper does the work.
     return { ttl: false };
   }
+}
+
+/**
+ * Creates the indexes of `wanted` that are missing. Only missing ones are sent: FerretDB 1.24 drops
+ * the connection when `createIndexes` repeats several indexes that exist already.
+ */
+export async function ensureIndexes<T extends Document>(
+  collection: Collection<T>,
+  wanted: IndexDescription[],
+): Promise<void> {
+  const existing = await collection
+    .listIndexes()
+    .toArray()
+    .catch(() => []); // a collection that does not exist yet has none
+  const names = new Set(existing.map((index) => String(index.name)));
+  const missing = wanted.filter((index) => !names.has(index.name ?? ''));
+  if (missing.length > 0) await collection.createIndexes(missing);
 }

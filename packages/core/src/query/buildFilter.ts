@@ -1,11 +1,7 @@
-import {
-  type ActivityFilter,
-  type ActivityScope,
-  parseRefKey,
-  resolvePeriod,
-} from '@activitykit/schema';
+import { type ActivityFilter, type ActivityScope, parseRefKey } from '@activitykit/schema';
 import type { Filter } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
+import { periodOf } from './hoist.ts';
 
 type Clause = Filter<EventDocument>;
 
@@ -44,13 +40,7 @@ export function scopeIsEmpty(scope: ActivityScope): boolean {
  */
 export function filterClauses(filter: ActivityFilter, options: BuildFilterOptions): Clause[] {
   const clauses: Clause[] = [];
-  const period = filter.preset
-    ? resolvePeriod(filter.preset, {
-        now: options.now,
-        timeZone: filter.timeZone ?? 'UTC',
-        weekStartsOn: options.weekStartsOn,
-      })
-    : { from: filter.from, to: filter.to };
+  const period = periodOf(filter, options);
   if (period.from || period.to) {
     clauses.push({
       occurredAt: {

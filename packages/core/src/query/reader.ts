@@ -17,16 +17,27 @@ import type { Collection, Filter } from 'mongodb';
 import type { z } from 'zod';
 import { ActivityError } from '../errors.ts';
 import { type EventDocument, fromDocument } from '../internal/document.ts';
+import type { RollupReader } from '../rollups/readRollups.ts';
+import { walkBuckets } from './bucketWalk.ts';
 import {
   type BuildFilterOptions,
   filterClauses,
   scopeClauses,
   scopeIsEmpty,
 } from './buildFilter.ts';
-import { afterCursor, type CursorCodec, createCursorCodec } from './cursor.ts';
+import { afterCursor, type CursorCodec, type CursorPosition, createCursorCodec } from './cursor.ts';
+import { hoistedEqualities, periodOf } from './hoist.ts';
+import type { ServerProfile } from './server.ts';
+
+/** Events per read of an export on a server that filters only by equality. */
+const STREAM_PAGE = 1000;
 
 export interface ReaderDeps {
   collection: Collection<EventDocument>;
+  /** Which query shapes serve the server (asked once). */
+  profile: () => Promise<ServerProfile>;
+  /** The write-time counters that say which days and hours hold events. */
+  rollups: RollupReader;
   filterOptions: () => BuildFilterOptions;
   /** The key cursors are signed with (see `cursorKeySource`). */
   cursorKey: () => Promise<Uint8Array>;
@@ -89,6 +100,66 @@ export function createReader(deps: ReaderDeps): Reader {
     return (clauses.length === 0 ? {} : { $and: clauses }) as Filter<EventDocument>;
   };
 
+  /**
+   * The first `want` events of a page: on MongoDB one sorted `find`; on a server that filters only
+   * by equality, a record's events by its ref key, else a walk over the days and hours that hold
+   * events (see `walkBuckets`). Every shape sends the whole filter, so the answer is the same.
+   */
+  const readPage = async (page: {
+    query: ActivityQuery;
+    scope: ActivityScope;
+    filter: Filter<EventDocument>;
+    position: CursorPosition | undefined;
+    want: number;
+  }): Promise<EventDocument[]> => {
+    const { query, scope, position, want } = page;
+    const filter = position
+      ? ({ $and: [page.filter, afterCursor(position)] } as Filter<EventDocument>)
+      : page.filter;
+    const direction = query.sort === 'desc' ? -1 : 1;
+    const hoisted = hoistedEqualities(query);
+    if ((await deps.profile()) === 'mongodb') {
+      return collection
+        .find({ ...hoisted, $and: [filter] } as Filter<EventDocument>)
+        .sort({ occurredAt: direction, _id: direction })
+        .limit(want)
+        .toArray();
+    }
+    if (hoisted.refKeys !== undefined) {
+      // A record's events are few: read them by ref key (and tenant), sort them here.
+      const tenants = scope.tenants === '*' ? [undefined] : scope.tenants;
+      const pages = await Promise.all(
+        tenants.map((tenantId) =>
+          collection
+            .find({
+              ...(tenantId ? { tenantId } : {}),
+              ...hoisted,
+              $and: [filter],
+            } as Filter<EventDocument>)
+            .toArray(),
+        ),
+      );
+      return pages
+        .flat()
+        .sort((a, b) => direction * compareDocs(a, b))
+        .slice(0, want);
+    }
+    const period = periodOf(query, deps.filterOptions());
+    let to = period.to;
+    let from = period.from;
+    if (position && direction === -1) {
+      const bound = new Date(position.occurredAt.getTime() + 1);
+      if (!to || bound < to) to = bound;
+    }
+    if (position && direction === 1 && (!from || position.occurredAt > from)) {
+      from = position.occurredAt;
+    }
+    return walkBuckets(
+      { collection, rollups: deps.rollups },
+      { filter, hoisted, tenants: scope.tenants, from, to, direction, want },
+    );
+  };
+
   const list = async (
     input: ActivityQueryInput,
     scopeInput: ActivityScopeInput,
@@ -97,16 +168,8 @@ export function createReader(deps: ReaderDeps): Reader {
     const query = parseQuery(input);
     if (scopeIsEmpty(scope)) return { items: [] };
     const filter = mongoFilter(query, scope);
-    const clauses = [filter];
-    if (query.cursor) {
-      clauses.push(afterCursor((await cursors()).decode(query.cursor, query.sort)));
-    }
-    const direction = query.sort === 'desc' ? -1 : 1;
-    const docs = await collection
-      .find(clauses.length === 1 ? filter : { $and: clauses })
-      .sort({ occurredAt: direction, _id: direction })
-      .limit(query.limit + 1)
-      .toArray();
+    const position = query.cursor ? (await cursors()).decode(query.cursor, query.sort) : undefined;
+    const docs = await readPage({ query, scope, filter, position, want: query.limit + 1 });
     const items = docs.slice(0, query.limit).map(fromDocument);
     const last = items.at(-1);
     return docs.length > query.limit && last
@@ -128,9 +191,21 @@ export function createReader(deps: ReaderDeps): Reader {
     const scope = parseScope(scopeInput);
     const query = parseQuery(input);
     if (scopeIsEmpty(scope)) return;
+    const filter = mongoFilter(query, scope);
+    if ((await deps.profile()) === 'equality') {
+      // Page by page: a single sorted cursor would make FerretDB decode and sort everything first.
+      let position: CursorPosition | undefined;
+      for (;;) {
+        const docs = await readPage({ query, scope, filter, position, want: STREAM_PAGE });
+        for (const doc of docs) yield fromDocument(doc);
+        const last = docs.at(-1);
+        if (!last || docs.length < STREAM_PAGE) return;
+        position = { occurredAt: last.occurredAt, id: last._id, sort: query.sort };
+      }
+    }
     const direction = query.sort === 'desc' ? -1 : 1;
     const cursor = collection
-      .find(mongoFilter(query, scope))
+      .find(filter)
       .sort({ occurredAt: direction, _id: direction })
       .batchSize(1000);
     try {
@@ -155,7 +230,9 @@ export function createReader(deps: ReaderDeps): Reader {
       const doc = scopeIsEmpty(scope)
         ? null
         : await collection.findOne({
-            $and: [{ _id: id }, ...scopeClauses(scope)],
+            // `_id` at the top level: the one condition FerretDB looks up in the database.
+            _id: id,
+            $and: [{}, ...scopeClauses(scope)],
           } as Filter<EventDocument>);
       if (!doc) throw new ActivityError('NOT_FOUND', `No event ${id} within your scope.`);
       return fromDocument(doc);
@@ -195,4 +272,10 @@ function parseWith<T extends z.ZodType>(
     .join('; ');
   const what = code === 'INVALID_SCOPE' ? 'scope' : 'query';
   throw new ActivityError(code, `Invalid ${what}: ${problems}.`, { cause: result.error });
+}
+
+function compareDocs(a: EventDocument, b: EventDocument): number {
+  const byTime = a.occurredAt.getTime() - b.occurredAt.getTime();
+  if (byTime !== 0) return byTime;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
 }

@@ -11,7 +11,7 @@ export type InsertFailure =
    * Some documents were refused for good; the rest are stored (or were there already).
    * `refused` holds the batch positions and reasons.
    */
-  | { kind: 'partial'; refused: Map<number, string> }
+  | { kind: 'partial'; refused: Map<number, string>; duplicates: Set<number> }
   /**
    * The batch as a whole was refused because of what some document holds (too large, not
    * serialisable): retrying cannot help, inserting one by one finds the culprits.
@@ -25,15 +25,15 @@ export function classifyInsertError(error: unknown, batchSize: number): InsertFa
     // an error that accounts for every document (inserted, already there, or refused) is partial.
     const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
     const refused = new Map<number, string>();
-    let duplicates = 0;
+    const duplicates = new Set<number>();
     for (const writeError of writeErrors) {
       if (!writeError) continue;
-      if (writeError.code === DUPLICATE_KEY) duplicates += 1;
+      if (writeError.code === DUPLICATE_KEY) duplicates.add(writeError.index);
       else if (isTransientCode(writeError.code)) return { kind: 'retryable', error };
       else refused.set(writeError.index, `${writeError.code}: ${writeError.errmsg ?? 'refused'}`);
     }
-    if (error.insertedCount + duplicates + refused.size === batchSize) {
-      return { kind: 'partial', refused };
+    if (error.insertedCount + duplicates.size + refused.size === batchSize) {
+      return { kind: 'partial', refused, duplicates };
     }
     return { kind: 'retryable', error };
   }

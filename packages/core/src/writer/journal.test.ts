@@ -28,6 +28,8 @@ function doc(id: string): EventDocument {
     refs: [],
     refKeys: [],
     quarter: 0,
+    day: '2026-11-20',
+    hour: '2026-11-20T10',
     context: {},
     metadata: { amount: 10.5 },
   };

@@ -44,6 +44,8 @@ function doc(id: string, extra: Partial<EventDocument> = {}): EventDocument {
     refs: [],
     refKeys: [],
     quarter: 0,
+    day: '1970-01-01',
+    hour: '1970-01-01T00',
     context: {},
     ...extra,
   };

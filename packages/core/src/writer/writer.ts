@@ -35,6 +35,12 @@ export interface WriterDeps {
    * does not answer. Defaults to none: the client is connected already.
    */
   connect?: () => Promise<void>;
+  /**
+   * Called with the documents each insert stored (not those there already, nor those refused),
+   * before their `durable` callers hear of it: the store counts them into its rollups. A failure
+   * goes to `onError`; the events stay stored.
+   */
+  afterStored?: (docs: EventDocument[]) => Promise<void>;
 }
 
 /** The batched, durable writer behind `store.record()`. */
@@ -105,30 +111,41 @@ export function createWriter(deps: WriterDeps): Writer {
    * One `insertMany`; returns how many were inserted and throws only what is worth retrying.
    * Documents refused for good go to the dead letter, found one by one if the batch was refused.
    */
-  const insertOnce = async (batch: EventDocument[]): Promise<number> => {
+  /**
+   * Ids of documents an insert that failed may have stored anyway: when a retry finds them there
+   * already, this writer stored them, and they are counted as stored now.
+   */
+  const uncertain = new Set<string>();
+  const insertOnce = async (batch: EventDocument[]): Promise<EventDocument[]> => {
     await connect(); // unreachable: thrown as is, so retried
     try {
-      const result = await collection.insertMany(batch, {
+      await collection.insertMany(batch, {
         ordered: false,
         timeoutMS: settings.insertTimeoutMs,
       });
-      return result.insertedCount;
+      return batch;
     } catch (error) {
       const failure = classifyInsertError(error, batch.length);
-      if (failure.kind === 'retryable') throw failure.error;
+      if (failure.kind === 'retryable') {
+        for (const doc of batch) uncertain.add(doc._id);
+        throw failure.error;
+      }
       if (failure.kind === 'invalid') {
         if (batch.length === 1) {
           await refuse(batch, failure.error.message);
-          return 0;
+          return [];
         }
-        let inserted = 0;
-        for (const doc of batch) inserted += await insertOnce([doc]);
-        return inserted;
+        const stored: EventDocument[] = [];
+        for (const doc of batch) stored.push(...(await insertOnce([doc])));
+        return stored;
       }
       const refused = batch.filter((_, index) => failure.refused.has(index));
       if (refused.length > 0)
         await refuse(refused, [...new Set(failure.refused.values())].join('; '));
-      return Number((error as { insertedCount?: number }).insertedCount ?? 0);
+      return batch.filter(
+        (doc, index) =>
+          !failure.refused.has(index) && (!failure.duplicates.has(index) || uncertain.has(doc._id)),
+      );
     }
   };
 
@@ -136,8 +153,10 @@ export function createWriter(deps: WriterDeps): Writer {
   const insertWithRetry = async (batch: EventDocument[]): Promise<boolean> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const inserted = await insertOnce(batch);
-        counters.written += inserted;
+        const stored = await insertOnce(batch);
+        counters.written += stored.length;
+        for (const doc of batch) uncertain.delete(doc._id);
+        if (stored.length > 0 && deps.afterStored) await deps.afterStored(stored).catch(onError);
         settle(batch.map((doc) => doc._id));
         return true;
       } catch (error) {

@@ -1,0 +1,170 @@
+import type { Collection, Filter } from 'mongodb';
+import type { EventDocument } from '../internal/document.ts';
+import { escapeKey } from '../rollups/keys.ts';
+import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
+import type { RollupDocument } from '../rollups/rollupDocument.ts';
+
+/** One page read bucket by bucket. */
+export interface WalkRequest {
+  /** The whole filter (scope, query, cursor): every probe applies it. */
+  filter: Filter<EventDocument>;
+  /** Top-level equalities the filter implies (`kind`, `category`, `outcome`), sent beside it. */
+  hoisted: Record<string, string>;
+  tenants: TenantSet;
+  /** The period, `to` exclusive; with a cursor, `to` is just past the cursor's instant. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  direction: 1 | -1;
+  /** How many events the caller needs (a page and one more). */
+  want: number;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A day whose matching events are estimated at most this many is read in one probe. */
+const DAY_PROBE_MAX = 400;
+/** Probes and counter reads in flight at once. */
+const PARALLEL = 4;
+
+/**
+ * The first `want` events of a filter in `(occurredAt, _id)` order, read as a server that filters
+ * only by equality (FerretDB) reads fast: the counters say which UTC days and hours hold events of
+ * the tenants, and each probe asks for one day or one hour by equality (`{ tenantId, day }`,
+ * `{ tenantId, hour }`, plus the filter's own equalities), newest first for `direction` -1. Each
+ * bucket is read whole, so once the buckets read hold `want` events, every later bucket can only
+ * hold events that sort after them, and the walk stops.
+ */
+export async function walkBuckets(
+  deps: { collection: Collection<EventDocument>; rollups: RollupReader },
+  request: WalkRequest,
+): Promise<EventDocument[]> {
+  const { direction, want } = request;
+  const lo = request.from?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const hi = request.to?.getTime() ?? Number.POSITIVE_INFINITY;
+  const months = (await deps.rollups.months(request.tenants)).filter(
+    (month) => monthEnd(month) > lo && monthStart(month) < hi,
+  );
+  if (direction === -1) months.reverse();
+  const found: EventDocument[] = [];
+  const enough = () => found.length >= want;
+  const probe = async (where: Record<string, string>) => {
+    const docs = await deps.collection
+      .find({ ...where, ...request.hoisted, $and: [request.filter] } as Filter<EventDocument>)
+      .toArray();
+    found.push(...docs);
+  };
+
+  for (const month of months) {
+    const days = daysOfMonth(month).filter((day) => {
+      const start = Date.parse(`${day}T00:00:00Z`);
+      return start + DAY_MS > lo && start < hi;
+    });
+    if (direction === -1) days.reverse();
+    for (let i = 0; i < days.length && !enough(); i += PARALLEL) {
+      const window = days.slice(i, i + PARALLEL);
+      const counters = await Promise.all(
+        window.map((day) => deps.rollups.daysOf(request.tenants, day)),
+      );
+      for (const [index, day] of window.entries()) {
+        const probes = probesOfDay({ day, counters: counters[index] ?? [] }, request, { lo, hi });
+        for (let p = 0; p < probes.length && !enough(); p += PARALLEL) {
+          await Promise.all(probes.slice(p, p + PARALLEL).map(probe));
+        }
+        if (enough()) break;
+      }
+    }
+    if (enough()) break;
+  }
+  return found.sort((a, b) => direction * compare(a, b)).slice(0, want);
+}
+
+/** The probes of one UTC day, in walk order: the whole day when few events match, else its hours. */
+function probesOfDay(
+  day: { day: string; counters: RollupDocument[] },
+  request: WalkRequest,
+  bounds: { lo: number; hi: number },
+): Record<string, string>[] {
+  const { counters } = day;
+  const byTenant = new Map<string, RollupDocument[]>();
+  for (const doc of counters) {
+    const key = request.tenants === '*' ? '*' : doc.tenantId;
+    byTenant.set(key, [...(byTenant.get(key) ?? []), doc]);
+  }
+  const dayStart = Date.parse(`${day.day}T00:00:00Z`);
+  const whole = dayStart >= bounds.lo && dayStart + DAY_MS <= bounds.hi;
+  const probes: { at: number; where: Record<string, string> }[] = [];
+  for (const [tenant, docs] of [...byTenant].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const tenantPart: Record<string, string> = tenant === '*' ? {} : { tenantId: tenant };
+    const estimate = estimateMatches(docs, request.hoisted);
+    if (estimate <= 0) continue;
+    const hours = hourTotals(docs);
+    if (estimate <= DAY_PROBE_MAX || (!whole && estimate <= DAY_PROBE_MAX * 2)) {
+      probes.push({ at: dayStart, where: { ...tenantPart, day: day.day } });
+      continue;
+    }
+    for (const [hour, count] of hours) {
+      const start = dayStart + hour * HOUR_MS;
+      if (count <= 0 || start + HOUR_MS <= bounds.lo || start >= bounds.hi) continue;
+      const hourKey = `${day.day}T${String(hour).padStart(2, '0')}`;
+      probes.push({ at: start, where: { ...tenantPart, hour: hourKey } });
+    }
+  }
+  return probes.sort((a, b) => request.direction * (a.at - b.at)).map((entry) => entry.where);
+}
+
+/** Events per hour of the day (0–23) from the quarter-hour counters of every writer. */
+function hourTotals(docs: RollupDocument[]): Map<number, number> {
+  const hours = new Map<number, number>();
+  for (const doc of docs) {
+    for (const [quarter, count] of Object.entries(doc.q ?? {})) {
+      const hour = Math.floor(Number(quarter) / 4);
+      hours.set(hour, (hours.get(hour) ?? 0) + count);
+    }
+  }
+  return hours;
+}
+
+/** At most how many events of these counters match the hoisted equalities. */
+function estimateMatches(docs: RollupDocument[], hoisted: Record<string, string>): number {
+  let total = 0;
+  let kinds = 0;
+  let categories = 0;
+  for (const doc of docs) {
+    total += doc.n ?? 0;
+    if (hoisted.kind !== undefined) {
+      for (const [key, count] of Object.entries(doc.k ?? {})) {
+        const [kind, outcome] = key.split('~');
+        if (kind === hoisted.kind && (hoisted.outcome === undefined || outcome === hoisted.outcome))
+          kinds += count;
+      }
+    }
+    if (hoisted.category !== undefined) categories += doc.c?.[escapeKey(hoisted.category)] ?? 0;
+  }
+  let estimate = total;
+  if (hoisted.kind !== undefined) estimate = Math.min(estimate, kinds);
+  if (hoisted.category !== undefined) estimate = Math.min(estimate, categories);
+  return estimate;
+}
+
+function compare(a: EventDocument, b: EventDocument): number {
+  const byTime = a.occurredAt.getTime() - b.occurredAt.getTime();
+  if (byTime !== 0) return byTime;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
+function monthStart(month: string): number {
+  return Date.parse(`${month}-01T00:00:00Z`);
+}
+
+function monthEnd(month: string): number {
+  const start = new Date(monthStart(month));
+  return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
+}
+
+function daysOfMonth(month: string): string[] {
+  const days: string[] = [];
+  for (let at = monthStart(month); at < monthEnd(month); at += DAY_MS) {
+    days.push(new Date(at).toISOString().slice(0, 10));
+  }
+  return days;
+}

@@ -1,0 +1,45 @@
+import { type ActivityQuery, resolvePeriod } from '@activitykit/schema';
+import type { BuildFilterOptions } from './buildFilter.ts';
+
+/**
+ * Top-level equalities a query's filter implies, to send beside the whole filter: a server that
+ * filters only by equality in the database (FerretDB) can then skip what cannot match, and the
+ * answer stays the filter's. A list of one value is an equality; `refKeys` names one record.
+ *
+ * @example
+ * ```ts
+ * hoistedEqualities(parseQuery({ kinds: ['delete'], refs: ['customer:42'] }));
+ * // { kind: 'delete', refKeys: 'customer:42' }
+ * ```
+ */
+export function hoistedEqualities(query: ActivityQuery): Record<string, string> {
+  const hoisted: Record<string, string> = {};
+  const only = (values: readonly string[] | undefined) =>
+    values?.length === 1 ? values[0] : undefined;
+  const kind = only(query.kinds);
+  if (kind !== undefined) hoisted.kind = kind;
+  const category = only(query.categories);
+  if (category !== undefined) hoisted.category = category;
+  if (query.outcome) hoisted.outcome = query.outcome;
+  const ref = only(query.refs);
+  if (ref !== undefined) hoisted.refKeys = ref;
+  return hoisted;
+}
+
+/**
+ * The period a query reads (its preset resolved in its zone, else `from` / `to`), as the filter
+ * builder resolves it.
+ */
+export function periodOf(
+  query: Pick<ActivityQuery, 'preset' | 'timeZone' | 'from' | 'to'>,
+  options: BuildFilterOptions,
+): { from?: Date | undefined; to?: Date | undefined } {
+  if (query.preset) {
+    return resolvePeriod(query.preset, {
+      now: options.now,
+      timeZone: query.timeZone ?? 'UTC',
+      weekStartsOn: options.weekStartsOn,
+    });
+  }
+  return { from: query.from, to: query.to };
+}

@@ -1,0 +1,84 @@
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { type EventDocument, utcDay, utcHour } from '../internal/document.ts';
+import type { RollupWriter } from './rollupWriter.ts';
+
+/** The meta document that says whether events stored before the rollups existed are counted. */
+export interface BackfillDocument {
+  _id: 'rollups_backfill';
+  state: 'running' | 'done';
+  by: string;
+  at: Date;
+  counted?: number;
+}
+
+const ID = 'rollups_backfill';
+/** A claim older than this is taken over (its process died half-way). */
+const STALE_MS = 10 * 60_000;
+const BATCH = 500;
+
+/**
+ * Counts, once per database, the events stored before the store kept rollups (they have no
+ * `hour`): gives them their `day` and `hour` and adds them to this writer's counters, in one pass.
+ * One process claims the work in the meta collection; the others leave it to that one.
+ *
+ * @returns how many events it counted (0 when there was nothing to do, or another process does it).
+ */
+export async function backfillRollups(deps: {
+  collection: Collection<EventDocument>;
+  meta: Collection<BackfillDocument>;
+  rollups: RollupWriter;
+  clock: () => Date;
+}): Promise<number> {
+  const { collection, meta, rollups } = deps;
+  if (!(await claim(meta, rollups.id, deps.clock))) return 0;
+  let counted = 0;
+  let batch: EventDocument[] = [];
+  const store = async () => {
+    if (batch.length === 0) return;
+    const operations: AnyBulkWriteOperation<EventDocument>[] = batch.map((doc) => ({
+      updateOne: {
+        filter: { _id: doc._id },
+        update: { $set: { day: utcDay(doc.occurredAt), hour: utcHour(doc.occurredAt) } },
+      },
+    }));
+    await collection.bulkWrite(operations, { ordered: false });
+    await rollups.apply(batch, 1);
+    counted += batch.length;
+    batch = [];
+  };
+  const cursor = collection.find({ hour: { $exists: false } }).batchSize(1000);
+  try {
+    for await (const doc of cursor) {
+      batch.push(doc);
+      if (batch.length >= BATCH) await store();
+    }
+    await store();
+  } finally {
+    await cursor.close();
+  }
+  await meta.updateOne(
+    { _id: ID },
+    { $set: { state: 'done', by: rollups.id, at: deps.clock(), counted } },
+  );
+  return counted;
+}
+
+async function claim(
+  meta: Collection<BackfillDocument>,
+  by: string,
+  clock: () => Date,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await meta.insertOne({ _id: ID, state: 'running', by, at: clock() });
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 11000) throw error;
+    }
+    const current = await meta.findOne({ _id: ID });
+    if (!current || current.state === 'done') return false;
+    if (clock().getTime() - new Date(current.at).getTime() < STALE_MS) return false;
+    await meta.deleteOne({ _id: ID, by: current.by });
+  }
+  return false;
+}

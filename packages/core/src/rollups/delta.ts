@@ -1,0 +1,91 @@
+import { type EventDocument, utcDay, utcHour } from '../internal/document.ts';
+import { escapeKey, kindOutcomeKey, monthOfDay } from './keys.ts';
+import type { ActorLook } from './rollupDocument.ts';
+
+/** The change one batch makes to one counter document. */
+export interface RollupDelta {
+  type: 'day' | 'hour';
+  tenantId: string;
+  month: string;
+  day: string;
+  hour?: string;
+  /** Dotted counter paths (`k.login~success`) and what to add to each. */
+  inc: Map<string, number>;
+  /** Each actor's newest look in the batch (escaped id → look), only when adding. */
+  looks: Map<string, ActorLook>;
+}
+
+const QUARTER_MS = 15 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * What storing (`sign` 1) or deleting (`sign` -1) `docs` changes in the counters: one delta per
+ * tenant and UTC day, and one per tenant and UTC hour, keyed `d|tenant|day` / `h|tenant|hour`.
+ */
+export function rollupDeltas(
+  docs: readonly EventDocument[],
+  sign: 1 | -1,
+): Map<string, RollupDelta> {
+  const deltas = new Map<string, RollupDelta>();
+  const deltaOf = (key: string, make: () => Omit<RollupDelta, 'inc' | 'looks'>) => {
+    let delta = deltas.get(key);
+    if (!delta) {
+      delta = { ...make(), inc: new Map(), looks: new Map() };
+      deltas.set(key, delta);
+    }
+    return delta;
+  };
+  for (const doc of docs) {
+    const at = doc.occurredAt.getTime();
+    // From the instant, not the stored fields: documents stored before they existed count too.
+    const day = utcDay(doc.occurredAt);
+    const hour = utcHour(doc.occurredAt);
+    const dayDelta = deltaOf(`d|${doc.tenantId}|${day}`, () => ({
+      type: 'day',
+      tenantId: doc.tenantId,
+      month: monthOfDay(day),
+      day,
+    }));
+    const hourDelta = deltaOf(`h|${doc.tenantId}|${hour}`, () => ({
+      type: 'hour',
+      tenantId: doc.tenantId,
+      month: monthOfDay(day),
+      day,
+      hour,
+    }));
+    const dayStart = Date.parse(`${day}T00:00:00Z`);
+    const hourStart = Date.parse(`${hour}:00:00Z`);
+    count(dayDelta, doc, { sign, quarter: String(Math.floor((at - dayStart) / QUARTER_MS)) });
+    count(hourDelta, doc, {
+      sign,
+      quarter: String(Math.floor(((at - hourStart) % HOUR_MS) / QUARTER_MS)),
+    });
+  }
+  return deltas;
+}
+
+function count(
+  delta: RollupDelta,
+  doc: EventDocument,
+  at: { sign: 1 | -1; quarter: string },
+): void {
+  const { sign, quarter } = at;
+  const add = (path: string) => delta.inc.set(path, (delta.inc.get(path) ?? 0) + sign);
+  const actor = escapeKey(doc.actor.id);
+  add('n');
+  add(`q.${quarter}`);
+  add(`k.${escapeKey(kindOutcomeKey(doc.kind, doc.outcome))}`);
+  add(`c.${escapeKey(doc.category ?? 'other')}`);
+  add(`a.${escapeKey(doc.action)}`);
+  add(`u.${actor}`);
+  if (doc.kind === 'login' && (doc.outcome ?? 'success') === 'success') add(`l.${actor}`);
+  if (sign === 1) {
+    const seen = delta.looks.get(actor);
+    if (!seen || seen.at.getTime() <= doc.occurredAt.getTime()) {
+      const look: ActorLook = { type: doc.actor.type ?? 'user', at: doc.occurredAt };
+      if (doc.actor.name) look.name = doc.actor.name;
+      if (doc.actor.role) look.role = doc.actor.role;
+      delta.looks.set(actor, look);
+    }
+  }
+}

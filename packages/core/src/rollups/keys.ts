@@ -1,0 +1,23 @@
+/**
+ * Field names of rollup counters: the stored value with `.` and a leading `$` swapped for their
+ * full-width twins (MongoDB splits on dots and reserves `$`), so any action, category or actor id
+ * can be a key. `unescapeKey` gives the value back.
+ */
+export function escapeKey(value: string): string {
+  return value.replace(/^\$/, '\uFF04').replace(/\./g, '\uFF0E');
+}
+
+/** The value an escaped counter key stands for. */
+export function unescapeKey(key: string): string {
+  return key.replace(/^\uFF04/, '$').replace(/\uFF0E/g, '.');
+}
+
+/** The key of a kind and outcome counter: `login~failure`. */
+export function kindOutcomeKey(kind: string | undefined, outcome: string | undefined): string {
+  return `${kind ?? 'other'}~${outcome ?? 'success'}`;
+}
+
+/** The UTC month of a day: `2026-12`. */
+export function monthOfDay(day: string): string {
+  return day.slice(0, 7);
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { EventDocument } from '../internal/document.ts';
+import { type RollupDelta, rollupDeltas } from './delta.ts';
+import type { RollupCollectionDocument } from './rollupDocument.ts';
+
+/**
+ * Updates per `bulkWrite`: FerretDB 1.24 stopped answering at all (every pooled PostgreSQL
+ * connection held, idle) after one `update` command of about 30 upserts of counter documents.
+ */
+const OPERATIONS_PER_WRITE = 8;
+
+/** Keeps the counters of one writer (one store, so one process). */
+export interface RollupWriter {
+  /** This writer's id, part of each of its counter documents' ids. */
+  readonly id: string;
+  /** Counts `docs` as stored (`1`) or deleted (`-1`); resolves once the counters hold them. */
+  apply(docs: readonly EventDocument[], sign: 1 | -1): Promise<void>;
+}
+
+/**
+ * The counters of one writer, applied one update after another (FerretDB rewrites a document to
+ * update it, so only a single owner applying in order is safe). A failed update is kept and sent
+ * again with the next one, so the counters catch up once the database answers.
+ */
+export function createRollupWriter(
+  rollups: Collection<RollupCollectionDocument>,
+  options: { timeoutMs: number },
+): RollupWriter {
+  const id = randomBytes(6).toString('base64url');
+  /** Each counter document's newest look per actor, as this writer set it. */
+  const newest = new Map<string, Map<string, number>>();
+  const months = new Set<string>();
+  let pending = new Map<string, RollupDelta>();
+  let chain: Promise<void> = Promise.resolve();
+
+  const send = async () => {
+    const deltas = pending;
+    pending = new Map();
+    if (deltas.size === 0) return;
+    const operations: AnyBulkWriteOperation<RollupCollectionDocument>[] = [];
+    const newMonths: string[] = [];
+    for (const [key, delta] of deltas) {
+      const docId = `${key}|${id}`;
+      const set: Record<string, unknown> = {
+        type: delta.type,
+        tenantId: delta.tenantId,
+        writer: id,
+        month: delta.month,
+        day: delta.day,
+      };
+      if (delta.hour) set.hour = delta.hour;
+      const known = newest.get(docId) ?? new Map<string, number>();
+      for (const [actor, look] of delta.looks) {
+        if ((known.get(actor) ?? Number.NEGATIVE_INFINITY) > look.at.getTime()) continue;
+        set[`p.${actor}`] = look;
+      }
+      const monthKey = `m|${delta.tenantId}|${delta.month}`;
+      if (!months.has(monthKey)) newMonths.push(monthKey);
+      operations.push({
+        updateOne: {
+          filter: { _id: docId },
+          update: { $inc: Object.fromEntries(delta.inc), $set: set } as never,
+          upsert: true,
+        },
+      });
+    }
+    for (const monthKey of newMonths) {
+      const [, tenantId = '', month = ''] = monthKey.split('|');
+      operations.push({
+        updateOne: {
+          filter: { _id: monthKey },
+          update: { $set: { type: 'month', tenantId, month } },
+          upsert: true,
+        },
+      });
+    }
+    try {
+      for (let start = 0; start < operations.length; start += OPERATIONS_PER_WRITE) {
+        await rollups.bulkWrite(operations.slice(start, start + OPERATIONS_PER_WRITE), {
+          ordered: true,
+          timeoutMS: options.timeoutMs,
+        });
+      }
+    } catch (error) {
+      // Keep what was not counted for the next update (merged with what comes meanwhile).
+      const next = pending;
+      pending = deltas;
+      for (const [key, delta] of next) merge(pending, key, delta);
+      throw error;
+    }
+    for (const monthKey of newMonths) months.add(monthKey);
+    for (const [key, delta] of deltas) {
+      const docId = `${key}|${id}`;
+      const known = newest.get(docId) ?? new Map<string, number>();
+      for (const [actor, look] of delta.looks) {
+        known.set(actor, Math.max(known.get(actor) ?? 0, look.at.getTime()));
+      }
+      newest.set(docId, known);
+    }
+  };
+
+  return {
+    id,
+    apply(docs, sign) {
+      for (const [key, delta] of rollupDeltas(docs, sign)) merge(pending, key, delta);
+      const run = chain.then(send);
+      chain = run.catch(() => {});
+      return run;
+    },
+  };
+}
+
+function merge(into: Map<string, RollupDelta>, key: string, delta: RollupDelta): void {
+  const existing = into.get(key);
+  if (!existing) {
+    into.set(key, { ...delta, inc: new Map(delta.inc), looks: new Map(delta.looks) });
+    return;
+  }
+  for (const [path, value] of delta.inc) {
+    existing.inc.set(path, (existing.inc.get(path) ?? 0) + value);
+  }
+  for (const [actor, look] of delta.looks) {
+    const seen = existing.looks.get(actor);
+    if (!seen || seen.at.getTime() <= look.at.getTime()) existing.looks.set(actor, look);
+  }
+}
