@@ -1,11 +1,9 @@
 import type { Actor } from '@activitykit/schema';
-import type { Collection } from 'mongodb';
 import { BULK_DELETED } from '../integrity/explanations.ts';
-import type { EventDocument } from '../internal/document.ts';
 import { type BurstEvent, burstSignal, findBursts, inTenant } from './bursts.ts';
 import { makeSignal, type SecuritySignal, type SignalSettings } from './securitySignal.ts';
-import { within } from './shared.ts';
 import { displayName, signalMessage } from './signalMessages.ts';
+import type { SignalSource } from './signalReads.ts';
 
 /** `activity.bulk_deleted` records of one operation (one per 400 ids) are at most this far apart. */
 const SAME_OPERATION_MS = 60_000;
@@ -20,36 +18,31 @@ const MAX_LOG_DELETES = 1000;
  *
  * @example
  * ```ts
- * const signals = await bulkDeleteSignals(collection, signalSettings({ match, range }));
+ * const signals = await bulkDeleteSignals(source, signalSettings({ match, range }));
  * ```
  */
 export async function bulkDeleteSignals(
-  collection: Collection<EventDocument>,
+  source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const [bursts, logDeletes] = await Promise.all([
-    findBursts(collection, {
-      match: within(settings.match, settings.range, {
-        kind: 'delete',
-        action: { $ne: BULK_DELETED },
-      }),
-      groupBy: { tn: '$tenantId', a: '$actor.id' },
-      keyOf: ({ tn, a }) =>
+  const [deletes, logDeletes] = await Promise.all([
+    source.candidates('delete'),
+    source
+      .candidates('bulk_log')
+      .then((docs) => docs.filter((doc) => doc.action === BULK_DELETED).slice(0, MAX_LOG_DELETES)),
+  ]);
+  const bursts = findBursts(
+    deletes.filter((doc) => doc.action !== BULK_DELETED),
+    {
+      keyOf: ({ tenantId, actor }) =>
         inTenant(
-          tn,
-          typeof a === 'string' ? { id: a, key: a, filter: { 'actor.id': a } } : undefined,
+          tenantId,
+          typeof actor?.id === 'string' ? { id: actor.id, key: actor.id } : undefined,
         ),
       threshold: settings.bulkDelete.threshold,
       windowMs: settings.bulkDelete.windowMinutes * 60_000,
-    }),
-    collection
-      .find(within(settings.match, settings.range, { action: BULK_DELETED }), {
-        projection: { _id: 1, occurredAt: 1, actor: 1, tenantId: 1, metadata: 1 },
-        sort: { occurredAt: 1, _id: 1 },
-        limit: MAX_LOG_DELETES,
-      })
-      .toArray(),
-  ]);
+    },
+  );
   const signals = bursts.map((burst) =>
     burstSignal(burst, settings, {
       type: 'bulk_delete',

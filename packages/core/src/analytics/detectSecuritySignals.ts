@@ -13,11 +13,9 @@ import {
   type SignalSettings,
   signalSettings,
 } from './securitySignal.ts';
+import { createSignalSource, type SignalDeps, type SignalSource } from './signalReads.ts';
 
-type Detector = (
-  collection: Collection<EventDocument>,
-  settings: SignalSettings,
-) => Promise<SecuritySignal[]>;
+type Detector = (source: SignalSource, settings: SignalSettings) => Promise<SecuritySignal[]>;
 
 const DETECTORS: Record<SecuritySignalType, Detector> = {
   failed_login_burst_user: failedLoginUserSignals,
@@ -42,8 +40,13 @@ const DETECTORS: Record<SecuritySignalType, Detector> = {
  * - `permission_change` — actions or changed fields whose name has the word role(s), permission(s)
  *   or privilege(s), or is `is_admin` / `isAdmin`, per actor.
  *
- * Every detector is a few small pipelines with one `$sum` each plus indexed `find`s, so it runs on
- * FerretDB and stays cheap on MongoDB. Signals come most severe first, then newest first.
+ * The detectors share one set of reads (see `createSignalSource`): their candidates by top-level
+ * equality (`{ tenantId, day, kind: 'login_failed', $and: [match, range] }` and the like) for the
+ * UTC days whose counters (`deps.rollups`) hold any, the hours outside business hours that hold
+ * events, and one read of earlier successful logins per tenant; windows and groups are worked out
+ * here. So FerretDB (which filters only top-level equality in the database) and MongoDB both read
+ * from indexes, and a request sends a few queries per day of the range. Signals come most severe
+ * first, then newest first.
  *
  * @example
  * ```ts
@@ -59,10 +62,12 @@ const DETECTORS: Record<SecuritySignalType, Detector> = {
 export async function detectSecuritySignals(
   collection: Collection<EventDocument>,
   options: SecuritySignalOptions,
+  deps: SignalDeps = {},
 ): Promise<SecuritySignal[]> {
   const settings = signalSettings(options);
   const types = [...new Set(settings.types)];
-  const found = await Promise.all(types.map((type) => DETECTORS[type](collection, settings)));
+  const source = createSignalSource(collection, settings, deps);
+  const found = await Promise.all(types.map((type) => DETECTORS[type](source, settings)));
   return found
     .flat()
     .sort(

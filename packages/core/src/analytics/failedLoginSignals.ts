@@ -1,9 +1,7 @@
-import type { Collection } from 'mongodb';
-import type { EventDocument } from '../internal/document.ts';
 import { type BurstEvent, type BurstKey, burstSignal, findBursts, inTenant } from './bursts.ts';
 import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
-import { FAILED_LOGIN, within } from './shared.ts';
 import { displayName } from './signalMessages.ts';
+import { type SignalSource, sortEvents } from './signalReads.ts';
 
 /** Actor types that name a real account: a failed login by one is keyed by the actor's id. */
 const ACCOUNT_TYPES = ['user', 'api_key'];
@@ -16,7 +14,7 @@ const ACCOUNT_TYPES = ['user', 'api_key'];
  * @example
  * ```ts
  * accountOf({ actorId: 'anonymous', actorType: 'anonymous', identifier: ' Bob@Acme.test ' });
- * // { id: 'identifier:bob@acme.test', key: 'bob@acme.test', … }
+ * // { id: 'identifier:bob@acme.test', key: 'bob@acme.test' }
  * ```
  */
 export function accountOf(values: {
@@ -26,19 +24,23 @@ export function accountOf(values: {
 }): BurstKey | undefined {
   const { actorId, actorType, identifier } = values;
   if (typeof actorId === 'string' && ACCOUNT_TYPES.includes(String(actorType))) {
-    return {
-      id: `actor:${actorId}`,
-      key: actorId,
-      filter: { 'actor.id': actorId, 'actor.type': actorType },
-    };
+    return { id: `actor:${actorId}`, key: actorId };
   }
   if (typeof identifier !== 'string' || identifier.trim() === '') return undefined;
   const key = identifier.trim().toLowerCase();
-  return {
-    id: `identifier:${key}`,
-    key,
-    filter: { 'metadata.identifier': identifier, 'actor.type': { $nin: ACCOUNT_TYPES } },
-  };
+  return { id: `identifier:${key}`, key };
+}
+
+/**
+ * The failed logins of the match within the range, oldest first: `login_failed` events (whatever
+ * their outcome) and `login` events whose outcome is `failure`, read by kind.
+ */
+async function failedLogins(source: SignalSource): Promise<BurstEvent[]> {
+  const [failed, logins] = await Promise.all([
+    source.candidates('login_failed'),
+    source.candidates('login'),
+  ]);
+  return sortEvents([...failed, ...logins.filter((event) => event.outcome === 'failure')]);
 }
 
 const eventAccount = (event: BurstEvent) =>
@@ -54,21 +56,15 @@ const eventAccount = (event: BurstEvent) =>
  *
  * @example
  * ```ts
- * const signals = await failedLoginUserSignals(collection, signalSettings({ match, range }));
+ * const signals = await failedLoginUserSignals(source, signalSettings({ match, range }));
  * ```
  */
 export async function failedLoginUserSignals(
-  collection: Collection<EventDocument>,
+  source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const bursts = await findBursts(collection, {
-    match: within(settings.match, settings.range, FAILED_LOGIN),
-    groupBy: { tn: '$tenantId', a: '$actor.id', t: '$actor.type', i: '$metadata.identifier' },
-    keyOf: (values) =>
-      inTenant(
-        values.tn,
-        accountOf({ actorId: values.a, actorType: values.t, identifier: values.i }),
-      ),
+  const bursts = findBursts(await failedLogins(source), {
+    keyOf: (event) => inTenant(event.tenantId, eventAccount(event)),
     threshold: settings.failedLogins.threshold,
     windowMs: settings.failedLogins.windowMinutes * 60_000,
   });
@@ -96,19 +92,17 @@ export async function failedLoginUserSignals(
  *
  * @example
  * ```ts
- * const signals = await failedLoginIpSignals(collection, signalSettings({ match, range }));
+ * const signals = await failedLoginIpSignals(source, signalSettings({ match, range }));
  * ```
  */
 export async function failedLoginIpSignals(
-  collection: Collection<EventDocument>,
+  source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const bursts = await findBursts(collection, {
-    match: within(settings.match, settings.range, FAILED_LOGIN),
-    groupBy: { ip: '$context.ip' },
-    keyOf: ({ ip }) =>
-      typeof ip === 'string' && ip !== ''
-        ? { id: ip, key: ip, filter: { 'context.ip': ip } }
+  const bursts = findBursts(await failedLogins(source), {
+    keyOf: ({ context }) =>
+      typeof context?.ip === 'string' && context.ip !== ''
+        ? { id: context.ip, key: context.ip }
         : undefined,
     threshold: settings.failedLogins.threshold,
     windowMs: settings.failedLogins.windowMinutes * 60_000,

@@ -1,91 +1,94 @@
 import type { Actor } from '@activitykit/schema';
-import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import { makeSignal, type SecuritySignal, type SignalSettings } from './securitySignal.ts';
-import { type EventMatch, type GroupRow, mapLimit, SUCCESSFUL_LOGIN, within } from './shared.ts';
 import { displayName, signalMessage } from './signalMessages.ts';
+import type { SignalSource } from './signalReads.ts';
 import { DAY_MS } from './zone.ts';
 
-type Pair = GroupRow<{ t?: string; a?: string; ip?: string }>;
+interface Pair {
+  _id: { t: string; a: string; ip: string };
+  n: number;
+  /** The pair's successful logins in the range, oldest first. */
+  logins: EventDocument[];
+}
 
 /**
  * Successful logins from an IP address the user had never logged in from: for each (tenant, user,
  * IP) seen in the range, its first successful login there, unless the same user logged in
  * successfully from the same IP earlier — looking back `newIpLogin.lookbackDays` before it, across
  * the range's start and regardless of the user's filters (within the event's own tenant). A user
- * with no earlier successful login at all is not flagged: a first login is not a new IP. One
- * indexed `find` per pair (two when the IP is new), at most `newIpLogin.maxPairs` pairs, the ones
- * with the fewest logins first. Medium.
+ * with no earlier successful login at all is not flagged: a first login is not a new IP. At most
+ * `newIpLogin.maxPairs` pairs, the ones with the fewest logins first. The range's logins are read
+ * by day with the other login detectors; the earlier ones in one read per tenant by
+ * `{ tenantId, kind: 'login', outcome: 'success' }` (the counters know no IP addresses). Medium.
  *
  * @example
  * ```ts
- * const signals = await newIpLoginSignals(collection, signalSettings({ match, range }));
+ * const signals = await newIpLoginSignals(source, signalSettings({ match, range }));
  * // [{ type: 'new_ip_login', key: 'u-alice', description: 'Alice logged in from a new IP address …' }]
  * ```
  */
 export async function newIpLoginSignals(
-  collection: Collection<EventDocument>,
+  source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
   const { limitEvents, newIpLogin } = settings;
-  const inRange = within(settings.match, settings.range, SUCCESSFUL_LOGIN);
-  const rows = await collection
-    .aggregate<Pair>([
-      { $match: inRange },
-      { $group: { _id: { t: '$tenantId', a: '$actor.id', ip: '$context.ip' }, n: { $sum: 1 } } },
-    ])
-    .toArray();
-  const pairs = rows
-    .filter(
-      ({ _id }) =>
-        typeof _id.t === 'string' &&
-        typeof _id.a === 'string' &&
-        typeof _id.ip === 'string' &&
-        _id.ip !== '',
-    )
+  const byPair = new Map<string, Pair>();
+  for (const doc of await source.candidates('login')) {
+    const { tenantId: t, actor } = doc;
+    const a = actor?.id;
+    const ip = doc.context?.ip;
+    if (doc.outcome !== 'success' || typeof t !== 'string' || typeof a !== 'string') continue;
+    if (typeof ip !== 'string' || ip === '') continue;
+    const id = JSON.stringify([t, a, ip]);
+    const pair = byPair.get(id) ?? { _id: { t, a, ip }, n: 0, logins: [] };
+    pair.n += 1;
+    pair.logins.push(doc);
+    byPair.set(id, pair);
+  }
+  const pairs = [...byPair.values()]
     .sort((x, y) => x.n - y.n || compareKeys(x._id, y._id))
     .slice(0, newIpLogin.maxPairs);
+  if (pairs.length === 0) return [];
 
-  const found = await mapLimit(pairs, 8, async ({ _id, n }) => {
-    const pair = { tenantId: _id.t as string, 'actor.id': _id.a as string };
-    const logins = await collection
-      .find({ $and: [inRange, pair, { 'context.ip': _id.ip }] } as EventMatch, {
-        projection: { _id: 1, occurredAt: 1, actor: 1 },
-        sort: { occurredAt: 1, _id: 1 },
-        limit: limitEvents,
-      })
-      .toArray();
-    const first = logins[0];
-    if (!first) return undefined;
-    const before = {
-      ...pair,
-      ...SUCCESSFUL_LOGIN,
-      occurredAt: {
-        $gte: new Date(first.occurredAt.getTime() - newIpLogin.lookbackDays * DAY_MS),
-        $lt: first.occurredAt,
-      },
-    } as EventMatch;
-    const seen = await collection.findOne({ ...before, 'context.ip': _id.ip } as EventMatch, {
-      projection: { _id: 1 },
+  const lookback = newIpLogin.lookbackDays * DAY_MS;
+  const firsts = pairs.map((pair) => (pair.logins[0] as EventDocument).occurredAt.getTime());
+  const earlier = await source.successfulLogins(
+    new Date(Math.min(...firsts) - lookback),
+    new Date(Math.max(...firsts)),
+  );
+  const history = new Map<string, EventDocument[]>();
+  for (const doc of earlier) {
+    const key = JSON.stringify([doc.tenantId, doc.actor?.id]);
+    const list = history.get(key);
+    if (list) list.push(doc);
+    else history.set(key, [doc]);
+  }
+
+  const found = pairs.map(({ _id, n, logins }) => {
+    const first = logins[0] as EventDocument;
+    const from = first.occurredAt.getTime() - lookback;
+    const before = (history.get(JSON.stringify([_id.t, _id.a])) ?? []).filter((doc) => {
+      const at = doc.occurredAt.getTime();
+      return at >= from && at < first.occurredAt.getTime();
     });
-    if (seen) return undefined;
-    const known = await collection.findOne(before, { projection: { _id: 1 } });
-    if (!known) return undefined;
+    if (before.length === 0) return undefined;
+    if (before.some((doc) => doc.context?.ip === _id.ip)) return undefined;
     const window = { from: first.occurredAt, to: first.occurredAt };
     const who = displayName(first.actor as Actor);
     return makeSignal(
       {
         type: 'new_ip_login',
         severity: 'medium',
-        key: _id.a as string,
-        tenantId: _id.t as string,
+        key: _id.a,
+        tenantId: _id.t,
         window,
         count: n,
         description: signalMessage(
-          { type: 'new_ip_login', who, ip: _id.ip as string, count: n },
+          { type: 'new_ip_login', who, ip: _id.ip, count: n },
           { ...settings, window },
         ),
-        events: logins,
+        events: logins.slice(0, limitEvents),
       },
       limitEvents,
     );

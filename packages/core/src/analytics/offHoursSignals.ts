@@ -1,5 +1,4 @@
 import type { Actor } from '@activitykit/schema';
-import type { Collection } from 'mongodb';
 import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import {
   type BusinessHours,
@@ -7,17 +6,16 @@ import {
   type SecuritySignal,
   type SignalSettings,
 } from './securitySignal.ts';
-import { type EventMatch, type GroupRow, mapLimit, within } from './shared.ts';
 import { displayName, signalMessage } from './signalMessages.ts';
+import type { SignalSource } from './signalReads.ts';
 import { DAY_MS, HOUR_MS, localTime, mod, type OffsetSpan, offsetSpans } from './zone.ts';
 
-type Row = GroupRow<{ tn?: string; a?: string; q?: number; k?: string }>;
 interface ActorEntry {
   tenantId: string;
   actorId: string;
-  count: number;
   deletes: number;
-  quarters: Set<number>;
+  /** The actor's events outside business hours, oldest first. */
+  events: EventDocument[];
 }
 
 /**
@@ -45,90 +43,48 @@ export function isBusinessTime(
 
 /**
  * Activity by people (`user` actors; jobs, API keys and anonymous attempts are left out) outside
- * business hours in the zone, one signal per actor (and tenant) over the range. One `$group` by actor and
- * quarter hour finds the quarters outside business hours; then each actor's first events and last
- * event in them are fetched. Low; medium when it includes deletes.
+ * business hours in the zone, one signal per actor (and tenant) over the range. The day counters
+ * say which UTC hours hold events in quarters outside business hours; only those hours are read
+ * (a day with many of them is read whole), and each event is checked here. Low; medium when it
+ * includes deletes.
  *
  * @example
  * ```ts
- * const signals = await offHoursSignals(collection, signalSettings({ match, range, timeZone: 'Europe/Moscow' }));
+ * const signals = await offHoursSignals(source, signalSettings({ match, range, timeZone: 'Europe/Moscow' }));
  * ```
  */
 export async function offHoursSignals(
-  collection: Collection<EventDocument>,
+  source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
   const { range, businessHours: hours, limitEvents } = settings;
-  const match = within(settings.match, range, { 'actor.type': 'user' });
-  const rows = await collection
-    .aggregate<Row>([
-      { $match: match },
-      {
-        $group: {
-          _id: { tn: '$tenantId', a: '$actor.id', q: '$quarter', k: '$kind' },
-          n: { $sum: 1 },
-        },
-      },
-    ])
-    .toArray();
   const spans = offsetSpans(
     range.from.getTime() - QUARTER_MS,
     range.to.getTime(),
     settings.timeZone,
   );
+  const events = await source.offHours((quarter) => !isBusinessTime(quarter, { spans, hours }));
   const actors = new Map<string, ActorEntry>();
-  for (const { _id, n } of rows) {
-    const { tn: tenantId, a: actorId, q: quarter } = _id;
-    if (
-      typeof tenantId !== 'string' ||
-      typeof actorId !== 'string' ||
-      typeof quarter !== 'number'
-    ) {
-      continue;
-    }
-    if (isBusinessTime(quarter, { spans, hours })) continue;
+  for (const doc of events) {
+    const { tenantId } = doc;
+    const actorId = doc.actor?.id;
+    if (typeof tenantId !== 'string' || typeof actorId !== 'string') continue;
     const id = `${tenantId}\u0000${actorId}`;
-    const entry = actors.get(id) ?? {
-      tenantId,
-      actorId,
-      count: 0,
-      deletes: 0,
-      quarters: new Set(),
-    };
-    entry.count += n;
-    if (_id.k === 'delete') entry.deletes += n;
-    entry.quarters.add(quarter);
+    const entry = actors.get(id) ?? { tenantId, actorId, deletes: 0, events: [] };
+    entry.events.push(doc);
+    if (doc.kind === 'delete') entry.deletes += 1;
     actors.set(id, entry);
   }
 
-  return mapLimit(
-    [...actors].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, entry]) => entry),
-    8,
-    async (entry) => {
+  return [...actors]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, entry]) => {
       const { tenantId, actorId } = entry;
-      const filter = {
-        $and: [match, { tenantId, 'actor.id': actorId }, { quarter: { $in: [...entry.quarters] } }],
-      } as EventMatch;
-      const [firsts, lasts] = await Promise.all([
-        collection
-          .find(filter, {
-            projection: { _id: 1, occurredAt: 1, actor: 1 },
-            sort: { occurredAt: 1, _id: 1 },
-            limit: limitEvents,
-          })
-          .toArray(),
-        collection
-          .find(filter, {
-            projection: { _id: 1, occurredAt: 1, actor: 1 },
-            sort: { occurredAt: -1, _id: -1 },
-            limit: 1,
-          })
-          .toArray(),
-      ]);
-      const first = firsts[0];
-      const last = lasts[0] ?? first;
-      const window = { from: first?.occurredAt ?? range.from, to: last?.occurredAt ?? range.from };
-      const who = displayName((last?.actor as Actor | undefined) ?? { id: actorId });
+      const first = entry.events[0] as EventDocument;
+      const last = entry.events.at(-1) ?? first;
+      const count = entry.events.length;
+      const window = { from: first.occurredAt, to: last.occurredAt };
+      const who = displayName(last.actor as Actor);
       return makeSignal(
         {
           type: 'off_hours_activity',
@@ -136,15 +92,14 @@ export async function offHoursSignals(
           key: actorId,
           tenantId,
           window,
-          count: entry.count,
+          count,
           description: signalMessage(
-            { type: 'off_hours_activity', who, count: entry.count, hours },
+            { type: 'off_hours_activity', who, count, hours },
             { ...settings, window },
           ),
-          events: firsts,
+          events: entry.events,
         },
         limitEvents,
       );
-    },
-  );
+    });
 }

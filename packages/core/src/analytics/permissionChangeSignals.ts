@@ -1,55 +1,14 @@
 import type { Actor, Change, RecordRef } from '@activitykit/schema';
-import type { Collection } from 'mongodb';
-import type { EventDocument } from '../internal/document.ts';
 import { makeSignal, type SecuritySignal, type SignalSettings } from './securitySignal.ts';
-import { within } from './shared.ts';
+import { isAdminFlag, mentionsPermissions, words } from './signalMarks.ts';
 import { displayName, signalMessage } from './signalMessages.ts';
+import type { SignalSource } from './signalReads.ts';
+
+export { mentionsPermissions };
 
 /** The most candidate events read for one call. */
 const MAX_SCANNED = 5000;
-const PERMISSION_WORDS = new Set([
-  'role',
-  'roles',
-  'permission',
-  'permissions',
-  'privilege',
-  'privileges',
-]);
 const ADMIN_WORDS = new Set(['admin', 'administrator', 'owner', 'superuser', 'superadmin', 'root']);
-/** A cheap server-side pre-filter; {@link mentionsPermissions} decides. */
-const CANDIDATE = { $regex: 'role|permission|privilege|admin', $options: 'i' };
-
-/** The words of a name: split at `.`, `_`, `-`, spaces and camelCase humps, lower-cased. */
-function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-/**
- * The rule for role and permission changes: an action name or a change path mentions permissions
- * when one of its words is `role(s)`, `permission(s)` or `privilege(s)`, or it contains `is_admin`
- * / `isAdmin` (the words "is admin"). Whole words only, so `customer.enrolled`, `payroll` or
- * `controller` do not count.
- *
- * @example
- * ```ts
- * mentionsPermissions('user.role_changed'); // true
- * mentionsPermissions('settings.isAdmin'); // true
- * mentionsPermissions('customer.enrolled'); // false
- * ```
- */
-export function mentionsPermissions(text: string): boolean {
-  const list = words(text);
-  return list.some((word) => PERMISSION_WORDS.has(word)) || isAdminFlag(list);
-}
-
-/** `is_admin`, `isAdmin`, `user.is-admin`: the words "is admin" in a row. */
-function isAdminFlag(list: string[]): boolean {
-  return list.some((word, i) => word === 'is' && list[i + 1] === 'admin');
-}
 
 const mentionsAdmin = (text: string | undefined) =>
   words(text ?? '').some((word) => ADMIN_WORDS.has(word));
@@ -91,38 +50,20 @@ function detail(
  * administrator (an `is_admin` flag set to `true`, or a value with the word admin, administrator,
  * owner, superuser, superadmin or root added), or when an action without changes names one
  * (`user.admin_granted`); medium otherwise, revocations included. At most 5000 candidate events are
- * read per call (a regular expression on `action` and `changes.path` pre-selects them).
+ * read per call: the writer marks them (`marks: ['permission_change']`, by the same rule), and
+ * the events of the range carrying that mark are read by equality.
  *
  * @example
  * ```ts
- * const signals = await permissionChangeSignals(collection, signalSettings({ match, range }));
+ * const signals = await permissionChangeSignals(source, signalSettings({ match, range }));
  * // [{ type: 'permission_change', key: 'u-alice', description: 'Alice: 1 role or permission change at … user Bob (role: staff → admin)' }]
  * ```
  */
 export async function permissionChangeSignals(
-  collection: Collection<EventDocument>,
+  source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const docs = await collection
-    .find(
-      within(settings.match, settings.range, {
-        $or: [{ action: CANDIDATE }, { 'changes.path': CANDIDATE }],
-      }),
-      {
-        projection: {
-          _id: 1,
-          tenantId: 1,
-          occurredAt: 1,
-          action: 1,
-          actor: 1,
-          subject: 1,
-          changes: 1,
-        },
-        sort: { occurredAt: 1, _id: 1 },
-        limit: MAX_SCANNED,
-      },
-    )
-    .toArray();
+  const docs = (await source.candidates('permission')).slice(0, MAX_SCANNED);
   const byActor = new Map<string, { docs: typeof docs; details: string[]; high: boolean }>();
   for (const doc of docs) {
     const changes = (doc.changes ?? []).filter((change) => mentionsPermissions(change.path));

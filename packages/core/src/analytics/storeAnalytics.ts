@@ -135,11 +135,15 @@ export function createStoreAnalytics(deps: StoreAnalyticsDeps): StoreAnalytics {
     async securitySignals(query, scope, options = {}) {
       const {
         weekStartsOn: _weekStartsOn,
-        scope: _scope,
+        scope: parsedScope,
         query: _query,
         ...prepared
       } = prepare(query, scope, options);
-      return detectSecuritySignals(deps.collection, { ...options, ...prepared });
+      return detectSecuritySignals(
+        deps.collection,
+        { ...options, ...prepared },
+        { rollups: deps.rollups, tenants: parsedScope.tenants },
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
 import { type ActivityEvent, refKey } from '@activitykit/schema';
+import { signalMarks } from '../analytics/signalMarks.ts';
 
 /**
  * An event as stored in MongoDB. `_id` is the event id (so a retried insert is a duplicate-key
@@ -20,6 +21,11 @@ export interface EventDocument extends Omit<ActivityEvent, 'id'> {
    */
   day: string;
   hour: string;
+  /**
+   * Labels for the security signals, from the detectors' own rules (`permission_change`), so that
+   * their candidates are a top-level equality; absent on most events.
+   */
+  marks?: string[];
   /** Set when the event was stored from a writer's journal, after MongoDB had been unreachable. */
   replayedAt?: Date;
   /** When retention lets the event go; a TTL index deletes it where the server supports one. */
@@ -63,6 +69,8 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
     day: utcDay(event.occurredAt),
     hour: utcHour(event.occurredAt),
   };
+  const marks = signalMarks(event);
+  if (marks.length > 0) doc.marks = marks;
   if (event.changes) {
     doc.changes = event.changes.map((change) => ({
       ...change,
@@ -84,6 +92,7 @@ export function fromDocument(doc: EventDocument): ActivityEvent {
     quarter: _quarter,
     day: _day,
     hour: _hour,
+    marks: _marks,
     expiresAt: _expiresAt,
     replayedAt: _replayedAt,
     ...rest

@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { signalMarks } from '../analytics/signalMarks.ts';
 import { type EventDocument, utcDay, utcHour } from '../internal/document.ts';
 import type { RollupWriter } from './rollupWriter.ts';
 
@@ -18,7 +19,8 @@ const BATCH = 500;
 
 /**
  * Counts, once per database, the events stored before the store kept rollups (they have no
- * `hour`): gives them their `day` and `hour` and adds them to this writer's counters, in one pass.
+ * `hour`): gives them their `day`, `hour` and `marks` and adds them to this writer's counters, in
+ * one pass.
  * One process claims the work in the meta collection; the others leave it to that one.
  *
  * @returns how many events it counted (0 when there was nothing to do, or another process does it).
@@ -38,7 +40,14 @@ export async function backfillRollups(deps: {
     const operations: AnyBulkWriteOperation<EventDocument>[] = batch.map((doc) => ({
       updateOne: {
         filter: { _id: doc._id },
-        update: { $set: { day: utcDay(doc.occurredAt), hour: utcHour(doc.occurredAt) } },
+        update: {
+          $set: {
+            day: utcDay(doc.occurredAt),
+            hour: utcHour(doc.occurredAt),
+            // The security signals read these by equality too (see signalMarks).
+            ...(signalMarks(doc).length > 0 ? { marks: signalMarks(doc) } : {}),
+          },
+        },
       },
     }));
     await collection.bulkWrite(operations, { ordered: false });
