@@ -183,7 +183,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     await writer.replayJournal();
     await backfillRollups({
       collection,
-      meta: database.collection<BackfillDocument>(`${collection.collectionName}_meta`),
+      meta: database.collection<BackfillDocument>(rollupCollection.collectionName),
       rollups: rollupWriter,
       clock,
     });

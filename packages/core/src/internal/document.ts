@@ -22,6 +22,12 @@ export interface EventDocument extends Omit<ActivityEvent, 'id'> {
   day: string;
   hour: string;
   /**
+   * `k:` and, lower-cased, the actor's id, e-mail and every prefix of each word of their name: an
+   * actor filter of one value `v` (id, e-mail or the start of a name word — see `actorClause`) can
+   * only match events whose `actorKeys` hold `k:<v lower-cased>`, so it is sent as that equality too.
+   */
+  actorKeys: string[];
+  /**
    * Labels for the security signals, from the detectors' own rules (`permission_change`), so that
    * their candidates are a top-level equality; absent on most events.
    */
@@ -58,6 +64,21 @@ export function utcHour(instant: Date | number): string {
   return new Date(instant).toISOString().slice(0, 13);
 }
 
+/** Longest name-word prefix kept in `actorKeys`. */
+const MAX_PREFIX = 24;
+
+/** The `actorKeys` of an actor (see {@link EventDocument.actorKeys}). */
+export function actorKeys(actor: { id: string; email?: string; name?: string }): string[] {
+  const keys = new Set([`k:${actor.id.toLowerCase()}`]);
+  if (actor.email) keys.add(`k:${actor.email.toLowerCase()}`);
+  for (const word of (actor.name ?? '').toLowerCase().split(/\s+/)) {
+    for (let end = 1; end <= Math.min(word.length, MAX_PREFIX); end++) {
+      keys.add(`k:${word.slice(0, end)}`);
+    }
+  }
+  return [...keys];
+}
+
 /** The document to insert for an event. */
 export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocument {
   const { id, ...rest } = event;
@@ -68,6 +89,7 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
     quarter: Math.floor(event.occurredAt.getTime() / QUARTER_MS),
     day: utcDay(event.occurredAt),
     hour: utcHour(event.occurredAt),
+    actorKeys: actorKeys(event.actor),
   };
   const marks = signalMarks(event);
   if (marks.length > 0) doc.marks = marks;
@@ -92,6 +114,7 @@ export function fromDocument(doc: EventDocument): ActivityEvent {
     quarter: _quarter,
     day: _day,
     hour: _hour,
+    actorKeys: _actorKeys,
     marks: _marks,
     expiresAt: _expiresAt,
     replayedAt: _replayedAt,

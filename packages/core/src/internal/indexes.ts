@@ -30,6 +30,8 @@ export const EQUALITY_EVENT_INDEXES: IndexDescription[] = [
   { key: { day: 1 }, name: 'eq_day' },
   { key: { refKeys: 1 }, name: 'eq_ref' },
   { key: { kind: 1 }, name: 'eq_kind' },
+  { key: { actorKeys: 1 }, name: 'eq_actor_keys' },
+  { key: { quarter: 1 }, name: 'eq_quarter' }, // the live hub's poll
 ];
 
 /** The rollup collection's indexes: by type and tenant, then month or day. */

@@ -95,10 +95,16 @@ function probesOfDay(
   const probes: { at: number; where: Record<string, string> }[] = [];
   for (const [tenant, docs] of [...byTenant].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const tenantPart: Record<string, string> = tenant === '*' ? {} : { tenantId: tenant };
-    const estimate = estimateMatches(docs, request.hoisted);
+    const hoisted = request.hoisted;
+    const estimate = estimateMatches(docs, hoisted);
     if (estimate <= 0) continue;
     const hours = hourTotals(docs);
-    if (estimate <= DAY_PROBE_MAX || (!whole && estimate <= DAY_PROBE_MAX * 2)) {
+    // An actor's key is matched by an index in the database: one probe a day, however busy.
+    if (
+      hoisted.actorKeys !== undefined ||
+      estimate <= DAY_PROBE_MAX ||
+      (!whole && estimate <= DAY_PROBE_MAX * 2)
+    ) {
       probes.push({ at: dayStart, where: { ...tenantPart, day: day.day } });
       continue;
     }

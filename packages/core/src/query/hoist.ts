@@ -4,7 +4,8 @@ import type { BuildFilterOptions } from './buildFilter.ts';
 /**
  * Top-level equalities a query's filter implies, to send beside the whole filter: a server that
  * filters only by equality in the database (FerretDB) can then skip what cannot match, and the
- * answer stays the filter's. A list of one value is an equality; `refKeys` names one record.
+ * answer stays the filter's. A list of one value is an equality; `refKeys` names one record; one
+ * actor is `actorKeys` (see `EventDocument.actorKeys`).
  *
  * @example
  * ```ts
@@ -12,7 +13,9 @@ import type { BuildFilterOptions } from './buildFilter.ts';
  * // { kind: 'delete', refKeys: 'customer:42' }
  * ```
  */
-export function hoistedEqualities(query: ActivityQuery): Record<string, string> {
+export function hoistedEqualities(
+  query: Pick<ActivityQuery, 'kinds' | 'categories' | 'outcome' | 'refs' | 'actors'>,
+): Record<string, string> {
   const hoisted: Record<string, string> = {};
   const only = (values: readonly string[] | undefined) =>
     values?.length === 1 ? values[0] : undefined;
@@ -23,8 +26,18 @@ export function hoistedEqualities(query: ActivityQuery): Record<string, string> 
   if (query.outcome) hoisted.outcome = query.outcome;
   const ref = only(query.refs);
   if (ref !== undefined) hoisted.refKeys = ref;
+  // Printable ASCII only: that is where lower-casing here and case-insensitive matching in the
+  // server's regular expressions surely agree.
+  const actor = only(query.actors);
+  if (actor !== undefined && ACTOR_KEY.test(actor) && actor.length <= MAX_ACTOR_PREFIX) {
+    hoisted.actorKeys = `k:${actor.toLowerCase()}`;
+  }
   return hoisted;
 }
+
+const ACTOR_KEY = /^[\x21-\x7e]+$/;
+/** The longest name prefix `actorKeys` hold (ids and e-mails are kept whole). */
+const MAX_ACTOR_PREFIX = 24;
 
 /**
  * The period a query reads (its preset resolved in its zone, else `from` / `to`), as the filter

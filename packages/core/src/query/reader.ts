@@ -117,7 +117,9 @@ export function createReader(deps: ReaderDeps): Reader {
       ? ({ $and: [page.filter, afterCursor(position)] } as Filter<EventDocument>)
       : page.filter;
     const direction = query.sort === 'desc' ? -1 : 1;
-    const hoisted = hoistedEqualities(query);
+    // The search's conditions hold too (ANDed): its equalities can be sent as well.
+    const searched = query.q?.trim() ? searchFilter(query.q, query.timeZone) : {};
+    const hoisted = { ...hoistedEqualities(searched), ...hoistedEqualities(query) };
     if ((await deps.profile()) === 'mongodb') {
       return collection
         .find({ ...hoisted, $and: [filter] } as Filter<EventDocument>)

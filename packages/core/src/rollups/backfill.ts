@@ -1,11 +1,16 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { signalMarks } from '../analytics/signalMarks.ts';
-import { type EventDocument, utcDay, utcHour } from '../internal/document.ts';
+import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
+import { OPERATIONS_PER_WRITE } from './limits.ts';
 import type { RollupWriter } from './rollupWriter.ts';
 
-/** The meta document that says whether events stored before the rollups existed are counted. */
+/**
+ * The document of the rollup collection that says whether events stored before the rollups existed
+ * are counted.
+ */
 export interface BackfillDocument {
   _id: 'rollups_backfill';
+  type: 'backfill';
   state: 'running' | 'done';
   by: string;
   at: Date;
@@ -21,7 +26,7 @@ const BATCH = 500;
  * Counts, once per database, the events stored before the store kept rollups (they have no
  * `hour`): gives them their `day`, `hour` and `marks` and adds them to this writer's counters, in
  * one pass.
- * One process claims the work in the meta collection; the others leave it to that one.
+ * One process claims the work in the rollup collection; the others leave it to that one.
  *
  * @returns how many events it counted (0 when there was nothing to do, or another process does it).
  */
@@ -50,7 +55,11 @@ export async function backfillRollups(deps: {
         },
       },
     }));
-    await collection.bulkWrite(operations, { ordered: false });
+    for (let start = 0; start < operations.length; start += OPERATIONS_PER_WRITE) {
+      await collection.bulkWrite(operations.slice(start, start + OPERATIONS_PER_WRITE), {
+        ordered: false,
+      });
+    }
     await rollups.apply(batch, 1);
     counted += batch.length;
     batch = [];
@@ -79,7 +88,7 @@ async function claim(
 ): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await meta.insertOne({ _id: ID, state: 'running', by, at: clock() });
+      await meta.insertOne({ _id: ID, type: 'backfill', state: 'running', by, at: clock() });
       return true;
     } catch (error) {
       if ((error as { code?: unknown }).code !== 11000) throw error;

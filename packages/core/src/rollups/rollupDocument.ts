@@ -57,4 +57,10 @@ export interface MonthMarker {
   month: string;
 }
 
-export type RollupCollectionDocument = RollupDocument | MonthMarker;
+/** The claim of the one-off count of events stored before rollups (see `backfillRollups`). */
+export interface BackfillMarker {
+  _id: 'rollups_backfill';
+  type: 'backfill';
+}
+
+export type RollupCollectionDocument = RollupDocument | MonthMarker | BackfillMarker;

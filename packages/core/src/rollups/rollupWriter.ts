@@ -2,13 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import { type RollupDelta, rollupDeltas } from './delta.ts';
+import { OPERATIONS_PER_WRITE } from './limits.ts';
 import type { RollupCollectionDocument } from './rollupDocument.ts';
-
-/**
- * Updates per `bulkWrite`: FerretDB 1.24 stopped answering at all (every pooled PostgreSQL
- * connection held, idle) after one `update` command of about 30 upserts of counter documents.
- */
-const OPERATIONS_PER_WRITE = 8;
 
 /** Keeps the counters of one writer (one store, so one process). */
 export interface RollupWriter {
@@ -65,9 +60,10 @@ export function createRollupWriter(
         },
       });
     }
+    // Month markers first: a list finds days through them, so none may name a month not marked.
     for (const monthKey of newMonths) {
       const [, tenantId = '', month = ''] = monthKey.split('|');
-      operations.push({
+      operations.unshift({
         updateOne: {
           filter: { _id: monthKey },
           update: { $set: { type: 'month', tenantId, month } },

@@ -30,6 +30,7 @@ function doc(id: string): EventDocument {
     quarter: 0,
     day: '2026-11-20',
     hour: '2026-11-20T10',
+    actorKeys: ['k:u1'],
     context: {},
     metadata: { amount: 10.5 },
   };

@@ -46,6 +46,7 @@ function doc(id: string, extra: Partial<EventDocument> = {}): EventDocument {
     quarter: 0,
     day: '1970-01-01',
     hour: '1970-01-01T00',
+    actorKeys: ['k:u1'],
     context: {},
     ...extra,
   };

@@ -36,9 +36,9 @@ export interface WriterDeps {
    */
   connect?: () => Promise<void>;
   /**
-   * Called with the documents each insert stored (not those there already, nor those refused),
-   * before their `durable` callers hear of it: the store counts them into its rollups. A failure
-   * goes to `onError`; the events stay stored.
+   * Called with the documents each insert stored (not those there already, nor those refused): the
+   * store counts them into its rollups. Not awaited before the next insert; `flush()` waits for it.
+   * A failure goes to `onError`; the events stay stored.
    */
   afterStored?: (docs: EventDocument[]) => Promise<void>;
 }
@@ -116,6 +116,8 @@ export function createWriter(deps: WriterDeps): Writer {
    * already, this writer stored them, and they are counted as stored now.
    */
   const uncertain = new Set<string>();
+  /** Counting of stored documents under way (see `afterStored`). */
+  const afterStoring = new Set<Promise<void>>();
   const insertOnce = async (batch: EventDocument[]): Promise<EventDocument[]> => {
     await connect(); // unreachable: thrown as is, so retried
     try {
@@ -156,7 +158,12 @@ export function createWriter(deps: WriterDeps): Writer {
         const stored = await insertOnce(batch);
         counters.written += stored.length;
         for (const doc of batch) uncertain.delete(doc._id);
-        if (stored.length > 0 && deps.afterStored) await deps.afterStored(stored).catch(onError);
+        if (stored.length > 0 && deps.afterStored) {
+          // Not awaited: the next batch goes in meanwhile (counters coalesce); flush() waits.
+          const counting = deps.afterStored(stored).catch(onError);
+          afterStoring.add(counting);
+          void counting.finally(() => afterStoring.delete(counting));
+        }
         settle(batch.map((doc) => doc._id));
         return true;
       } catch (error) {
@@ -314,6 +321,10 @@ export function createWriter(deps: WriterDeps): Writer {
   const flush = async () => {
     for (;;) {
       await resuming;
+      if (afterStoring.size > 0) {
+        await Promise.all(afterStoring);
+        continue;
+      }
       if (queue.length > 0 || pumping || overflowing) {
         const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
         schedule(0);

@@ -1,0 +1,65 @@
+import { createTestDb } from '@activitykit/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { type ActivityStore, createActivityStore } from '../index.ts';
+import { type EventDocument, toDocument } from '../internal/document.ts';
+import { createTestStore } from '../test/storeFixture.ts';
+
+const testDb = await createTestDb('backfill');
+
+describe('events stored before the rollups existed', () => {
+  it('are given their day and hour and counted once, by one of the stores that start', async () => {
+    const { events: other, journalDir } = await createTestStore(testDb);
+    // A collection no store of this version has opened yet.
+    const events = () => testDb.db.collection<EventDocument>(`${other().collectionName}_old`);
+    const at = Date.UTC(2026, 10, 20, 9, 30);
+    // As an older version stored them: no day, no hour, no counters.
+    const old = Array.from({ length: 30 }, (_, i) => {
+      const {
+        day: _day,
+        hour: _hour,
+        ...doc
+      } = toDocument({
+        id: `01KA${String(i).padStart(22, '0')}`,
+        tenantId: 'acme',
+        occurredAt: new Date(at - i * 3_600_000),
+        action: 'customer.updated',
+        kind: 'update',
+        category: 'customer',
+        outcome: 'success',
+        actor: { id: 'u-ann', type: 'user', name: 'Ann' },
+        refs: [],
+        context: {},
+      });
+      return doc as EventDocument;
+    });
+    await events().insertMany(old);
+    const range = { from: new Date(at - 2 * 86_400_000), to: new Date(at + 3_600_000) };
+    const [store, ...starting] = Array.from({ length: 3 }, (_, index) =>
+      createActivityStore({
+        client: testDb.client,
+        dbName: testDb.db.databaseName,
+        collection: events().collectionName,
+        journalDir: `${journalDir}/${index}`,
+      }),
+    );
+    try {
+      await vi.waitFor(
+        async () => {
+          expect(await events().countDocuments({ hour: { $exists: false } })).toBe(0);
+          const stats = await (store as ActivityStore).stats(range, { tenants: ['acme'] });
+          expect(stats.total).toBe(30);
+        },
+        { timeout: 20_000, interval: 200 },
+      );
+      const page = await (store as ActivityStore).list(
+        { ...range, limit: 50 },
+        { tenants: ['acme'] },
+      );
+      expect(page.items).toHaveLength(30);
+    } finally {
+      // Counted once although three stores started on it.
+      expect((await (store as ActivityStore).stats(range, { tenants: ['acme'] })).total).toBe(30);
+      await Promise.all([store, ...starting].map((each) => each?.close()));
+    }
+  });
+});
