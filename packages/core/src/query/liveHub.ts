@@ -88,9 +88,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       try {
         fetched = await readWindow(since, maxPerPoll);
       } catch (error) {
+        // The read failed: so do the watches it was for (as each one's own read did before).
         for (const [subscriber] of current) {
           if (subscribers.delete(subscriber)) subscriber.fail(error);
         }
+        await sleep(intervalMs, undefined, { signal: wake.signal }).catch(() => undefined);
         continue;
       }
       const window = [...fetched].sort((a, b) => (a.id < b.id ? -1 : 1));
