@@ -1,12 +1,12 @@
 import type { Collection, Filter } from 'mongodb';
 import { BULK_DELETED } from '../integrity/explanations.ts';
 import { type EventDocument, QUARTER_MS, utcDay } from '../internal/document.ts';
-import { escapeKey, monthOfDay } from '../rollups/keys.ts';
+import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import type { RollupDocument } from '../rollups/rollupDocument.ts';
 import { type EventMatch, mapLimit } from './shared.ts';
+import { type DayCounts, kindCount, offHoursOf, readCounters } from './signalCounters.ts';
 import { PERMISSION_MARK } from './signalMarks.ts';
-import { DAY_MS, HOUR_MS } from './zone.ts';
+import { DAY_MS } from './zone.ts';
 
 /** What the detectors read besides the events: the store's counters and the scope's tenants. */
 export interface SignalDeps {
@@ -24,15 +24,6 @@ export interface SignalDeps {
  * `login_failed` events, deletes, bulk deletes of the log, and marked permission changes.
  */
 export type CandidateSet = 'login' | 'login_failed' | 'delete' | 'bulk_log' | 'permission';
-
-/** One tenant's (or every tenant's) counters of one UTC day, every writer's added up. */
-interface DayCounts {
-  n: number;
-  /** Events per quarter of the day, `0`–`95`. */
-  q: Map<number, number>;
-  k: Map<string, number>;
-  a: Map<string, number>;
-}
 
 const SETS: Record<
   CandidateSet,
@@ -199,62 +190,6 @@ function daysOf(range: { from: Date; to: Date }): string[] {
     days.push(day);
     if (day >= last) return days;
   }
-}
-
-/** The day counters of the tenants for `days`, keyed `tenant|day` (`*|day` for every tenant). */
-async function readCounters(
-  rollups: RollupReader | undefined,
-  tenants: TenantSet,
-  days: string[],
-): Promise<Map<string, DayCounts> | undefined> {
-  if (!rollups) return undefined;
-  const wanted = new Set(days);
-  const months = [...new Set(days.map(monthOfDay))];
-  const docs = (
-    await mapLimit(months, PARALLEL, (month) => rollups.monthDays(tenants, month))
-  ).flat();
-  const counts = new Map<string, DayCounts>();
-  for (const doc of docs) {
-    if (!wanted.has(doc.day)) continue;
-    const key = `${tenants === '*' ? '*' : doc.tenantId}|${doc.day}`;
-    const entry = counts.get(key) ?? { n: 0, q: new Map(), k: new Map(), a: new Map() };
-    add(entry, doc);
-    counts.set(key, entry);
-  }
-  return counts;
-}
-
-function add(entry: DayCounts, doc: RollupDocument): void {
-  entry.n += doc.n ?? 0;
-  for (const [quarter, n] of Object.entries(doc.q ?? {})) {
-    entry.q.set(Number(quarter), (entry.q.get(Number(quarter)) ?? 0) + n);
-  }
-  for (const [key, n] of Object.entries(doc.k ?? {})) entry.k.set(key, (entry.k.get(key) ?? 0) + n);
-  for (const [key, n] of Object.entries(doc.a ?? {})) entry.a.set(key, (entry.a.get(key) ?? 0) + n);
-}
-
-/** Events of a kind, whatever their outcome. */
-function kindCount(day: DayCounts, kind: string): number {
-  let total = 0;
-  for (const [key, n] of day.k) if (key.slice(0, key.indexOf('~')) === escapeKey(kind)) total += n;
-  return total;
-}
-
-/** The UTC hours (`2026-12-05T14`) of a day with events in quarters outside business hours. */
-function offHoursOf(
-  counts: DayCounts | undefined,
-  day: string,
-  offHours: (quarter: number) => boolean,
-): string[] {
-  if (!counts) return [];
-  const start = Date.parse(`${day}T00:00:00Z`);
-  const hours = new Set<number>();
-  for (const [quarter, n] of counts.q) {
-    if (n > 0 && offHours(start / QUARTER_MS + quarter)) hours.add(Math.floor(quarter / 4));
-  }
-  return [...hours]
-    .sort((a, b) => a - b)
-    .map((hour) => new Date(start + hour * HOUR_MS).toISOString().slice(0, 13));
 }
 
 /** Oldest first, then by id, as `sort({ occurredAt: 1, _id: 1 })` orders them. */

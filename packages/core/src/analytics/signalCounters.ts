@@ -1,0 +1,77 @@
+import { QUARTER_MS } from '../internal/document.ts';
+import { escapeKey, monthOfDay } from '../rollups/keys.ts';
+import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
+import type { RollupDocument } from '../rollups/rollupDocument.ts';
+import { mapLimit } from './shared.ts';
+import { HOUR_MS } from './zone.ts';
+
+/** Counter reads in flight at once. */
+const PARALLEL = 4;
+
+/** One tenant's (or every tenant's) counters of one UTC day, every writer's added up. */
+export interface DayCounts {
+  n: number;
+  /** Events per quarter of the day, `0`–`95`. */
+  q: Map<number, number>;
+  k: Map<string, number>;
+  a: Map<string, number>;
+}
+
+/**
+ * The day counters of the tenants for `days`, keyed `tenant|day` (`*|day` for every tenant), or
+ * `undefined` without counters.
+ */
+export async function readCounters(
+  rollups: RollupReader | undefined,
+  tenants: TenantSet,
+  days: string[],
+): Promise<Map<string, DayCounts> | undefined> {
+  if (!rollups) return undefined;
+  const wanted = new Set(days);
+  const months = [...new Set(days.map(monthOfDay))];
+  const docs = (
+    await mapLimit(months, PARALLEL, (month) => rollups.monthDays(tenants, month))
+  ).flat();
+  const counts = new Map<string, DayCounts>();
+  for (const doc of docs) {
+    if (!wanted.has(doc.day)) continue;
+    const key = `${tenants === '*' ? '*' : doc.tenantId}|${doc.day}`;
+    const entry = counts.get(key) ?? { n: 0, q: new Map(), k: new Map(), a: new Map() };
+    add(entry, doc);
+    counts.set(key, entry);
+  }
+  return counts;
+}
+
+function add(entry: DayCounts, doc: RollupDocument): void {
+  entry.n += doc.n ?? 0;
+  for (const [quarter, n] of Object.entries(doc.q ?? {})) {
+    entry.q.set(Number(quarter), (entry.q.get(Number(quarter)) ?? 0) + n);
+  }
+  for (const [key, n] of Object.entries(doc.k ?? {})) entry.k.set(key, (entry.k.get(key) ?? 0) + n);
+  for (const [key, n] of Object.entries(doc.a ?? {})) entry.a.set(key, (entry.a.get(key) ?? 0) + n);
+}
+
+/** Events of a kind, whatever their outcome. */
+export function kindCount(day: DayCounts, kind: string): number {
+  let total = 0;
+  for (const [key, n] of day.k) if (key.slice(0, key.indexOf('~')) === escapeKey(kind)) total += n;
+  return total;
+}
+
+/** The UTC hours (`2026-12-05T14`) of a day with events in quarters outside business hours. */
+export function offHoursOf(
+  counts: DayCounts | undefined,
+  day: string,
+  offHours: (quarter: number) => boolean,
+): string[] {
+  if (!counts) return [];
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const hours = new Set<number>();
+  for (const [quarter, n] of counts.q) {
+    if (n > 0 && offHours(start / QUARTER_MS + quarter)) hours.add(Math.floor(quarter / 4));
+  }
+  return [...hours]
+    .sort((a, b) => a - b)
+    .map((hour) => new Date(start + hour * HOUR_MS).toISOString().slice(0, 13));
+}
