@@ -23,7 +23,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** A day whose matching events are estimated at most this many is read in one probe. */
 const DAY_PROBE_MAX = 400;
-/** Probes and counter reads in flight at once. */
+/** Probes in flight at once. */
 const PARALLEL = 4;
 
 /**
@@ -55,23 +55,21 @@ export async function walkBuckets(
   };
 
   for (const month of months) {
-    const days = daysOfMonth(month).filter((day) => {
-      const start = Date.parse(`${day}T00:00:00Z`);
-      return start + DAY_MS > lo && start < hi;
-    });
+    // One read of the month's counters (a day document per tenant, day and writer).
+    const counters = groupByDay(await deps.rollups.monthDays(request.tenants, month));
+    const days = [...counters.keys()]
+      .filter((day) => {
+        const start = Date.parse(`${day}T00:00:00Z`);
+        return start + DAY_MS > lo && start < hi;
+      })
+      .sort();
     if (direction === -1) days.reverse();
-    for (let i = 0; i < days.length && !enough(); i += PARALLEL) {
-      const window = days.slice(i, i + PARALLEL);
-      const counters = await Promise.all(
-        window.map((day) => deps.rollups.daysOf(request.tenants, day)),
-      );
-      for (const [index, day] of window.entries()) {
-        const probes = probesOfDay({ day, counters: counters[index] ?? [] }, request, { lo, hi });
-        for (let p = 0; p < probes.length && !enough(); p += PARALLEL) {
-          await Promise.all(probes.slice(p, p + PARALLEL).map(probe));
-        }
-        if (enough()) break;
+    for (const day of days) {
+      const probes = probesOfDay({ day, counters: counters.get(day) ?? [] }, request, { lo, hi });
+      for (let p = 0; p < probes.length && !enough(); p += PARALLEL) {
+        await Promise.all(probes.slice(p, p + PARALLEL).map(probe));
       }
+      if (enough()) break;
     }
     if (enough()) break;
   }
@@ -135,6 +133,7 @@ function estimateMatches(docs: RollupDocument[], hoisted: Record<string, string>
   let total = 0;
   let kinds = 0;
   let categories = 0;
+  let actors = 0;
   for (const doc of docs) {
     total += doc.n ?? 0;
     if (hoisted.kind !== undefined) {
@@ -145,10 +144,12 @@ function estimateMatches(docs: RollupDocument[], hoisted: Record<string, string>
       }
     }
     if (hoisted.category !== undefined) categories += doc.c?.[escapeKey(hoisted.category)] ?? 0;
+    if (hoisted.actorKeys !== undefined) actors += doc.ak?.[escapeKey(hoisted.actorKeys)] ?? 0;
   }
   let estimate = total;
   if (hoisted.kind !== undefined) estimate = Math.min(estimate, kinds);
   if (hoisted.category !== undefined) estimate = Math.min(estimate, categories);
+  if (hoisted.actorKeys !== undefined) estimate = Math.min(estimate, actors);
   return estimate;
 }
 
@@ -167,10 +168,8 @@ function monthEnd(month: string): number {
   return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
 }
 
-function daysOfMonth(month: string): string[] {
-  const days: string[] = [];
-  for (let at = monthStart(month); at < monthEnd(month); at += DAY_MS) {
-    days.push(new Date(at).toISOString().slice(0, 10));
-  }
+function groupByDay(docs: RollupDocument[]): Map<string, RollupDocument[]> {
+  const days = new Map<string, RollupDocument[]>();
+  for (const doc of docs) days.set(doc.day, [...(days.get(doc.day) ?? []), doc]);
   return days;
 }

@@ -49,6 +49,7 @@ export async function backfillRollups(deps: {
           $set: {
             day: utcDay(doc.occurredAt),
             hour: utcHour(doc.occurredAt),
+            actorKeys: actorKeys(doc.actor),
             // The security signals read these by equality too (see signalMarks).
             ...(signalMarks(doc).length > 0 ? { marks: signalMarks(doc) } : {}),
           },

@@ -1,4 +1,4 @@
-import { type EventDocument, utcDay, utcHour } from '../internal/document.ts';
+import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
 import { escapeKey, kindOutcomeKey, monthOfDay } from './keys.ts';
 import type { ActorLook } from './rollupDocument.ts';
 
@@ -79,6 +79,10 @@ function count(
   add(`a.${escapeKey(doc.action)}`);
   add(`u.${actor}`);
   if (doc.kind === 'login' && (doc.outcome ?? 'success') === 'success') add(`l.${actor}`);
+  // Day documents count events per actor key too, so a walk skips days without the actor.
+  if (delta.type === 'day') {
+    for (const key of doc.actorKeys ?? actorKeys(doc.actor)) add(`ak.${escapeKey(key)}`);
+  }
   if (sign === 1) {
     const seen = delta.looks.get(actor);
     if (!seen || seen.at.getTime() <= doc.occurredAt.getTime()) {

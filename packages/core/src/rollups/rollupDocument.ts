@@ -24,6 +24,8 @@ export interface CounterMaps {
   l: Record<string, number>;
   /** The latest look of each actor (escaped key): their newest event's actor fields. */
   p: Record<string, ActorLook>;
+  /** Events per actor key (`EventDocument.actorKeys`, escaped), on day documents only. */
+  ak?: Record<string, number>;
 }
 
 /** An actor as their newest counted event showed them. */
