@@ -2,6 +2,7 @@ import type { ActivityQueryInput } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../test/storeFixture.ts';
+import { EQUALITY_EVENT_INDEXES, EVENT_INDEXES } from './indexes.ts';
 
 const testDb = await createTestDb('indexes');
 const { store } = await createTestStore(testDb, { defaultTenantId: 'acme' });
@@ -45,5 +46,18 @@ describe('every list query is answered by an index', () => {
     const winning = stages((plan.queryPlanner as { winningPlan?: unknown }).winningPlan);
     expect(winning).toContain('IXSCAN');
     expect(winning).not.toContain('COLLSCAN');
+  });
+});
+
+describe.runIf(ferretdb)('indexes on FerretDB', () => {
+  it('are one per probe field, and those an earlier version made are dropped', async () => {
+    const { events, store: older } = await createTestStore(testDb);
+    await older.ensureIndexes();
+    // What an earlier version left: compound indexes FerretDB never reads.
+    await events().createIndexes(EVENT_INDEXES.slice(0, 3));
+    const { store: next } = await createTestStore(testDb, { collection: events().collectionName });
+    await next.ensureIndexes();
+    const names = (await events().listIndexes().toArray()).map((index) => index.name).sort();
+    expect(names).toEqual(['_id_', ...EQUALITY_EVENT_INDEXES.map((index) => index.name)].sort());
   });
 });

@@ -49,6 +49,13 @@ export function rollupIndexes(profile: ServerProfile): IndexDescription[] {
       ];
 }
 
+const UNUSED_ON_EQUALITY = [
+  ...EVENT_INDEXES.map((index) => index.name as string),
+  'eq_tenant',
+  'eq_kind',
+  'eq_actor_keys',
+];
+
 /** What the server could do when the indexes were made. */
 export interface IndexReport {
   /** The server keeps a TTL index on `expiresAt` (MongoDB does; FerretDB 1.24 does not). */
@@ -68,6 +75,12 @@ export async function ensureEventIndexes(
   const names = new Set(
     (await collection.listIndexes().toArray()).map((index) => String(index.name)),
   );
+  if (profile === 'equality') {
+    // Indexes an earlier version made here: FerretDB reads none of them, and each slows inserts.
+    for (const name of UNUSED_ON_EQUALITY) {
+      if (names.has(name)) await collection.dropIndex(name);
+    }
+  }
   if (names.has('retention_ttl')) return { ttl: true };
   // FerretDB 1.24 refuses TTL indexes (and may drop the connection when asked again).
   if (profile === 'equality') return { ttl: false };
