@@ -17,14 +17,18 @@ export interface WalkRequest {
   direction: 1 | -1;
   /** How many events the caller needs (a page and one more). */
   want: number;
+  /**
+   * A day whose matching events are estimated at most this many is read in one probe, a busier one
+   * hour by hour. Defaults to `400`.
+   */
+  dayProbeMax?: number | undefined;
 }
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** A day whose matching events are estimated at most this many is read in one probe. */
 const DAY_PROBE_MAX = 400;
 /** Probes in flight at once. */
-const PARALLEL = 4;
+const PARALLEL = 6;
 
 /**
  * The first `want` events of a filter in `(occurredAt, _id)` order, read as a server that filters
@@ -46,8 +50,9 @@ export async function walkBuckets(
   );
   if (direction === -1) months.reverse();
   const found: EventDocument[] = [];
-  const enough = () => found.length >= want;
-  const probe = async (where: Record<string, string>) => {
+  let done = false;
+  const enough = () => done;
+  const probe = async ({ where }: Probe) => {
     const docs = await deps.collection
       .find({ ...where, ...request.hoisted, $and: [request.filter] } as Filter<EventDocument>)
       .toArray();
@@ -64,16 +69,38 @@ export async function walkBuckets(
       })
       .sort();
     if (direction === -1) days.reverse();
-    for (const day of days) {
-      const probes = probesOfDay({ day, counters: counters.get(day) ?? [] }, request, { lo, hi });
-      for (let p = 0; p < probes.length && !enough(); p += PARALLEL) {
-        await Promise.all(probes.slice(p, p + PARALLEL).map(probe));
-      }
-      if (enough()) break;
+    // Every probe of the month in walk order, a few at a time, until the events read hold a page
+    // that no probe left can change (see `settled`).
+    const probes = days.flatMap((day) =>
+      probesOfDay({ day, counters: counters.get(day) ?? [] }, request, { lo, hi }),
+    );
+    for (let p = 0; p < probes.length && !enough(); p += PARALLEL) {
+      await Promise.all(probes.slice(p, p + PARALLEL).map(probe));
+      if (found.length >= want) done = settled(found, probes.slice(p + PARALLEL), request);
     }
+    // Later months hold only events beyond this one's.
+    if (found.length >= want) done = true;
     if (enough()) break;
   }
   return found.sort((a, b) => direction * compare(a, b)).slice(0, want);
+}
+
+/** One equality read: a day or an hour (of one tenant), covering `[start, end)`. */
+interface Probe {
+  start: number;
+  end: number;
+  where: Record<string, string>;
+}
+
+/**
+ * Whether the first `want` of the events read are final: every probe left covers only instants
+ * strictly beyond the last of them (after it ascending, before it descending).
+ */
+function settled(found: EventDocument[], left: Probe[], request: WalkRequest): boolean {
+  const cutoff = [...found].sort((a, b) => request.direction * compare(a, b))[request.want - 1];
+  if (!cutoff) return false;
+  const at = cutoff.occurredAt.getTime();
+  return left.every((probe) => (request.direction === 1 ? probe.start > at : probe.end <= at));
 }
 
 /** The probes of one UTC day, in walk order: the whole day when few events match, else its hours. */
@@ -81,7 +108,7 @@ function probesOfDay(
   day: { day: string; counters: RollupDocument[] },
   request: WalkRequest,
   bounds: { lo: number; hi: number },
-): Record<string, string>[] {
+): Probe[] {
   const { counters } = day;
   const byTenant = new Map<string, RollupDocument[]>();
   for (const doc of counters) {
@@ -90,30 +117,37 @@ function probesOfDay(
   }
   const dayStart = Date.parse(`${day.day}T00:00:00Z`);
   const whole = dayStart >= bounds.lo && dayStart + DAY_MS <= bounds.hi;
-  const probes: { at: number; where: Record<string, string> }[] = [];
+  const probes: Probe[] = [];
   for (const [tenant, docs] of [...byTenant].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const tenantPart: Record<string, string> = tenant === '*' ? {} : { tenantId: tenant };
     const hoisted = request.hoisted;
+    const dayProbeMax = request.dayProbeMax ?? DAY_PROBE_MAX;
     const estimate = estimateMatches(docs, hoisted);
     if (estimate <= 0) continue;
     const hours = hourTotals(docs);
     // An actor's key is matched by an index in the database: one probe a day, however busy.
     if (
       hoisted.actorKeys !== undefined ||
-      estimate <= DAY_PROBE_MAX ||
-      (!whole && estimate <= DAY_PROBE_MAX * 2)
+      estimate <= dayProbeMax ||
+      (!whole && estimate <= dayProbeMax * 2)
     ) {
-      probes.push({ at: dayStart, where: { ...tenantPart, day: day.day } });
+      probes.push({
+        start: dayStart,
+        end: dayStart + DAY_MS,
+        where: { ...tenantPart, day: day.day },
+      });
       continue;
     }
     for (const [hour, count] of hours) {
       const start = dayStart + hour * HOUR_MS;
       if (count <= 0 || start + HOUR_MS <= bounds.lo || start >= bounds.hi) continue;
       const hourKey = `${day.day}T${String(hour).padStart(2, '0')}`;
-      probes.push({ at: start, where: { ...tenantPart, hour: hourKey } });
+      probes.push({ start, end: start + HOUR_MS, where: { ...tenantPart, hour: hourKey } });
     }
   }
-  return probes.sort((a, b) => request.direction * (a.at - b.at)).map((entry) => entry.where);
+  return probes.sort((a, b) =>
+    request.direction === 1 ? a.start - b.start : b.end - a.end || b.start - a.start,
+  );
 }
 
 /** Events per hour of the day (0–23) from the quarter-hour counters of every writer. */

@@ -39,6 +39,8 @@ export interface ReaderDeps {
   /** The write-time counters that say which days and hours hold events. */
   rollups: RollupReader;
   filterOptions: () => BuildFilterOptions;
+  /** Tuning of the walk over days and hours (tests force hourly probes with it). */
+  walk?: { dayProbeMax?: number };
   /** The key cursors are signed with (see `cursorKeySource`). */
   cursorKey: () => Promise<Uint8Array>;
 }
@@ -158,7 +160,16 @@ export function createReader(deps: ReaderDeps): Reader {
     }
     return walkBuckets(
       { collection, rollups: deps.rollups },
-      { filter, hoisted, tenants: scope.tenants, from, to, direction, want },
+      {
+        filter,
+        hoisted,
+        tenants: scope.tenants,
+        from,
+        to,
+        direction,
+        want,
+        dayProbeMax: deps.walk?.dayProbeMax,
+      },
     );
   };
 

@@ -69,6 +69,16 @@ const plain = createReader({
   cursorKey: async () => new Uint8Array(32).fill(7),
 });
 
+/** The store's shapes, with busy days read hour by hour (tenants' days and hours mixed). */
+const hourly = createReader({
+  collection: events(),
+  profile: async () => 'equality',
+  rollups: createRollupReader(testDb.db.collection(`${events().collectionName}_rollups`)),
+  filterOptions: () => ({ now: new Date(NOW), weekStartsOn: 1 }),
+  cursorKey: async () => new Uint8Array(32).fill(7),
+  walk: { dayProbeMax: 4 },
+});
+
 beforeAll(async () => {
   for (const input of history()) store.record(input);
   await store.flush();
@@ -139,6 +149,7 @@ describe('query shapes for a server that filters only by equality', () => {
         const expected = await pages(plain.list, query, scope);
         const got = await pages(store.list, query, scope);
         expect(got).toEqual(expected);
+        expect(await pages(hourly.list, query, scope)).toEqual(expected);
         if (expected.ids.length > 0) found += 1;
       }),
       { numRuns: 40 },
