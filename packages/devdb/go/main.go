@@ -95,7 +95,10 @@ func main() {
 		if err != nil {
 			fail(err.Error())
 		}
-		config.PostgreSQLURL = server.url + "?pool_max_conns=20"
+		// FerretDB 1.24 holds a pooled connection while it waits for another (an update reads, then
+		// writes): with every connection of a small pool held that way it hangs for good. A large
+		// pool makes that need far more concurrent writes than a dev database sees.
+		config.PostgreSQLURL = server.url + "?pool_max_conns=100"
 	default:
 		fail(fmt.Sprintf("bad --handler %q: sqlite or postgresql", *handler))
 	}

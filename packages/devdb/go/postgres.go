@@ -115,6 +115,7 @@ func serverSettings(o *postgresOptions, port int) []string {
 	}
 	return []string{
 		"listen_addresses=127.0.0.1",
+		"max_connections=200", // FerretDB's pool of 100 (see main.go) and room for tools
 		"port=" + strconv.Itoa(port),
 		"unix_socket_directories=",
 		// pgx caches FerretDB's statements; after five runs PostgreSQL would switch to a generic

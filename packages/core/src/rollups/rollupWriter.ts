@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { mapLimit } from '../analytics/shared.ts';
 import type { EventDocument } from '../internal/document.ts';
 import { type RollupDelta, rollupDeltas } from './delta.ts';
 import { OPERATIONS_PER_WRITE } from './limits.ts';
+
+/**
+ * Counter commands in flight at once. (FerretDB 1.24 holds a pooled PostgreSQL connection while it
+ * waits for another during an update; the dev database gives it a pool large enough for this.)
+ */
+const WRITES_IN_FLIGHT = 4;
+
 import type { RollupCollectionDocument } from './rollupDocument.ts';
 
 /** Keeps the counters of one writer (one store, so one process). */
@@ -29,6 +37,8 @@ export function createRollupWriter(
   let pending = new Map<string, RollupDelta>();
   let chain: Promise<void> = Promise.resolve();
 
+  const write = (chunk: AnyBulkWriteOperation<RollupCollectionDocument>[]) =>
+    rollups.bulkWrite(chunk, { ordered: false, timeoutMS: options.timeoutMs });
   const send = async () => {
     const deltas = pending;
     pending = new Map();
@@ -72,12 +82,19 @@ export function createRollupWriter(
       });
     }
     try {
-      for (let start = 0; start < operations.length; start += OPERATIONS_PER_WRITE) {
-        await rollups.bulkWrite(operations.slice(start, start + OPERATIONS_PER_WRITE), {
-          ordered: true,
-          timeoutMS: options.timeoutMs,
-        });
-      }
+      // Month markers first, then the counters a few commands at a time (each a different
+      // document of this writer's, so their order does not matter).
+      const [markers, counters] = [
+        operations.slice(0, newMonths.length),
+        operations.slice(newMonths.length),
+      ];
+      await mapLimit(chunked(markers), WRITES_IN_FLIGHT, (chunk) =>
+        // Markers are shared: another writer's upsert of the same one may win the race.
+        write(chunk).catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error;
+        }),
+      );
+      await mapLimit(chunked(counters), WRITES_IN_FLIGHT, write);
     } catch (error) {
       // Keep what was not counted for the next update (merged with what comes meanwhile).
       const next = pending;
@@ -105,6 +122,21 @@ export function createRollupWriter(
       return run;
     },
   };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const { code, writeErrors } = error as { code?: unknown; writeErrors?: unknown };
+  if (code === 11000) return true;
+  const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return errors.length > 0 && errors.every((each) => (each as { code?: unknown }).code === 11000);
+}
+
+function chunked<T>(items: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += OPERATIONS_PER_WRITE) {
+    chunks.push(items.slice(start, start + OPERATIONS_PER_WRITE));
+  }
+  return chunks;
 }
 
 function merge(into: Map<string, RollupDelta>, key: string, delta: RollupDelta): void {
