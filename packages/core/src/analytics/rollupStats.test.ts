@@ -91,7 +91,7 @@ async function compare() {
         expect(fromCounters).toEqual(fromEvents);
       },
     ),
-    { numRuns: 15 },
+    { numRuns: 8 },
   );
 }
 

@@ -199,9 +199,9 @@ describe('the in-memory match', () => {
         expect(expected, `events seed ${seed}`).toEqual(await listIds(queryInput, scopeInput));
         if (expected.length > 0) found += 1;
       }),
-      { numRuns: 200 },
+      { numRuns: 80 },
     );
     // The property is only worth something if most queries find events.
-    expect(found).toBeGreaterThan(100);
+    expect(found).toBeGreaterThan(40);
   });
 });

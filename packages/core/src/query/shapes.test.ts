@@ -104,7 +104,7 @@ async function pages(
     ids.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor;
     count += 1;
-  } while (cursor && count < 100);
+  } while (cursor && count < 12); // the first pages: enough to compare cursors and order
   return { ids, count };
 }
 
@@ -123,7 +123,7 @@ const queries: fc.Arbitrary<ActivityQueryInput> = fc
       from: fc.integer({ min: 0, max: 50 }).map((days) => new Date(NOW - days * DAY - 7_777_000)),
       to: fc.integer({ min: 0, max: 30 }).map((days) => new Date(NOW - days * DAY + 1_234_000)),
       sort: fc.constantFrom('asc' as const, 'desc' as const),
-      limit: fc.integer({ min: 1, max: 60 }),
+      limit: fc.integer({ min: 8, max: 60 }),
     },
     { requiredKeys: ['sort', 'limit'] },
   )
@@ -152,10 +152,10 @@ describe('query shapes for a server that filters only by equality', () => {
         expect(await pages(hourly.list, query, scope)).toEqual(expected);
         if (expected.ids.length > 0) found += 1;
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
     // Not a comparison of empty pages: most generated queries find events.
-    expect(found).toBeGreaterThan(10);
+    expect(found).toBeGreaterThan(6);
   });
 
   it('find one event by id within the scope only', async () => {
