@@ -5,6 +5,7 @@
  * `insertMany` gets the finished documents, so the writer's figure includes building, validating and
  * redacting every event. Usage:
  *   pnpm --filter @activitykit/bench ingest [--events 20000] [--runs 5] [--batches 100,500,1000]
+ *     [--days 120]   (a history spread over 120 days, as a seed writes it; default: events of now)
  * Uses MONGODB_URI when set, else starts a dev database.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,9 +21,13 @@ const { values } = parseArgs({
     events: { type: 'string', default: '20000' },
     runs: { type: 'string', default: '5' },
     batches: { type: 'string', default: '100,500,1000' },
+    days: { type: 'string', default: '0' },
   },
 });
 const EVENTS = Number(values.events);
+/** Spread the events, oldest first, over this many days before now (`0`: all happen now). */
+const DAYS = Number(values.days);
+const START = Date.now();
 const RUNS = Number(values.runs);
 const BATCHES = values.batches.split(',').map(Number);
 
@@ -35,6 +40,9 @@ const fresh = () => `run_${++collections}`;
 
 function input(i: number) {
   return {
+    ...(DAYS > 0
+      ? { occurredAt: new Date(START - ((EVENTS - i) * DAYS * 86_400_000) / EVENTS) }
+      : {}),
     tenantId: i % 2 ? 'acme' : 'beta',
     action: 'order.status_changed',
     actor: { id: `u${i % 50}`, type: 'user' as const, name: `User ${i % 50}`, role: 'staff' },
