@@ -127,6 +127,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     collection,
     profile,
     rollups,
+    countersSettled: rollupWriter.idle,
     filterOptions: () => ({ now: clock(), weekStartsOn: options.weekStartsOn ?? 1 }),
     cursorKey: cursorKeySource({
       secret: options.cursorSecret,
@@ -143,6 +144,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     clock,
     weekStartsOn: options.weekStartsOn ?? 1,
     rollups,
+    countersSettled: rollupWriter.idle,
   });
 
   let indexes: Promise<IndexReport> | undefined;
@@ -366,6 +368,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     flush: writer.flush,
     async close() {
       hub.close();
+      rollupWriter.close();
       clearInterval(sweeper);
       clearInterval(sealer);
       connection.stop();

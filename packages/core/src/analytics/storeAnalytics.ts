@@ -34,6 +34,8 @@ export interface StoreAnalyticsDeps {
   weekStartsOn: WeekDay;
   /** The write-time counters: unfiltered stats of whole tenants read them instead of events. */
   rollups: RollupReader;
+  /** Waits for this process's counter updates (see `RollupWriter.idle`). Defaults to none. */
+  countersSettled?: () => Promise<void>;
 }
 
 /** The analytics side of the store (SPEC §6). */
@@ -120,6 +122,7 @@ export function createStoreAnalytics(deps: StoreAnalyticsDeps): StoreAnalytics {
         checkRangeAndZone(prepared.range, prepared.timeZone);
         checkInteger('topActions', topActions, [1, 100]);
         checkInteger('topActors', topActors, [1, 100]);
+        await deps.countersSettled?.();
         return statsFromRollups(deps, {
           tenants: parsedScope.tenants,
           range: prepared.range,
@@ -139,6 +142,7 @@ export function createStoreAnalytics(deps: StoreAnalyticsDeps): StoreAnalytics {
         query: _query,
         ...prepared
       } = prepare(query, scope, options);
+      await deps.countersSettled?.();
       return detectSecuritySignals(
         deps.collection,
         { ...options, ...prepared },

@@ -39,6 +39,8 @@ export interface ReaderDeps {
   /** The write-time counters that say which days and hours hold events. */
   rollups: RollupReader;
   filterOptions: () => BuildFilterOptions;
+  /** Waits for this process's counter updates, so a walk sees every event it stored. */
+  countersSettled?: () => Promise<void>;
   /** Tuning of the walk over days and hours (tests force hourly probes with it). */
   walk?: { dayProbeMax?: number };
   /** The key cursors are signed with (see `cursorKeySource`). */
@@ -148,6 +150,7 @@ export function createReader(deps: ReaderDeps): Reader {
         .sort((a, b) => direction * compareDocs(a, b))
         .slice(0, want);
     }
+    await deps.countersSettled?.();
     const period = periodOf(query, deps.filterOptions());
     let to = period.to;
     let from = period.from;

@@ -63,3 +63,28 @@ describe('events stored before the rollups existed', () => {
     }
   });
 });
+
+describe('an event this process stored', () => {
+  it('is in the next list and stats at once, without waiting for a flush', async () => {
+    const { store } = await createTestStore(testDb);
+    for (let i = 0; i < 5; i++) {
+      const at = new Date(Date.UTC(2026, 9, 1 + i * 7, 10));
+      const event = await store.record(
+        {
+          tenantId: 'acme',
+          occurredAt: at,
+          action: 'customer.updated',
+          actor: { id: 'u1', type: 'user' },
+        },
+        { durable: true },
+      );
+      const page = await store.list({ limit: 10 }, { tenants: ['acme'] });
+      expect(page.items[0]?.id).toBe(event?.id);
+      const stats = await store.stats(
+        { from: new Date(Date.UTC(2026, 8, 1)), to: new Date(Date.UTC(2026, 11, 1)) },
+        { tenants: ['acme'] },
+      );
+      expect(stats.total).toBe(i + 1);
+    }
+  });
+});

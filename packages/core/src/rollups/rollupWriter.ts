@@ -10,6 +10,8 @@ import { OPERATIONS_PER_WRITE } from './limits.ts';
  * waits for another during an update; the dev database gives it a pool large enough for this.)
  */
 const WRITES_IN_FLIGHT = 4;
+/** How soon counters that could not be written are tried again. */
+const RETRY_MS = 1000;
 
 import type { RollupCollectionDocument } from './rollupDocument.ts';
 
@@ -19,6 +21,13 @@ export interface RollupWriter {
   readonly id: string;
   /** Counts `docs` as stored (`1`) or deleted (`-1`); resolves once the counters hold them. */
   apply(docs: readonly EventDocument[], sign: 1 | -1): Promise<void>;
+  /**
+   * Resolves once the updates asked for so far have been sent (or failed: those are kept and sent
+   * again a second later). Reads wait on it, so this process's stored events are never missed.
+   */
+  idle(): Promise<void>;
+  /** Stops the retry timer. */
+  close(): void;
 }
 
 /**
@@ -113,13 +122,28 @@ export function createRollupWriter(
     }
   };
 
+  let retry: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    const run = chain.then(send);
+    chain = run.catch(() => {
+      // Kept in `pending`: sent again on the next apply, or by itself a second later.
+      retry ??= setTimeout(() => {
+        retry = undefined;
+        if (pending.size > 0) void schedule().catch(() => {});
+      }, RETRY_MS);
+      retry.unref();
+    });
+    return run;
+  };
   return {
     id,
     apply(docs, sign) {
       for (const [key, delta] of rollupDeltas(docs, sign)) merge(pending, key, delta);
-      const run = chain.then(send);
-      chain = run.catch(() => {});
-      return run;
+      return schedule();
+    },
+    idle: () => chain,
+    close() {
+      clearTimeout(retry);
     },
   };
 }
