@@ -69,14 +69,27 @@ const MAX_PREFIX = 24;
 
 /** The `actorKeys` of an actor (see {@link EventDocument.actorKeys}). */
 export function actorKeys(actor: { id: string; email?: string; name?: string }): string[] {
-  const keys = new Set([`k:${actor.id.toLowerCase()}`]);
-  if (actor.email) keys.add(`k:${actor.email.toLowerCase()}`);
-  for (const word of (actor.name ?? '').toLowerCase().split(/\s+/)) {
-    for (let end = 1; end <= Math.min(word.length, MAX_PREFIX); end++) {
-      keys.add(`k:${word.slice(0, end)}`);
+  const keys = new Set<string>();
+  // Lower-cased, and also with the folds case-insensitive regular expressions make to ASCII
+  // letters (ſ matches s; the Kelvin sign lower-cases to k), so a one-actor filter in ASCII finds
+  // every name the server's regular expression would.
+  for (const text of [actor.id, actor.email ?? '']) {
+    for (const form of caseForms(text)) if (form) keys.add(`k:${form}`);
+  }
+  for (const name of caseForms(actor.name ?? '')) {
+    for (const word of name.split(/\s+/)) {
+      for (let end = 1; end <= Math.min(word.length, MAX_PREFIX); end++) {
+        keys.add(`k:${word.slice(0, end)}`);
+      }
     }
   }
   return [...keys];
+}
+
+function caseForms(text: string): string[] {
+  const lower = text.toLowerCase();
+  const folded = lower.replace(/\u017f/g, 's');
+  return folded === lower ? [lower] : [lower, folded];
 }
 
 /** The document to insert for an event. */

@@ -88,3 +88,24 @@ describe('an event this process stored', () => {
     }
   });
 });
+
+describe('a one-actor filter sent as an actor key', () => {
+  it('finds the names a case-insensitive regular expression matches (ſ for s, the Kelvin sign for k)', async () => {
+    const { store } = await createTestStore(testDb);
+    const names = ['\u017fam Spade', '\u212Aate Lin', 'Sam Ode', 'Tom Sawyer'];
+    for (const [i, name] of names.entries()) {
+      store.record({
+        tenantId: 'acme',
+        action: 'customer.updated',
+        actor: { id: `u${i}`, type: 'user', name },
+      });
+    }
+    await store.flush();
+    const namesFor = async (actor: string) =>
+      (await store.list({ actors: [actor] }, { tenants: ['acme'] })).items
+        .map((event) => event.actor.name)
+        .sort();
+    expect(await namesFor('sam')).toEqual(['Sam Ode', '\u017fam Spade'].sort());
+    expect(await namesFor('kat')).toEqual(['\u212Aate Lin']);
+  });
+});
