@@ -82,8 +82,9 @@ for (const task of planned) {
     exitCode: exitCodes.get(task.package),
   });
 }
-const summary = summarize(runs);
+const summary = summarize(runs, { root: `${process.cwd()}/` });
 process.stdout.write(`\nvitest over ${runs.length} package(s):\n`);
+for (const line of summary.failedTests) process.stdout.write(`  ✗ ${line}\n`);
 for (const line of summary.failures) process.stdout.write(`  ✗ ${line}\n`);
 const failedPackages = summary.failures.length;
 process.stdout.write(

@@ -38,7 +38,8 @@ describe('an administrator', () => {
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Phone', { exact: true }).fill('+44 7700 900999');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('+44 7700 900999').waitFor();
+    // The details list (the timeline may show the new number too, as the change it recorded).
+    await page.locator('dd', { hasText: '+44 7700 900999' }).waitFor();
 
     await page.getByRole('textbox', { name: 'Add a note' }).fill('Prefers morning parties.');
     await page.getByRole('button', { name: 'Add note' }).click();

@@ -18,7 +18,7 @@ const passing: PackageRun = {
 describe('summarize', () => {
   it('adds up the packages that passed and names no failure', () => {
     const summary = summarize([passing, { ...passing, name: '@activitykit/devdb' }]);
-    expect(summary).toEqual({ passed: 560, failed: 0, skipped: 0, failures: [] });
+    expect(summary).toEqual({ passed: 560, failed: 0, skipped: 0, failures: [], failedTests: [] });
   });
 
   it('counts a package that did not start as failed, by name', () => {
@@ -66,6 +66,48 @@ describe('summarize', () => {
       failed: 2,
       skipped: 1,
       failures: ['@activitykit/core: 2 test(s) failed'],
+      failedTests: [],
     });
+  });
+
+  it('names each failed test with its file and the first line of its error', () => {
+    const summary = summarize(
+      [
+        {
+          name: '@activitykit/core',
+          report: report({
+            numPassedTests: 1,
+            numFailedTests: 1,
+            numFailedTestSuites: 1,
+            testResults: [
+              {
+                name: '/repo/packages/core/src/reader.test.ts',
+                status: 'failed',
+                assertionResults: [
+                  { fullName: 'reader lists', status: 'passed', failureMessages: [] },
+                  {
+                    fullName: 'reader pages › keeps order',
+                    status: 'failed',
+                    failureMessages: ['\nAssertionError: expected 2 to be 3\n    at reader.test.ts:9'],
+                  },
+                ],
+              },
+              {
+                name: '/repo/packages/core/src/broken.test.ts',
+                status: 'failed',
+                message: 'Cannot find module ./gone.ts',
+                assertionResults: [],
+              },
+            ],
+          }),
+          exitCode: 1,
+        },
+      ],
+      { root: '/repo/' },
+    );
+    expect(summary.failedTests).toEqual([
+      '@activitykit/core packages/core/src/reader.test.ts › reader pages › keeps order: AssertionError: expected 2 to be 3',
+      '@activitykit/core packages/core/src/broken.test.ts: Cannot find module ./gone.ts',
+    ]);
   });
 });

@@ -5,6 +5,13 @@ export interface VitestReport {
   numPendingTests: number;
   numTodoTests: number;
   numFailedTestSuites: number;
+  /** Per test file: its path and each test's outcome (vitest's `json` reporter writes these). */
+  testResults?: {
+    name: string;
+    message?: string;
+    status?: string;
+    assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
 }
 
 /** One package's test task as planned by turbo, with what it left behind. */
@@ -24,6 +31,31 @@ export interface TestSummary {
   skipped: number;
   /** `"<package>: <why>"` for each failed package. */
   failures: string[];
+  /**
+   * `"<package> <file> › <test>: <first line of the error>"` for each failed test or test file that
+   * failed to load, so a CI log's last lines say what failed, not only where.
+   */
+  failedTests: string[];
+}
+
+/** The first non-empty line of an error message, cut to a log line's width. */
+function firstLine(message: string | undefined): string {
+  const line = (message ?? '').split('\n').find((text) => text.trim() !== '') ?? '';
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** Each failed test (and each test file that failed to load) of one package, one line each. */
+function failedTestsOf({ name, report }: PackageRun, root: string): string[] {
+  const lines: string[] = [];
+  for (const file of report?.testResults ?? []) {
+    const path = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failed)
+      lines.push(`${name} ${path} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.status === 'failed')
+      lines.push(`${name} ${path}: ${firstLine(file.message) || 'failed to run'}`);
+  }
+  return lines;
 }
 
 /** Why one package failed, or `undefined` when it passed. */
@@ -38,7 +70,7 @@ function failureOf({ report, exitCode }: PackageRun): string | undefined {
 }
 
 /**
- * Sums the packages' vitest reports. A package counts as failed, by name, when it wrote no report,
+ * Sums the packages' vitest reports (`root`, when given, is cut from the front of test file paths). A package counts as failed, by name, when it wrote no report,
  * a test or a test file failed, it ran no test, or its test command exited non-zero after its tests
  * (e.g. a Storybook build after vitest) — so a broken package never hides behind the others.
  *
@@ -48,8 +80,9 @@ function failureOf({ report, exitCode }: PackageRun): string | undefined {
  * // ['@activitykit/core: wrote no test report (it did not start)']
  * ```
  */
-export function summarize(runs: PackageRun[]): TestSummary {
-  const summary: TestSummary = { passed: 0, failed: 0, skipped: 0, failures: [] };
+export function summarize(runs: PackageRun[], options: { root?: string } = {}): TestSummary {
+  const root = options.root ?? '';
+  const summary: TestSummary = { passed: 0, failed: 0, skipped: 0, failures: [], failedTests: [] };
   for (const run of runs) {
     if (run.report) {
       summary.passed += run.report.numPassedTests;
@@ -58,6 +91,7 @@ export function summarize(runs: PackageRun[]): TestSummary {
     }
     const failure = failureOf(run);
     if (failure) summary.failures.push(`${run.name}: ${failure}`);
+    summary.failedTests.push(...failedTestsOf(run, root));
   }
   return summary;
 }
