@@ -61,9 +61,14 @@ await rm(RUNS, { recursive: true, force: true });
 
 const db = await startDevDb();
 // `--continue`: one package's failure does not stop the others, so the summary covers them all.
-const run = await turbo(['run', 'test', '--continue', '--summarize', ...turboArgs], {
-  mongoUri: db.uri,
-});
+// Two packages at a time: every package's tests share one database server and the machine's cores,
+// and nine suites at once made timing-bound tests (property runs, browser waits) time out.
+const run = await turbo(
+  ['run', 'test', '--continue', '--summarize', '--concurrency=2', ...turboArgs],
+  {
+    mongoUri: db.uri,
+  },
+);
 await db.stop();
 
 const exitCodes = new Map<string, number | undefined>();

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {} from '@activitykit/test-utils';
+import { cleanUp } from '@activitykit/test-utils';
 import { chromiumLaunchOptions } from '@activitykit/test-utils/chromium';
 import { MongoClient } from 'mongodb';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { WEB_DIST_DIR } from '../src/paths.ts';
 import { runSeed } from '../src/seed/runSeed.ts';
 import { createDemoServer } from '../src/server/createDemoServer.ts';
@@ -48,7 +48,7 @@ export async function startDemoFixture(label: string): Promise<DemoFixture> {
     log: (line) => logs.push(line),
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
-  afterAll(async () => {
+  cleanUp(async () => {
     await browser.close();
     await server.close();
     await client.db(dbName).dropDatabase();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
+import { cleanUp } from './cleanUp.ts';
 import './providedContext.ts';
 
 export interface TestDb {
@@ -29,7 +30,7 @@ export async function createTestDb(label = 'test'): Promise<TestDb> {
   const client = await MongoClient.connect(uri);
   const name = `${label.replace(/[^a-zA-Z0-9]/g, '_').slice(0, 40)}_${randomBytes(4).toString('hex')}`;
   const db = client.db(name);
-  afterAll(async () => {
+  cleanUp(async () => {
     await db.dropDatabase().catch(() => {});
     await client.close();
   });

@@ -88,7 +88,9 @@ describe('summarize', () => {
                   {
                     fullName: 'reader pages › keeps order',
                     status: 'failed',
-                    failureMessages: ['\nAssertionError: expected 2 to be 3\n    at reader.test.ts:9'],
+                    failureMessages: [
+                      '\nAssertionError: expected 2 to be 3\n    at reader.test.ts:9',
+                    ],
                   },
                 ],
               },

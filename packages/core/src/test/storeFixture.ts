@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestDb } from '@activitykit/test-utils';
-import { afterAll } from 'vitest';
+import { cleanUp, type TestDb } from '@activitykit/test-utils';
 import { type ActivityStore, type ActivityStoreOptions, createActivityStore } from '../index.ts';
 import type { EventDocument } from '../internal/document.ts';
 
@@ -32,7 +31,7 @@ export async function createTestStore(
     ...options,
   } as ActivityStoreOptions);
   await store.ensureIndexes();
-  afterAll(async () => {
+  cleanUp(async () => {
     await store.close();
     await rm(journalDir, { recursive: true, force: true });
   });

@@ -27,7 +27,9 @@ async function tempDir(prefix: string) {
 /** A server of our own on `port` (`0`: any), since these tests start it late or stop it. */
 async function ownServer(dataDir: string, port = 0): Promise<DevDb> {
   const { MONGODB_URI: _shared, ...env } = process.env;
-  const db = await startDevDb({ dataDir, port, env, onCrash: () => {} });
+  // FerretDB on SQLite, whoever runs the tests: the PostgreSQL backend runs as its own user when
+  // started by root, which a private temporary directory shuts out (it would fall back, loudly).
+  const db = await startDevDb({ engine: 'ferretdb-sqlite', dataDir, port, env, onCrash: () => {} });
   servers.push(db);
   return db;
 }

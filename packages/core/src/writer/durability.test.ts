@@ -24,7 +24,9 @@ async function tempDir(prefix: string) {
 /** A server of our own, since this test stops it (the run's shared one must stay up). */
 async function ownServer(dataDir: string, port = 0): Promise<DevDb> {
   const { MONGODB_URI: _shared, ...env } = process.env;
-  const db = await startDevDb({ dataDir, port, env, onCrash: () => {} });
+  // FerretDB on SQLite, whoever runs the tests: the PostgreSQL backend runs as its own user when
+  // started by root, which a private temporary directory shuts out (it would fall back, loudly).
+  const db = await startDevDb({ engine: 'ferretdb-sqlite', dataDir, port, env, onCrash: () => {} });
   servers.push(db);
   return db;
 }

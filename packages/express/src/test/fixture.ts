@@ -9,9 +9,8 @@ import {
   createActivityStore,
 } from '@activitykit/core';
 import type { ActivityEvent, ActivityQueryInput } from '@activitykit/schema';
-import type { TestDb } from '@activitykit/test-utils';
+import { cleanUp, type TestDb } from '@activitykit/test-utils';
 import type { Express } from 'express';
-import { afterAll } from 'vitest';
 
 let counter = 0;
 
@@ -32,7 +31,7 @@ export async function createTestStore(
     ...options,
   } as ActivityStoreOptions);
   await store.ensureIndexes();
-  afterAll(async () => {
+  cleanUp(async () => {
     await store.close();
     await rm(journalDir, { recursive: true, force: true });
   });
@@ -44,7 +43,7 @@ export async function listen(app: Express): Promise<string> {
   // Room for an export selection of 1000 ids in the query string (Node's default is 16 KiB).
   const server = createServer({ maxHeaderSize: 64 * 1024 }, app).listen(0);
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  afterAll(
+  cleanUp(
     () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -14,8 +14,7 @@ import type {
   ActivityScopeInput,
   Actor,
 } from '@activitykit/schema';
-import type { TestDb } from '@activitykit/test-utils';
-import { afterAll } from 'vitest';
+import { cleanUp, type TestDb } from '@activitykit/test-utils';
 
 // Node-only helpers of the source integration tests: a real store on the devdb, real HTTP.
 
@@ -51,7 +50,7 @@ export async function createTestStore(testDb: TestDb, label: string): Promise<Ac
     bulkDelete: { enabled: true, maxEvents: 1000 },
   } as ActivityStoreOptions);
   await store.ensureIndexes();
-  afterAll(async () => {
+  cleanUp(async () => {
     await store.close();
     await rm(journalDir, { recursive: true, force: true });
   });
@@ -124,7 +123,7 @@ export async function seedStore(store: ActivityStore): Promise<ActivityEvent[]> 
 export async function listen(listener: RequestListener): Promise<string> {
   const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  afterAll(
+  cleanUp(
     () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -8,7 +8,7 @@ import {
   type ActivityStoreOptions,
   createActivityStore,
 } from '@activitykit/core';
-import type { TestDb } from '@activitykit/test-utils';
+import { cleanUp, type TestDb } from '@activitykit/test-utils';
 import {
   createTRPCClient,
   httpLink,
@@ -20,7 +20,6 @@ import {
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { EventSource } from 'eventsource';
-import { afterAll } from 'vitest';
 
 let counter = 0;
 
@@ -41,7 +40,7 @@ export async function createTestStore(
     ...options,
   } as ActivityStoreOptions);
   await store.ensureIndexes();
-  afterAll(async () => {
+  cleanUp(async () => {
     await store.close();
     await rm(journalDir, { recursive: true, force: true });
   });
@@ -94,7 +93,7 @@ export async function serve(
     else trpc(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  afterAll(async () => {
+  cleanUp(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
