@@ -1,7 +1,8 @@
 import { type BurstEvent, type BurstKey, burstSignal, findBursts, inTenant } from './bursts.ts';
 import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
+import { sortEvents } from './shared.ts';
 import { displayName } from './signalMessages.ts';
-import { type SignalSource, sortEvents } from './signalReads.ts';
+import type { SignalSource } from './signalReads.ts';
 
 /** Actor types that name a real account: a failed login by one is keyed by the actor's id. */
 const ACCOUNT_TYPES = ['user', 'api_key'];

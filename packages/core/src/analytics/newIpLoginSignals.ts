@@ -19,8 +19,9 @@ interface Pair {
  * the range's start and regardless of the user's filters (within the event's own tenant). A user
  * with no earlier successful login at all is not flagged: a first login is not a new IP. At most
  * `newIpLogin.maxPairs` pairs, the ones with the fewest logins first. The range's logins are read
- * by day with the other login detectors; the earlier ones in one read per tenant by
- * `{ tenantId, kind: 'login', outcome: 'success' }` (the counters know no IP addresses). Medium.
+ * by day with the other login detectors; the earlier ones come from the day counters of successful
+ * logins per user and IP, reading only the first and last day of each look back (see
+ * `answerLoginQuestions`). Medium.
  *
  * @example
  * ```ts
@@ -52,28 +53,24 @@ export async function newIpLoginSignals(
   if (pairs.length === 0) return [];
 
   const lookback = newIpLogin.lookbackDays * DAY_MS;
-  const firsts = pairs.map((pair) => (pair.logins[0] as EventDocument).occurredAt.getTime());
-  const earlier = await source.successfulLogins(
-    new Date(Math.min(...firsts) - lookback),
-    new Date(Math.max(...firsts)),
+  const answers = await source.answerLogins(
+    pairs.map(({ _id, logins }) => {
+      const first = (logins[0] as EventDocument).occurredAt;
+      return {
+        tenantId: _id.t,
+        actorId: _id.a,
+        ip: _id.ip,
+        from: new Date(first.getTime() - lookback),
+        to: first,
+      };
+    }),
   );
-  const history = new Map<string, EventDocument[]>();
-  for (const doc of earlier) {
-    const key = JSON.stringify([doc.tenantId, doc.actor?.id]);
-    const list = history.get(key);
-    if (list) list.push(doc);
-    else history.set(key, [doc]);
-  }
 
-  const found = pairs.map(({ _id, n, logins }) => {
+  const found = pairs.map(({ _id, n, logins }, i) => {
     const first = logins[0] as EventDocument;
-    const from = first.occurredAt.getTime() - lookback;
-    const before = (history.get(JSON.stringify([_id.t, _id.a])) ?? []).filter((doc) => {
-      const at = doc.occurredAt.getTime();
-      return at >= from && at < first.occurredAt.getTime();
-    });
-    if (before.length === 0) return undefined;
-    if (before.some((doc) => doc.context?.ip === _id.ip)) return undefined;
+    const answer = answers[i];
+    // No earlier login at all is a first login, not a new IP; one from this IP is nothing new.
+    if (!answer?.any || answer.sameIp) return undefined;
     const window = { from: first.occurredAt, to: first.occurredAt };
     const who = displayName(first.actor as Actor);
     return makeSignal(

@@ -10,14 +10,6 @@ import { displayName, signalMessage } from './signalMessages.ts';
 import type { SignalSource } from './signalReads.ts';
 import { DAY_MS, HOUR_MS, localTime, mod, type OffsetSpan, offsetSpans } from './zone.ts';
 
-interface ActorEntry {
-  tenantId: string;
-  actorId: string;
-  deletes: number;
-  /** The actor's events outside business hours, oldest first. */
-  events: EventDocument[];
-}
-
 /**
  * Whether a quarter hour lies within business hours on the zone's clocks. Business hours are whole
  * hours and every offset a multiple of 15 minutes, so a quarter is wholly inside or outside.
@@ -63,27 +55,17 @@ export async function offHoursSignals(
     range.to.getTime(),
     settings.timeZone,
   );
-  const events = await source.offHours((quarter) => !isBusinessTime(quarter, { spans, hours }));
-  const actors = new Map<string, ActorEntry>();
-  for (const doc of events) {
-    const { tenantId } = doc;
-    const actorId = doc.actor?.id;
-    if (typeof tenantId !== 'string' || typeof actorId !== 'string') continue;
-    const id = `${tenantId}\u0000${actorId}`;
-    const entry = actors.get(id) ?? { tenantId, actorId, deletes: 0, events: [] };
-    entry.events.push(doc);
-    if (doc.kind === 'delete') entry.deletes += 1;
-    actors.set(id, entry);
-  }
-
-  return [...actors]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, entry]) => {
-      const { tenantId, actorId } = entry;
-      const first = entry.events[0] as EventDocument;
-      const last = entry.events.at(-1) ?? first;
-      const count = entry.events.length;
-      const window = { from: first.occurredAt, to: last.occurredAt };
+  const actors = await source.offHoursActors(
+    (quarter) => !isBusinessTime(quarter, { spans, hours }),
+    limitEvents,
+  );
+  return actors
+    .sort((a, b) =>
+      a.tenantId === b.tenantId ? compare(a.actorId, b.actorId) : compare(a.tenantId, b.tenantId),
+    )
+    .map((entry) => {
+      const { tenantId, actorId, count, first: events, last } = entry;
+      const window = { from: (events[0] as EventDocument).occurredAt, to: last.occurredAt };
       const who = displayName(last.actor as Actor);
       return makeSignal(
         {
@@ -97,9 +79,11 @@ export async function offHoursSignals(
             { type: 'off_hours_activity', who, count, hours },
             { ...settings, window },
           ),
-          events: entry.events,
+          events,
         },
         limitEvents,
       );
     });
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -120,3 +120,12 @@ export interface GroupRow<TId> {
   _id: TId;
   n: number;
 }
+
+/** Oldest first, then by id, as `sort({ occurredAt: 1, _id: 1 })` orders them. */
+export function sortEvents<T extends { occurredAt: Date; _id: string }>(events: T[]): T[] {
+  return events.sort(
+    (a, b) =>
+      a.occurredAt.getTime() - b.occurredAt.getTime() ||
+      (a._id < b._id ? -1 : a._id > b._id ? 1 : 0),
+  );
+}

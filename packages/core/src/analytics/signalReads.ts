@@ -1,12 +1,18 @@
 import type { Collection, Filter } from 'mongodb';
 import { BULK_DELETED } from '../integrity/explanations.ts';
-import { type EventDocument, QUARTER_MS, utcDay } from '../internal/document.ts';
+import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import { type EventMatch, mapLimit } from './shared.ts';
+import { answerLoginQuestions, type LoginAnswer, type LoginQuestion } from './loginHistory.ts';
+import {
+  countOffHours,
+  groupOffHours,
+  type OffHoursActor,
+  type OffHoursTest,
+} from './offHoursCounts.ts';
+import { type EventMatch, mapLimit, sortEvents } from './shared.ts';
 import { type DayCounts, kindCount, offHoursOf, readCounters } from './signalCounters.ts';
 import { PERMISSION_MARK } from './signalMarks.ts';
-import { DAY_MS } from './zone.ts';
 
 /** What the detectors read besides the events: the store's counters and the scope's tenants. */
 export interface SignalDeps {
@@ -17,6 +23,11 @@ export interface SignalDeps {
    * match's own `tenantId` when it is a string, else every tenant (`'*'`).
    */
   tenants?: TenantSet | undefined;
+  /**
+   * The match is the scope's tenants and nothing else (no filter, every role): counts may then come
+   * from the counters instead of the events.
+   */
+  wholeTenants?: boolean | undefined;
 }
 
 /**
@@ -56,15 +67,17 @@ export interface SignalSource {
   /** The events of `match` within `range` in a candidate set, oldest first (read once). */
   candidates(set: CandidateSet): Promise<EventDocument[]>;
   /**
-   * The events of `match` within `range` by `user` actors in a quarter hour for which `offHours`
-   * says yes, oldest first: only the UTC hours whose counters hold such quarters are read.
+   * People's (`user` actors') events of `match` within `range` in quarter hours for which
+   * `offHours` says yes, by tenant and actor, each with its first `limit` events and its last. For
+   * whole tenants the hour counters count them (see `countOffHours`); otherwise only the UTC hours
+   * whose day counters hold such quarters are read.
    */
-  offHours(offHours: (quarter: number) => boolean): Promise<EventDocument[]>;
+  offHoursActors(offHours: OffHoursTest, limit: number): Promise<OffHoursActor[]>;
   /**
-   * Successful logins of the tenants with `from <= occurredAt < to`, whatever the match: one read
-   * per tenant by `{ tenantId, kind, outcome }`.
+   * Whether users logged in successfully within windows, whatever the match (within each user's own
+   * tenant): see `answerLoginQuestions`.
    */
-  successfulLogins(from: Date, to: Date): Promise<EventDocument[]>;
+  answerLogins(questions: LoginQuestion[]): Promise<LoginAnswer[]>;
 }
 
 /**
@@ -92,7 +105,7 @@ export function createSignalSource(
       ? [(match as { tenantId: string }).tenantId]
       : '*');
   const tenantKeys = tenants === '*' ? ['*'] : [...new Set(tenants)];
-  const days = daysOf(range);
+  const days = utcDaysBetween(range.from, range.to);
   const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
   const tenantPart = (key: string) => (key === '*' ? {} : { tenantId: key });
 
@@ -141,7 +154,13 @@ export function createSignalSource(
       }
       return found;
     },
-    async offHours(offHours) {
+    async offHoursActors(offHours, limit) {
+      if (deps.rollups && deps.wholeTenants) {
+        return countOffHours(
+          { collection, rollups: deps.rollups, tenants, match, range },
+          { offHours, limit },
+        );
+      }
       const known = await dayCounts();
       const probes: Record<string, unknown>[] = [];
       for (const key of tenantKeys) {
@@ -158,45 +177,14 @@ export function createSignalSource(
       const found = await mapLimit(probes, PARALLEL, (where) =>
         probe(where, [{ 'actor.type': 'user' }]),
       );
-      return sortEvents(
-        found.flat().filter((doc) => offHours(Math.floor(doc.occurredAt.getTime() / QUARTER_MS))),
+      return groupOffHours(
+        sortEvents(
+          found.flat().filter((doc) => offHours(Math.floor(doc.occurredAt.getTime() / QUARTER_MS))),
+        ),
+        limit,
       );
     },
-    async successfulLogins(from, to) {
-      const found = await mapLimit(tenantKeys, PARALLEL, (key) =>
-        collection
-          .find(
-            {
-              ...tenantPart(key),
-              kind: 'login',
-              outcome: 'success',
-              $and: [{ occurredAt: { $gte: from, $lt: to } }],
-            } as Filter<EventDocument>,
-            { projection: { _id: 1, tenantId: 1, occurredAt: 1, actor: 1, context: 1 } },
-          )
-          .toArray(),
-      );
-      return sortEvents(found.flat());
-    },
+    answerLogins: (questions) =>
+      answerLoginQuestions({ collection, rollups: deps.rollups, tenants }, questions),
   };
-}
-
-/** The UTC days `range` touches, oldest first. */
-function daysOf(range: { from: Date; to: Date }): string[] {
-  const days: string[] = [];
-  const last = utcDay(range.to.getTime() - 1);
-  for (let at = Date.parse(`${utcDay(range.from)}T00:00:00Z`); ; at += DAY_MS) {
-    const day = utcDay(at);
-    days.push(day);
-    if (day >= last) return days;
-  }
-}
-
-/** Oldest first, then by id, as `sort({ occurredAt: 1, _id: 1 })` orders them. */
-export function sortEvents<T extends { occurredAt: Date; _id: string }>(events: T[]): T[] {
-  return events.sort(
-    (a, b) =>
-      a.occurredAt.getTime() - b.occurredAt.getTime() ||
-      (a._id < b._id ? -1 : a._id > b._id ? 1 : 0),
-  );
 }

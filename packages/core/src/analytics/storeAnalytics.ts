@@ -1,6 +1,7 @@
 import {
   type ActivityQuery,
   type ActivityQueryInput,
+  type ActivityScope,
   type ActivityScopeInput,
   isValidTimeZone,
   type WeekDay,
@@ -76,6 +77,14 @@ function isFiltered(query: ActivityQuery): boolean {
   );
 }
 
+/**
+ * Whether the events a query finds in a scope are its tenants' events, all of them within the
+ * period: no filter or search, every role, some tenant. The counters count exactly those.
+ */
+function wholeTenants(scope: ActivityScope, query: ActivityQuery): boolean {
+  return !scopeIsEmpty(scope) && scope.roles === '*' && !isFiltered(query);
+}
+
 /** Matches nothing: the match of a scope that may see nothing. */
 const NOTHING: EventMatch = { _id: { $in: [] } };
 
@@ -116,7 +125,7 @@ export function createStoreAnalytics(deps: StoreAnalyticsDeps): StoreAnalytics {
   return {
     async stats(query, scope, options = {}) {
       const { scope: parsedScope, query: parsed, ...prepared } = prepare(query, scope, options);
-      if (!scopeIsEmpty(parsedScope) && parsedScope.roles === '*' && !isFiltered(parsed)) {
+      if (wholeTenants(parsedScope, parsed)) {
         const topActions = options.topActions ?? 10;
         const topActors = options.topActors ?? 10;
         checkRangeAndZone(prepared.range, prepared.timeZone);
@@ -139,14 +148,18 @@ export function createStoreAnalytics(deps: StoreAnalyticsDeps): StoreAnalytics {
       const {
         weekStartsOn: _weekStartsOn,
         scope: parsedScope,
-        query: _query,
+        query: parsed,
         ...prepared
       } = prepare(query, scope, options);
       await deps.countersSettled?.();
       return detectSecuritySignals(
         deps.collection,
         { ...options, ...prepared },
-        { rollups: deps.rollups, tenants: parsedScope.tenants },
+        {
+          rollups: deps.rollups,
+          tenants: parsedScope.tenants,
+          wholeTenants: wholeTenants(parsedScope, parsed),
+        },
       );
     },
   };

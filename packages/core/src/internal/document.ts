@@ -59,6 +59,24 @@ export function utcDay(instant: Date | number): string {
   return new Date(instant).toISOString().slice(0, 10);
 }
 
+/**
+ * The UTC days `[from, to)` touches, oldest first (at least `from`'s day).
+ *
+ * @example
+ * ```ts
+ * utcDaysBetween(new Date('2026-12-04T22:00Z'), new Date('2026-12-06T00:00Z')); // ['2026-12-04', '2026-12-05']
+ * ```
+ */
+export function utcDaysBetween(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  const last = utcDay(Math.max(from.getTime(), to.getTime() - 1));
+  for (let at = Date.parse(`${utcDay(from)}T00:00:00Z`); ; at += 86_400_000) {
+    const day = utcDay(at);
+    days.push(day);
+    if (day >= last) return days;
+  }
+}
+
 /** The UTC hour of an instant: `2026-12-05T14`. */
 export function utcHour(instant: Date | number): string {
   return new Date(instant).toISOString().slice(0, 13);

@@ -1,5 +1,5 @@
 import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
-import { escapeKey, kindOutcomeKey, monthOfDay } from './keys.ts';
+import { escapeKey, kindOutcomeKey, monthOfDay, pairKey } from './keys.ts';
 import type { ActorLook } from './rollupDocument.ts';
 
 /** The change one batch makes to one counter document. */
@@ -79,9 +79,16 @@ function count(
   add(`a.${escapeKey(doc.action)}`);
   add(`u.${actor}`);
   if (doc.kind === 'login' && (doc.outcome ?? 'success') === 'success') add(`l.${actor}`);
-  // Day documents count events per actor key too, so a walk skips days without the actor.
   if (delta.type === 'day') {
+    // Day documents count events per actor key too, so a walk skips days without the actor.
     for (const key of doc.actorKeys ?? actorKeys(doc.actor)) add(`ak.${escapeKey(key)}`);
+    if (doc.kind === 'login' && doc.outcome === 'success') {
+      add(`li.${pairKey(doc.actor.id, typeof doc.context?.ip === 'string' ? doc.context.ip : '')}`);
+    }
+  } else if (doc.actor.type === 'user') {
+    // What the off-hours signal counts: people's events and deletes, per quarter hour.
+    add(`uq.${pairKey(doc.actor.id, quarter)}`);
+    if (doc.kind === 'delete') add(`ud.${pairKey(doc.actor.id, quarter)}`);
   }
   if (sign === 1) {
     const seen = delta.looks.get(actor);

@@ -21,3 +21,17 @@ export function kindOutcomeKey(kind: string | undefined, outcome: string | undef
 export function monthOfDay(day: string): string {
   return day.slice(0, 7);
 }
+
+/**
+ * The key of a counter of two values, `<first>~<second>` (each escaped); `splitPairKey` gives them
+ * back, splitting at the last `~` (the second is an IP address or a quarter, never holding one).
+ */
+export function pairKey(first: string, second: string): string {
+  return `${escapeKey(first)}~${escapeKey(second)}`;
+}
+
+/** The two values of a {@link pairKey}. */
+export function splitPairKey(key: string): [string, string] {
+  const at = key.lastIndexOf('~');
+  return [unescapeKey(key.slice(0, at)), unescapeKey(key.slice(at + 1))];
+}

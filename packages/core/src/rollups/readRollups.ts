@@ -14,6 +14,8 @@ export interface RollupReader {
   monthDays(tenants: TenantSet, month: string): Promise<RollupDocument[]>;
   /** The hour documents of the tenants for one UTC day. */
   dayHours(tenants: TenantSet, day: string): Promise<RollupDocument[]>;
+  /** The hour documents of the tenants for one UTC month. */
+  monthHours(tenants: TenantSet, month: string): Promise<RollupDocument[]>;
 }
 
 export function createRollupReader(rollups: Collection<RollupCollectionDocument>): RollupReader {
@@ -39,5 +41,6 @@ export function createRollupReader(rollups: Collection<RollupCollectionDocument>
     daysOf: (tenants, day) => each<RollupDocument>(tenants, { type: 'day', day }),
     monthDays: (tenants, month) => each<RollupDocument>(tenants, { type: 'day', month }),
     dayHours: (tenants, day) => each<RollupDocument>(tenants, { type: 'hour', day }),
+    monthHours: (tenants, month) => each<RollupDocument>(tenants, { type: 'hour', month }),
   };
 }

@@ -26,7 +26,26 @@ export interface CounterMaps {
   p: Record<string, ActorLook>;
   /** Events per actor key (`EventDocument.actorKeys`, escaped), on day documents only. */
   ak?: Record<string, number>;
+  /**
+   * Events of people (`user` actors) per `<actor>~<quarter>` (escaped actor id, quarter of the
+   * hour `0`–`3`), on hour documents only: the off-hours signal counts from these.
+   */
+  uq?: Record<string, number>;
+  /** Deletes by people per `<actor>~<quarter>`, on hour documents only. */
+  ud?: Record<string, number>;
+  /**
+   * Successful logins per `<actor>~<ip>` (both escaped; the IP empty when the event has none), on
+   * day documents only: the new-IP signal's look back reads these.
+   */
+  li?: Record<string, number>;
 }
+
+/**
+ * The shape of the counters a writer keeps; stored as `v` on its documents. Documents without it
+ * (written before `uq`, `ud` and `li` were counted) do not hold those maps, and readers read the
+ * events of their hours and days instead.
+ */
+export const COUNTER_SHAPE = 2;
 
 /** An actor as their newest counted event showed them. */
 export interface ActorLook {
@@ -49,6 +68,8 @@ export interface RollupDocument extends CounterMaps {
   day: string;
   /** `2026-12-05T14`, on hour documents. */
   hour?: string;
+  /** The counters' shape ({@link COUNTER_SHAPE}); absent on documents of the first shape. */
+  v?: number;
 }
 
 /** A tenant had events in a UTC month: `m|<tenant>|<month>`, written once by whoever sees it first. */

@@ -13,7 +13,7 @@ const WRITES_IN_FLIGHT = 4;
 /** How soon counters that could not be written are tried again. */
 const RETRY_MS = 1000;
 
-import type { RollupCollectionDocument } from './rollupDocument.ts';
+import { COUNTER_SHAPE, type RollupCollectionDocument } from './rollupDocument.ts';
 
 /** Keeps the counters of one writer (one store, so one process). */
 export interface RollupWriter {
@@ -62,6 +62,7 @@ export function createRollupWriter(
         writer: id,
         month: delta.month,
         day: delta.day,
+        v: COUNTER_SHAPE,
       };
       if (delta.hour) set.hour = delta.hour;
       const known = newest.get(docId) ?? new Map<string, number>();

@@ -1,0 +1,149 @@
+import type { Collection, Filter } from 'mongodb';
+import { type EventDocument, utcDay, utcDaysBetween } from '../internal/document.ts';
+import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
+import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
+import { COUNTER_SHAPE } from '../rollups/rollupDocument.ts';
+import { mapLimit, SUCCESSFUL_LOGIN } from './shared.ts';
+
+/** Does a user have successful logins in `[from, to)`, and any from `ip`? */
+export interface LoginQuestion {
+  tenantId: string;
+  actorId: string;
+  ip: string;
+  from: Date;
+  to: Date;
+}
+
+/** The answer to a {@link LoginQuestion}. */
+export interface LoginAnswer {
+  /** The user logged in successfully in the window. */
+  any: boolean;
+  /** …and from the question's IP. */
+  sameIp: boolean;
+}
+
+/** Reads in flight at once. */
+const PARALLEL = 4;
+const LOGIN_FIELDS = { _id: 1, tenantId: 1, occurredAt: 1, actor: 1, context: 1 } as const;
+
+/** One tenant's successful logins of one UTC day: per user, how many, and from which IPs. */
+type DayLogins = Map<string, Map<string, number>>;
+
+/**
+ * Answers whether users logged in successfully before — whatever a request's filters, within the
+ * user's own tenant. With counters (`li` on day documents: successful logins per user and IP) the
+ * whole days of a window are answered from them and only its first and last days are read
+ * (`{ tenantId, day, kind: 'login', outcome: 'success' }`), as are days with counter documents of
+ * the first shape; without counters, one read per tenant covers every window.
+ *
+ * @example
+ * ```ts
+ * const [answer] = await answerLoginQuestions({ collection, rollups, tenants: ['acme'] }, [
+ *   { tenantId: 'acme', actorId: 'u-ann', ip: '203.0.113.9', from, to },
+ * ]);
+ * // { any: true, sameIp: false }: a login from a new IP address
+ * ```
+ */
+export async function answerLoginQuestions(
+  deps: {
+    collection: Collection<EventDocument>;
+    rollups?: RollupReader | undefined;
+    tenants: TenantSet;
+  },
+  questions: LoginQuestion[],
+): Promise<LoginAnswer[]> {
+  if (questions.length === 0) return [];
+  const { collection, rollups, tenants } = deps;
+  const readLogins = (where: Record<string, unknown>) =>
+    collection
+      .find({ ...where, ...SUCCESSFUL_LOGIN } as Filter<EventDocument>, {
+        projection: LOGIN_FIELDS,
+      })
+      .toArray();
+
+  if (!rollups) {
+    const from = new Date(Math.min(...questions.map((q) => q.from.getTime())));
+    const to = new Date(Math.max(...questions.map((q) => q.to.getTime())));
+    const tenantIds = tenants === '*' ? [...new Set(questions.map((q) => q.tenantId))] : tenants;
+    const logins = (
+      await mapLimit([...new Set(tenantIds)], PARALLEL, (tenantId) =>
+        readLogins({ tenantId, $and: [{ occurredAt: { $gte: from, $lt: to } }] }),
+      )
+    ).flat();
+    return questions.map((question) => answerFromEvents(question, logins));
+  }
+
+  // Edge days are read; whole days inside a window come from the counters when they can.
+  const edges = new Set<string>();
+  const months = new Set<string>();
+  for (const { tenantId, from, to } of questions) {
+    edges.add(`${tenantId}|${utcDay(from)}`);
+    edges.add(`${tenantId}|${utcDay(to.getTime() - 1)}`);
+    for (const day of utcDaysBetween(from, to)) months.add(monthOfDay(day));
+  }
+  const counted = new Map<string, DayLogins>();
+  const incomplete = new Set<string>();
+  const docs = await mapLimit([...months], PARALLEL, (month) => rollups.monthDays(tenants, month));
+  for (const doc of docs.flat()) {
+    const key = `${doc.tenantId}|${doc.day}`;
+    if ((doc.v ?? 1) < COUNTER_SHAPE) incomplete.add(key);
+    const day = counted.get(key) ?? new Map();
+    for (const [pair, n] of Object.entries(doc.li ?? {})) {
+      const [actorId, ip] = splitPairKey(pair);
+      const ips = day.get(actorId) ?? new Map<string, number>();
+      ips.set(ip, (ips.get(ip) ?? 0) + n);
+      day.set(actorId, ips);
+    }
+    counted.set(key, day);
+  }
+
+  // Each day to read once: the edges, and days whose counters are of the first shape.
+  const toRead = new Set<string>();
+  for (const { tenantId, from, to } of questions) {
+    for (const day of utcDaysBetween(from, to)) {
+      const key = `${tenantId}|${day}`;
+      if (counted.has(key) && (edges.has(key) || incomplete.has(key))) toRead.add(key);
+    }
+  }
+  const read = new Map<string, EventDocument[]>();
+  await mapLimit([...toRead], PARALLEL, async (key) => {
+    const [tenantId, day] = key.split('|') as [string, string];
+    read.set(key, await readLogins({ tenantId, day }));
+  });
+
+  return questions.map((question) => {
+    const answer: LoginAnswer = { any: false, sameIp: false };
+    for (const day of utcDaysBetween(question.from, question.to)) {
+      const key = `${question.tenantId}|${day}`;
+      const events = read.get(key);
+      const part = events
+        ? answerFromEvents(question, events)
+        : answerFromCounts(question, counted.get(key));
+      answer.any ||= part.any;
+      answer.sameIp ||= part.sameIp;
+      if (answer.sameIp) break;
+    }
+    return answer;
+  });
+}
+
+function answerFromEvents(question: LoginQuestion, logins: EventDocument[]): LoginAnswer {
+  const answer: LoginAnswer = { any: false, sameIp: false };
+  for (const doc of logins) {
+    const at = doc.occurredAt.getTime();
+    if (doc.tenantId !== question.tenantId || doc.actor?.id !== question.actorId) continue;
+    if (at < question.from.getTime() || at >= question.to.getTime()) continue;
+    answer.any = true;
+    if (doc.context?.ip === question.ip) answer.sameIp = true;
+  }
+  return answer;
+}
+
+function answerFromCounts(question: LoginQuestion, day: DayLogins | undefined): LoginAnswer {
+  const ips = day?.get(question.actorId);
+  if (!ips) return { any: false, sameIp: false };
+  return {
+    any: [...ips.values()].some((n) => n > 0),
+    sameIp: (ips.get(question.ip) ?? 0) > 0,
+  };
+}
