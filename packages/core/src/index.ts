@@ -1,3 +1,4 @@
+export { mentionsPermissions } from '@activitykit/schema';
 export { type AnalyticsRangeOptions, analyticsRange } from './analytics/analyticsRange.ts';
 export { chooseBucket, MAX_BUCKETS, type StatsBucket } from './analytics/buckets.ts';
 export type {
@@ -6,7 +7,6 @@ export type {
   KeyCount,
   StoreStatsOptions,
 } from './analytics/computeActivityStats.ts';
-export { mentionsPermissions } from './analytics/permissionChangeSignals.ts';
 export {
   type BurstRule,
   type BusinessHours,

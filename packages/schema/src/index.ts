@@ -74,6 +74,12 @@ export {
   type WeekDay,
 } from './period.ts';
 export {
+  changeValueText,
+  mentionsPermissions,
+  type PermissionChange,
+  permissionChange,
+} from './permissionChanges.ts';
+export {
   type ActivityFilter,
   type ActivityFilterInput,
   type ActivityPage,

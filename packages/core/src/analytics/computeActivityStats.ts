@@ -8,6 +8,7 @@ import {
   type EventMatch,
   type GroupRow,
   SUCCESSFUL_LOGIN,
+  tallyKinds,
   within,
 } from './shared.ts';
 import { topActors } from './topActors.ts';
@@ -103,19 +104,13 @@ export async function computeActivityStats(
     starts,
     quarters.map((row) => ({ quarter: Number(row._id), count: row.n })),
   );
-  const kinds = new Map<string, number>();
-  const outcomes = new Map<string, number>();
-  const auth = { logins: 0, failures: 0, logouts: 0 };
-  for (const { _id, n } of kindOutcome) {
-    const kind = String(_id.kind ?? 'other');
-    const outcome = String(_id.outcome ?? 'success');
-    kinds.set(kind, (kinds.get(kind) ?? 0) + n);
-    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + n);
-    if (kind === 'login' && outcome === 'success') auth.logins += n;
-    if (kind === 'login_failed' || (kind === 'login' && outcome === 'failure')) auth.failures += n;
-    if (kind === 'logout') auth.logouts += n;
-  }
-  const attempts = auth.logins + auth.failures;
+  const { kinds, outcomes, auth } = tallyKinds(
+    kindOutcome.map(({ _id, n }) => ({
+      kind: String(_id.kind ?? 'other'),
+      outcome: String(_id.outcome ?? 'success'),
+      n,
+    })),
+  );
   return {
     range: { from: range.from, to: range.to },
     timeZone,
@@ -128,7 +123,6 @@ export async function computeActivityStats(
     topActors: actors,
     auth: {
       ...auth,
-      failureRate: attempts === 0 ? 0 : auth.failures / attempts,
       uniqueUsers: uniqueUsers[0]?.n ?? 0,
     },
     total: counts.reduce((sum, count) => sum + count, 0),

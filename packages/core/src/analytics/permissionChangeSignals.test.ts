@@ -3,39 +3,11 @@ import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../test/storeFixture.ts';
 import { detectSecuritySignals } from './detectSecuritySignals.ts';
-import { mentionsPermissions } from './permissionChangeSignals.ts';
 import { plusMinutes, recordAll, user } from './test/recordAll.ts';
 
 const testDb = await createTestDb('permissions');
 const RANGE = { from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-11-03T00:00:00Z') };
 const T0 = '2026-11-02T10:00:00Z';
-
-describe('mentionsPermissions', () => {
-  it('matches whole words role(s), permission(s), privilege(s) and is_admin / isAdmin', () => {
-    const yes = [
-      'user.role_changed',
-      'team.roles_updated',
-      'permissions.canDelete',
-      'member.permission-granted',
-      'privilege_level',
-      'isAdmin',
-      'is_admin',
-      'settings.IS_ADMIN',
-      'userRoles',
-      'roleId',
-    ];
-    const no = [
-      'customer.enrolled',
-      'payroll',
-      'controller.changed',
-      'parole',
-      'admin_note',
-      'console',
-    ];
-    expect(yes.filter((text) => !mentionsPermissions(text))).toEqual([]);
-    expect(no.filter((text) => mentionsPermissions(text))).toEqual([]);
-  });
-});
 
 describe('role and permission changes', () => {
   it('flags role and permission changes per actor, high when someone becomes an admin', async () => {

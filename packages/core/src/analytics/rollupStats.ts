@@ -12,6 +12,7 @@ import { unescapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import type { ActorLook, RollupDocument } from '../rollups/rollupDocument.ts';
 import { bucketStarts, fillBuckets, type StatsBucket } from './buckets.ts';
+import { tallyKinds } from './shared.ts';
 
 /** What {@link statsFromRollups} needs to know besides the counters. */
 export interface RollupStatsOptions {
@@ -128,18 +129,12 @@ export async function statsFromRollups(
     starts,
     [...totals.quarters].map(([quarter, count]) => ({ quarter, count })),
   );
-  const kinds = new Map<string, number>();
-  const outcomes = new Map<string, number>();
-  const auth = { logins: 0, failures: 0, logouts: 0 };
-  for (const [key, n] of totals.k) {
-    const [kind = 'other', outcome = 'success'] = key.split('~');
-    kinds.set(kind, (kinds.get(kind) ?? 0) + n);
-    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + n);
-    if (kind === 'login' && outcome === 'success') auth.logins += n;
-    if (kind === 'login_failed' || (kind === 'login' && outcome === 'failure')) auth.failures += n;
-    if (kind === 'logout') auth.logouts += n;
-  }
-  const attempts = auth.logins + auth.failures;
+  const { kinds, outcomes, auth } = tallyKinds(
+    [...totals.k].map(([key, n]) => {
+      const [kind = 'other', outcome = 'success'] = key.split('~');
+      return { kind, outcome, n };
+    }),
+  );
   const actors = top(totals.u, options.topActors).map(({ key, count }) => {
     const look = totals.p.get(key);
     const actor: ActorSummary = { id: key, type: (look?.type ?? 'user') as ActorSummary['type'] };
@@ -159,7 +154,6 @@ export async function statsFromRollups(
     topActors: actors,
     auth: {
       ...auth,
-      failureRate: attempts === 0 ? 0 : auth.failures / attempts,
       uniqueUsers: [...totals.l.values()].filter((n) => n > 0).length,
     },
     total: counts.reduce((sum, count) => sum + count, 0),

@@ -1,7 +1,7 @@
 import { isValidTimeZone, type PeriodRange } from '@activitykit/schema';
 import type { Filter } from 'mongodb';
 import { ActivityError } from '../errors.ts';
-import type { EventDocument } from '../internal/document.ts';
+import { compareEvents, type EventDocument } from '../internal/document.ts';
 
 /** A ready MongoDB filter: the scope and the user's filters, built by the store's query builder. */
 export type EventMatch = Filter<EventDocument>;
@@ -123,9 +123,44 @@ export interface GroupRow<TId> {
 
 /** Oldest first, then by id, as `sort({ occurredAt: 1, _id: 1 })` orders them. */
 export function sortEvents<T extends { occurredAt: Date; _id: string }>(events: T[]): T[] {
-  return events.sort(
-    (a, b) =>
-      a.occurredAt.getTime() - b.occurredAt.getTime() ||
-      (a._id < b._id ? -1 : a._id > b._id ? 1 : 0),
-  );
+  return events.sort(compareEvents);
+}
+
+/** Events per kind and per outcome, and the sign-in figures, of a stats request. */
+export interface KindTally {
+  kinds: Map<string, number>;
+  outcomes: Map<string, number>;
+  auth: { logins: number; failures: number; logouts: number; failureRate: number };
+}
+
+/**
+ * Adds up counts per kind and outcome: events per kind, per outcome, and the sign-ins — successful
+ * logins, failed ones (`login_failed`, or `login` with outcome `failure`), logouts, and the share
+ * of attempts that failed.
+ *
+ * @example
+ * ```ts
+ * tallyKinds([{ kind: 'login', outcome: 'failure', n: 1 }, { kind: 'login', outcome: 'success', n: 3 }]).auth;
+ * // { logins: 3, failures: 1, logouts: 0, failureRate: 0.25 }
+ * ```
+ */
+export function tallyKinds(
+  rows: Iterable<{ kind: string; outcome: string; n: number }>,
+): KindTally {
+  const kinds = new Map<string, number>();
+  const outcomes = new Map<string, number>();
+  const auth = { logins: 0, failures: 0, logouts: 0 };
+  for (const { kind, outcome, n } of rows) {
+    kinds.set(kind, (kinds.get(kind) ?? 0) + n);
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + n);
+    if (kind === 'login' && outcome === 'success') auth.logins += n;
+    if (kind === 'login_failed' || (kind === 'login' && outcome === 'failure')) auth.failures += n;
+    if (kind === 'logout') auth.logouts += n;
+  }
+  const attempts = auth.logins + auth.failures;
+  return {
+    kinds,
+    outcomes,
+    auth: { ...auth, failureRate: attempts === 0 ? 0 : auth.failures / attempts },
+  };
 }

@@ -77,6 +77,23 @@ export function utcDaysBetween(from: Date, to: Date): string[] {
   }
 }
 
+/**
+ * Orders stored events as `sort({ occurredAt: 1, _id: 1 })` does: oldest first, then by id.
+ *
+ * @example
+ * ```ts
+ * docs.sort((a, b) => -compareEvents(a, b)); // newest first
+ * ```
+ */
+export function compareEvents(
+  a: { occurredAt: Date; _id: string },
+  b: { occurredAt: Date; _id: string },
+): number {
+  const byTime = a.occurredAt.getTime() - b.occurredAt.getTime();
+  if (byTime !== 0) return byTime;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
 /** The UTC hour of an instant: `2026-12-05T14`. */
 export function utcHour(instant: Date | number): string {
   return new Date(instant).toISOString().slice(0, 13);

@@ -1,5 +1,5 @@
 import type { Collection, Filter } from 'mongodb';
-import type { EventDocument } from '../internal/document.ts';
+import { compareEvents, type EventDocument } from '../internal/document.ts';
 import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import type { RollupDocument } from '../rollups/rollupDocument.ts';
@@ -82,7 +82,7 @@ export async function walkBuckets(
     if (found.length >= want) done = true;
     if (enough()) break;
   }
-  return found.sort((a, b) => direction * compare(a, b)).slice(0, want);
+  return found.sort((a, b) => direction * compareEvents(a, b)).slice(0, want);
 }
 
 /** One equality read: a day or an hour (of one tenant), covering `[start, end)`. */
@@ -97,7 +97,9 @@ interface Probe {
  * strictly beyond the last of them (after it ascending, before it descending).
  */
 function settled(found: EventDocument[], left: Probe[], request: WalkRequest): boolean {
-  const cutoff = [...found].sort((a, b) => request.direction * compare(a, b))[request.want - 1];
+  const cutoff = [...found].sort((a, b) => request.direction * compareEvents(a, b))[
+    request.want - 1
+  ];
   if (!cutoff) return false;
   const at = cutoff.occurredAt.getTime();
   return left.every((probe) => (request.direction === 1 ? probe.start > at : probe.end <= at));
@@ -185,12 +187,6 @@ function estimateMatches(docs: RollupDocument[], hoisted: Record<string, string>
   if (hoisted.category !== undefined) estimate = Math.min(estimate, categories);
   if (hoisted.actorKeys !== undefined) estimate = Math.min(estimate, actors);
   return estimate;
-}
-
-function compare(a: EventDocument, b: EventDocument): number {
-  const byTime = a.occurredAt.getTime() - b.occurredAt.getTime();
-  if (byTime !== 0) return byTime;
-  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
 }
 
 function monthStart(month: string): number {

@@ -16,7 +16,7 @@ import {
 import type { Collection, Filter } from 'mongodb';
 import type { z } from 'zod';
 import { ActivityError } from '../errors.ts';
-import { type EventDocument, fromDocument } from '../internal/document.ts';
+import { compareEvents, type EventDocument, fromDocument } from '../internal/document.ts';
 import type { RollupReader } from '../rollups/readRollups.ts';
 import { walkBuckets } from './bucketWalk.ts';
 import {
@@ -147,7 +147,7 @@ export function createReader(deps: ReaderDeps): Reader {
       );
       return pages
         .flat()
-        .sort((a, b) => direction * compareDocs(a, b))
+        .sort((a, b) => direction * compareEvents(a, b))
         .slice(0, want);
     }
     await deps.countersSettled?.();
@@ -288,10 +288,4 @@ function parseWith<T extends z.ZodType>(
     .join('; ');
   const what = code === 'INVALID_SCOPE' ? 'scope' : 'query';
   throw new ActivityError(code, `Invalid ${what}: ${problems}.`, { cause: result.error });
-}
-
-function compareDocs(a: EventDocument, b: EventDocument): number {
-  const byTime = a.occurredAt.getTime() - b.occurredAt.getTime();
-  if (byTime !== 0) return byTime;
-  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
 }

@@ -113,6 +113,32 @@ describe('createMemorySource', () => {
     expect(signals[0]?.severity).toBe('high');
   });
 
+  it('rates role changes as the store does: high only when someone is made an administrator', async () => {
+    const base = venueMonth()[0] as ActivityEvent;
+    const change = (id: string, after: string) => ({
+      ...base,
+      id,
+      kind: 'update' as const,
+      action: 'user.updated',
+      occurredAt: new Date(FIXTURE_NOW.getTime() - 3_600_000),
+      actor: { id: `u-${id}`, type: 'user' as const, name: id },
+      changes: [{ path: 'role', before: 'staff', after }],
+    });
+    const source = createMemorySource({
+      events: [
+        change('01JCOACH000000000000000000', 'badminton coach'),
+        change('01JADMIN000000000000000000', 'admin'),
+      ],
+      now,
+    });
+    const signals = await source.signals({ preset: 'today' });
+    const roles = signals.filter((signal) => signal.type === 'permission_change');
+    expect(Object.fromEntries(roles.map((signal) => [signal.key, signal.severity]))).toEqual({
+      'u-01JCOACH000000000000000000': 'medium',
+      'u-01JADMIN000000000000000000': 'high',
+    });
+  });
+
   it('adds notes as the reader, restores once, bulk-deletes, and tells live subscribers', async () => {
     const source = createMemorySource({
       events: customerHistory(),

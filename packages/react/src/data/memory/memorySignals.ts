@@ -1,6 +1,7 @@
 import {
   type ActivityEvent,
   type PeriodRange,
+  permissionChange,
   type SecuritySignal,
   type SecuritySignalType,
   type SignalSeverity,
@@ -12,30 +13,6 @@ const FAILED_LOGINS = { threshold: 5, windowMs: 15 * MINUTE };
 const BULK_DELETES = { threshold: 20, windowMs: 10 * MINUTE };
 const BUSINESS_HOURS = { start: 9, end: 18, days: new Set([1, 2, 3, 4, 5]) };
 const LIMIT_EVENTS = 20;
-const PERMISSION_WORDS = new Set([
-  'role',
-  'roles',
-  'permission',
-  'permissions',
-  'privilege',
-  'privileges',
-]);
-
-const words = (text: string) =>
-  text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-
-const mentionsPermissions = (text: string) => {
-  const list = words(text);
-  return (
-    list.some((word) => PERMISSION_WORDS.has(word)) ||
-    list.some((word, i) => word === 'is' && list[i + 1] === 'admin')
-  );
-};
-
 const isFailedLogin = (event: ActivityEvent) =>
   event.kind === 'login_failed' || (event.kind === 'login' && event.outcome === 'failure');
 
@@ -228,17 +205,12 @@ export function detectSignals(
   }
 
   for (const event of inRange) {
-    const paths = (event.changes ?? []).map((change) => change.path);
-    if (!mentionsPermissions(event.action) && !paths.some(mentionsPermissions)) continue;
-    const grantsAdmin = (event.changes ?? []).some(
-      (change) =>
-        /admin/i.test(String(change.after ?? '')) ||
-        (mentionsPermissions(change.path) && change.after === true),
-    );
+    const found = permissionChange(event);
+    if (!found) continue;
     out.push(
       signal({
         type: 'permission_change',
-        severity: grantsAdmin ? 'high' : 'medium',
+        severity: found.grantsAdmin ? 'high' : 'medium',
         key: event.actor.id,
         events: [event],
         description: `${event.actor.name ?? event.actor.id} changed roles or permissions${event.subject ? ` of ${event.subject.label ?? `${event.subject.type} ${event.subject.id}`}` : ''}`,
