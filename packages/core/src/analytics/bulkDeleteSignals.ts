@@ -26,7 +26,7 @@ export async function bulkDeleteSignals(
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
   const [deletes, logDeletes] = await Promise.all([
-    source.candidates('delete'),
+    source.bursts('delete', settings.bulkDelete),
     source
       .candidates('bulk_log')
       .then((docs) => docs.filter((doc) => doc.action === BULK_DELETED).slice(0, MAX_LOG_DELETES)),

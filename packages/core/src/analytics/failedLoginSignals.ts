@@ -1,6 +1,5 @@
 import { type BurstEvent, type BurstKey, burstSignal, findBursts, inTenant } from './bursts.ts';
 import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
-import { sortEvents } from './shared.ts';
 import { displayName } from './signalMessages.ts';
 import type { SignalSource } from './signalReads.ts';
 
@@ -33,16 +32,11 @@ export function accountOf(values: {
 }
 
 /**
- * The failed logins of the match within the range, oldest first: `login_failed` events (whatever
- * their outcome) and `login` events whose outcome is `failure`, read by kind.
+ * The failed logins of the match within the range that may be part of a burst, oldest first:
+ * `login_failed` events (whatever their outcome) and `login` events whose outcome is `failure`.
  */
-async function failedLogins(source: SignalSource): Promise<BurstEvent[]> {
-  const [failed, logins] = await Promise.all([
-    source.candidates('login_failed'),
-    source.candidates('login'),
-  ]);
-  return sortEvents([...failed, ...logins.filter((event) => event.outcome === 'failure')]);
-}
+const failedLogins = (source: SignalSource, settings: SignalSettings): Promise<BurstEvent[]> =>
+  source.bursts('failed_login', settings.failedLogins);
 
 const eventAccount = (event: BurstEvent) =>
   accountOf({
@@ -64,7 +58,7 @@ export async function failedLoginUserSignals(
   source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const bursts = findBursts(await failedLogins(source), {
+  const bursts = findBursts(await failedLogins(source, settings), {
     keyOf: (event) => inTenant(event.tenantId, eventAccount(event)),
     threshold: settings.failedLogins.threshold,
     windowMs: settings.failedLogins.windowMinutes * 60_000,
@@ -100,7 +94,7 @@ export async function failedLoginIpSignals(
   source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const bursts = findBursts(await failedLogins(source), {
+  const bursts = findBursts(await failedLogins(source, settings), {
     keyOf: ({ context }) =>
       typeof context?.ip === 'string' && context.ip !== ''
         ? { id: context.ip, key: context.ip }

@@ -5,6 +5,8 @@ import { createRollupReader } from '../rollups/readRollups.ts';
 import type { RollupCollectionDocument } from '../rollups/rollupDocument.ts';
 import { createTestStore } from '../test/storeFixture.ts';
 import { answerLoginQuestions, type LoginQuestion } from './loginHistory.ts';
+import { countLoginPairs, type LoginPair, pairsFromEvents } from './loginPairs.ts';
+import { sortEvents } from './shared.ts';
 
 /*
  * The new-IP signal asks whether a user logged in successfully within a look back, and from which
@@ -64,6 +66,47 @@ function questions(): LoginQuestion[] {
   return asked;
 }
 
+/** The pairs counted from the counters and read from the events, with their first logins. */
+async function comparePairs() {
+  const rollups = createRollupReader(rollupCollection());
+  const shown = async (pairs: LoginPair[]) =>
+    (
+      await Promise.all(
+        pairs.map(async (pair) => ({
+          key: [pair.tenantId, pair.actorId, pair.ip, pair.n],
+          logins: (await pair.logins(3)).map((doc) => doc._id),
+        })),
+      )
+    ).sort((a, b) => (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : 1));
+  for (const [fromDays, toDays] of [
+    [30, 0],
+    [12.3, 1.7],
+    [0.9, 0.2],
+  ] as const) {
+    const range = { from: new Date(NOW - fromDays * DAY), to: new Date(NOW - toDays * DAY) };
+    for (const tenants of [['acme'], '*'] as const) {
+      const match = tenants === '*' ? {} : { tenantId: { $in: [...tenants] } };
+      const counted = await countLoginPairs({
+        collection: events(),
+        rollups,
+        tenants,
+        match,
+        range,
+      });
+      const logins = await events()
+        .find({
+          ...match,
+          kind: 'login',
+          outcome: 'success',
+          occurredAt: { $gte: range.from, $lt: range.to },
+        })
+        .toArray();
+      expect(await shown(counted)).toEqual(await shown(pairsFromEvents(sortEvents(logins))));
+      expect(counted.length).toBeGreaterThan(0);
+    }
+  }
+}
+
 async function compare() {
   const asked = questions();
   const rollups = createRollupReader(rollupCollection());
@@ -93,6 +136,10 @@ describe('earlier logins of a user', () => {
     await compare();
   });
 
+  it('pair users with IPs from the day counters as from the events', async () => {
+    await comparePairs();
+  });
+
   it('read the days whose counters are of the first shape, without logins per IP', async () => {
     const old = await rollupCollection().updateMany(
       { type: 'day', day: { $in: ['2026-11-20', '2026-11-21', '2026-12-02'] } },
@@ -100,5 +147,6 @@ describe('earlier logins of a user', () => {
     );
     expect(old.modifiedCount).toBeGreaterThan(0);
     await compare();
+    await comparePairs();
   });
 });

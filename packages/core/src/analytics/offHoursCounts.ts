@@ -1,7 +1,6 @@
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import { splitPairKey } from '../rollups/keys.ts';
-import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
 import { type EventMatch, mapLimit, sortEvents } from './shared.ts';
 import { HOUR_MS } from './zone.ts';
@@ -74,7 +73,7 @@ type HourPart = { hour: string; count: number; events?: EventDocument[] };
  * @example
  * ```ts
  * const actors = await countOffHours(
- *   { collection, rollups, tenants: ['acme'], match: { tenantId: 'acme' }, range },
+ *   { collection, hours: await readHourCounters(rollups, ['acme'], range), match: { tenantId: 'acme' }, range },
  *   { offHours: (quarter) => !isBusinessTime(quarter, { spans, hours }), limit: 20 },
  * );
  * ```
@@ -82,14 +81,14 @@ type HourPart = { hour: string; count: number; events?: EventDocument[] };
 export async function countOffHours(
   deps: {
     collection: Collection<EventDocument>;
-    rollups: RollupReader;
-    tenants: TenantSet;
+    /** Every writer's hour documents of the hours the range touches (see `readHourCounters`). */
+    hours: RollupDocument[];
     match: EventMatch;
     range: { from: Date; to: Date };
   },
   options: { offHours: OffHoursTest; limit: number },
 ): Promise<OffHoursActor[]> {
-  const { collection, rollups, tenants, match, range } = deps;
+  const { collection, match, range } = deps;
   const { offHours, limit } = options;
   const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
   const read = (where: Record<string, unknown>, more: EventMatch[]) =>
@@ -105,18 +104,8 @@ export async function countOffHours(
       );
 
   // Every writer's hour documents of the range, by tenant and hour.
-  const firstHour = Math.floor(range.from.getTime() / HOUR_MS) * HOUR_MS;
-  const months = new Set<string>();
-  for (let at = firstHour; at < range.to.getTime(); at += HOUR_MS) {
-    months.add(new Date(at).toISOString().slice(0, 7));
-  }
   const byHour = new Map<string, RollupDocument[]>();
-  for (const doc of (
-    await mapLimit([...months], PARALLEL, (month) => rollups.monthHours(tenants, month))
-  ).flat()) {
-    if (!doc.hour) continue;
-    const start = Date.parse(`${doc.hour}:00:00Z`);
-    if (start + HOUR_MS <= range.from.getTime() || start >= range.to.getTime()) continue;
+  for (const doc of deps.hours) {
     const key = `${doc.tenantId}|${doc.hour}`;
     byHour.set(key, [...(byHour.get(key) ?? []), doc]);
   }

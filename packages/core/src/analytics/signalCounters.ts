@@ -1,7 +1,7 @@
-import { QUARTER_MS } from '../internal/document.ts';
+import { QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey, monthOfDay } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import type { RollupDocument } from '../rollups/rollupDocument.ts';
+import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
 import { mapLimit } from './shared.ts';
 import { HOUR_MS } from './zone.ts';
 
@@ -15,6 +15,10 @@ export interface DayCounts {
   q: Map<number, number>;
   k: Map<string, number>;
   a: Map<string, number>;
+  /** Events per signal mark. */
+  m: Map<string, number>;
+  /** Every document added up is of the current shape ({@link COUNTER_SHAPE}): `m` is complete. */
+  current: boolean;
 }
 
 /**
@@ -36,7 +40,14 @@ export async function readCounters(
   for (const doc of docs) {
     if (!wanted.has(doc.day)) continue;
     const key = `${tenants === '*' ? '*' : doc.tenantId}|${doc.day}`;
-    const entry = counts.get(key) ?? { n: 0, q: new Map(), k: new Map(), a: new Map() };
+    const entry = counts.get(key) ?? {
+      n: 0,
+      q: new Map(),
+      k: new Map(),
+      a: new Map(),
+      m: new Map(),
+      current: true,
+    };
     add(entry, doc);
     counts.set(key, entry);
   }
@@ -50,6 +61,27 @@ function add(entry: DayCounts, doc: RollupDocument): void {
   }
   for (const [key, n] of Object.entries(doc.k ?? {})) entry.k.set(key, (entry.k.get(key) ?? 0) + n);
   for (const [key, n] of Object.entries(doc.a ?? {})) entry.a.set(key, (entry.a.get(key) ?? 0) + n);
+  for (const [key, n] of Object.entries(doc.m ?? {})) entry.m.set(key, (entry.m.get(key) ?? 0) + n);
+  if ((doc.v ?? 1) < COUNTER_SHAPE) entry.current = false;
+}
+
+/**
+ * Every writer's hour documents of the tenants for the UTC hours `range` touches, or `undefined`
+ * without counters.
+ */
+export async function readHourCounters(
+  rollups: RollupReader | undefined,
+  tenants: TenantSet,
+  range: { from: Date; to: Date },
+): Promise<RollupDocument[] | undefined> {
+  if (!rollups) return undefined;
+  const months = [...new Set(utcDaysBetween(range.from, range.to).map(monthOfDay))];
+  const docs = await mapLimit(months, PARALLEL, (month) => rollups.monthHours(tenants, month));
+  return docs.flat().filter((doc) => {
+    if (!doc.hour) return false;
+    const start = Date.parse(`${doc.hour}:00:00Z`);
+    return start + HOUR_MS > range.from.getTime() && start < range.to.getTime();
+  });
 }
 
 /** Events of a kind, whatever their outcome. */

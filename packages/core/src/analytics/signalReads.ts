@@ -3,16 +3,26 @@ import { BULK_DELETED } from '../integrity/explanations.ts';
 import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
+import type { RollupDocument } from '../rollups/rollupDocument.ts';
 import { answerLoginQuestions, type LoginAnswer, type LoginQuestion } from './loginHistory.ts';
+import { countLoginPairs, type LoginPair, pairsFromEvents } from './loginPairs.ts';
 import {
   countOffHours,
   groupOffHours,
   type OffHoursActor,
   type OffHoursTest,
 } from './offHoursCounts.ts';
+import type { BurstRule } from './securitySignal.ts';
 import { type EventMatch, mapLimit, sortEvents } from './shared.ts';
-import { type DayCounts, kindCount, offHoursOf, readCounters } from './signalCounters.ts';
+import {
+  type DayCounts,
+  kindCount,
+  offHoursOf,
+  readCounters,
+  readHourCounters,
+} from './signalCounters.ts';
 import { PERMISSION_MARK } from './signalMarks.ts';
+import { HOUR_MS } from './zone.ts';
 
 /** What the detectors read besides the events: the store's counters and the scope's tenants. */
 export interface SignalDeps {
@@ -31,16 +41,24 @@ export interface SignalDeps {
 }
 
 /**
- * The candidate events of a rule, each a top-level equality: `login` events (both outcomes),
- * `login_failed` events, deletes, bulk deletes of the log, and marked permission changes.
+ * The candidate events of a rule, each a top-level equality: successful and failed `login`
+ * events, `login_failed` events, deletes, bulk deletes of the log, and marked permission changes.
  */
-export type CandidateSet = 'login' | 'login_failed' | 'delete' | 'bulk_log' | 'permission';
+export type CandidateSet =
+  | 'login_success'
+  | 'login_failure'
+  | 'login_failed'
+  | 'delete'
+  | 'bulk_log'
+  | 'permission';
 
+const counted = (key: string) => (day: DayCounts) => (day.k.get(escapeKey(key)) ?? 0) > 0;
 const SETS: Record<
   CandidateSet,
   { where: Record<string, string>; in: (day: DayCounts) => boolean }
 > = {
-  login: { where: { kind: 'login' }, in: (day) => kindCount(day, 'login') > 0 },
+  login_success: { where: { kind: 'login', outcome: 'success' }, in: counted('login~success') },
+  login_failure: { where: { kind: 'login', outcome: 'failure' }, in: counted('login~failure') },
   login_failed: {
     where: { kind: 'login_failed' },
     in: (day) => kindCount(day, 'login_failed') > 0,
@@ -50,13 +68,30 @@ const SETS: Record<
     where: { action: BULK_DELETED },
     in: (day) => (day.a.get(escapeKey(BULK_DELETED)) ?? 0) > 0,
   },
-  // Changed-field names are not counted: every day with events is read.
-  permission: { where: { marks: PERMISSION_MARK }, in: (day) => day.n > 0 },
+  // Counters of the first shape do not count marks: every day with events is read.
+  permission: {
+    where: { marks: PERMISSION_MARK },
+    in: (day) => (day.current ? (day.m.get(PERMISSION_MARK) ?? 0) > 0 : day.n > 0),
+  },
+};
+
+/** The events of a burst rule: failed logins (both kinds), or deletes. */
+export type BurstSet = 'failed_login' | 'delete';
+
+const BURST_SETS: Record<
+  BurstSet,
+  { sets: CandidateSet[]; count: (k: Record<string, number>) => number }
+> = {
+  failed_login: {
+    sets: ['login_failed', 'login_failure'],
+    count: (k) => kindTotal(k, 'login_failed') + (k[escapeKey('login~failure')] ?? 0),
+  },
+  delete: { sets: ['delete'], count: (k) => kindTotal(k, 'delete') },
 };
 
 /** Probes in flight at once. */
 const PARALLEL = 4;
-/** Above this many hours with events outside business hours, a day is read whole. */
+/** Above this many hours to read in one day (outside business hours, or of bursts), it is read whole. */
 const MAX_HOUR_PROBES = 4;
 /** Fields the detectors never read, left on the server. */
 const PROJECTION = { snapshot: 0, refs: 0, refKeys: 0 } as const;
@@ -67,12 +102,24 @@ export interface SignalSource {
   /** The events of `match` within `range` in a candidate set, oldest first (read once). */
   candidates(set: CandidateSet): Promise<EventDocument[]>;
   /**
+   * The events of `match` within `range` of a burst set that may be part of a burst of `rule`,
+   * oldest first: with hour counters only the hours next to enough others of the set are read (a
+   * burst's window lies within `ceil(windowMinutes / 60) + 1` consecutive hours holding at least
+   * `threshold` of them), so `findBursts` finds the same bursts as over every candidate.
+   */
+  bursts(set: BurstSet, rule: BurstRule): Promise<EventDocument[]>;
+  /**
    * People's (`user` actors') events of `match` within `range` in quarter hours for which
    * `offHours` says yes, by tenant and actor, each with its first `limit` events and its last. For
    * whole tenants the hour counters count them (see `countOffHours`); otherwise only the UTC hours
    * whose day counters hold such quarters are read.
    */
   offHoursActors(offHours: OffHoursTest, limit: number): Promise<OffHoursActor[]>;
+  /**
+   * The (tenant, user, IP) pairs of successful logins of `match` within `range`: for whole tenants
+   * counted from the day counters (see `countLoginPairs`), else read one by one.
+   */
+  loginPairs(): Promise<LoginPair[]>;
   /**
    * Whether users logged in successfully within windows, whatever the match (within each user's own
    * tenant): see `answerLoginQuestions`.
@@ -99,6 +146,7 @@ export function createSignalSource(
   deps: SignalDeps = {},
 ): SignalSource {
   const { match, range } = request;
+  const rollups = deps.rollups && memoized(deps.rollups);
   const tenants: TenantSet =
     deps.tenants ??
     (typeof (match as { tenantId?: unknown }).tenantId === 'string'
@@ -111,7 +159,7 @@ export function createSignalSource(
 
   let counters: Promise<Map<string, DayCounts> | undefined> | undefined;
   const dayCounts = () => {
-    counters ??= readCounters(deps.rollups, tenants, days);
+    counters ??= readCounters(rollups, tenants, days);
     return counters;
   };
   /** The (tenant, day) pairs to read, by the counters when there are any. */
@@ -134,8 +182,15 @@ export function createSignalSource(
       })
       .toArray();
 
+  let hourDocs: Promise<RollupDocument[] | undefined> | undefined;
+  const hourCounters = () => {
+    hourDocs ??= readHourCounters(rollups, tenants, range);
+    return hourDocs;
+  };
+
   const cache = new Map<CandidateSet, Promise<EventDocument[]>>();
-  return {
+  const burstCache = new Map<string, Promise<EventDocument[]>>();
+  const source: SignalSource = {
     collection,
     candidates(set) {
       let found = cache.get(set);
@@ -154,12 +209,41 @@ export function createSignalSource(
       }
       return found;
     },
+    bursts(set, rule) {
+      const id = `${set}|${rule.threshold}|${rule.windowMinutes}`;
+      let found = burstCache.get(id);
+      if (!found) {
+        const { sets, count } = BURST_SETS[set];
+        found = hourCounters().then(async (hours) => {
+          if (!hours) {
+            return sortEvents(
+              (await Promise.all(sets.map((each) => source.candidates(each)))).flat(),
+            );
+          }
+          // A day with many such hours is read whole: fewer commands for the same few events.
+          const byDay = new Map<string, { tenantId: string; hours: string[] }>();
+          for (const { tenantId, hour } of burstHours(hours, { count, ...rule })) {
+            const key = `${tenantId}|${hour.slice(0, 10)}`;
+            const entry = byDay.get(key) ?? { tenantId, hours: [] };
+            entry.hours.push(hour);
+            byDay.set(key, entry);
+          }
+          const probes = [...byDay.values()].flatMap(({ tenantId, hours: ofDay }) =>
+            (ofDay.length > MAX_HOUR_PROBES
+              ? [{ tenantId, day: (ofDay[0] as string).slice(0, 10) }]
+              : ofDay.map((hour) => ({ tenantId, hour }))
+            ).flatMap((bucket) => sets.map((each) => ({ ...bucket, ...SETS[each].where }))),
+          );
+          return sortEvents((await mapLimit(probes, PARALLEL, (where) => probe(where))).flat());
+        });
+        burstCache.set(id, found);
+      }
+      return found;
+    },
     async offHoursActors(offHours, limit) {
-      if (deps.rollups && deps.wholeTenants) {
-        return countOffHours(
-          { collection, rollups: deps.rollups, tenants, match, range },
-          { offHours, limit },
-        );
+      const hours = deps.wholeTenants ? await hourCounters() : undefined;
+      if (hours) {
+        return countOffHours({ collection, hours, match, range }, { offHours, limit });
       }
       const known = await dayCounts();
       const probes: Record<string, unknown>[] = [];
@@ -184,7 +268,78 @@ export function createSignalSource(
         limit,
       );
     },
-    answerLogins: (questions) =>
-      answerLoginQuestions({ collection, rollups: deps.rollups, tenants }, questions),
+    async loginPairs() {
+      if (rollups && deps.wholeTenants) {
+        return countLoginPairs({ collection, rollups, tenants, match, range });
+      }
+      return pairsFromEvents(await source.candidates('login_success'));
+    },
+    answerLogins: (questions) => answerLoginQuestions({ collection, rollups, tenants }, questions),
   };
+  return source;
+}
+
+/** A counter reader that reads each month once per request (several detectors ask for it). */
+function memoized(rollups: RollupReader): RollupReader {
+  const reads = new Map<string, Promise<RollupDocument[]>>();
+  const once =
+    (name: 'monthDays' | 'monthHours') =>
+    (tenants: TenantSet, month: string): Promise<RollupDocument[]> => {
+      const key = JSON.stringify([name, tenants, month]);
+      let read = reads.get(key);
+      if (!read) {
+        read = rollups[name](tenants, month);
+        reads.set(key, read);
+      }
+      return read;
+    };
+  return { ...rollups, monthDays: once('monthDays'), monthHours: once('monthHours') };
+}
+
+/**
+ * The (tenant, UTC hour) pairs that may hold events of a burst: a window of `windowMinutes` lies
+ * within `ceil(windowMinutes / 60) + 1` consecutive hours, so an hour is read when some such run of
+ * hours containing it counts at least `threshold` events of the set (`count` of an hour document's
+ * `k`, every writer's added up).
+ */
+function burstHours(
+  docs: RollupDocument[],
+  rule: BurstRule & { count: (k: Record<string, number>) => number },
+): { tenantId: string; hour: string }[] {
+  const byTenant = new Map<string, Map<number, number>>();
+  for (const doc of docs) {
+    const n = rule.count(doc.k ?? {});
+    if (n === 0 || !doc.hour) continue;
+    const hours = byTenant.get(doc.tenantId) ?? new Map<number, number>();
+    const at = Date.parse(`${doc.hour}:00:00Z`) / HOUR_MS;
+    hours.set(at, (hours.get(at) ?? 0) + n);
+    byTenant.set(doc.tenantId, hours);
+  }
+  const span = Math.ceil(rule.windowMinutes / 60) + 1;
+  const found: { tenantId: string; hour: string }[] = [];
+  for (const [tenantId, hours] of byTenant) {
+    const total = (first: number) => {
+      let sum = 0;
+      for (let at = first; at < first + span; at++) sum += hours.get(at) ?? 0;
+      return sum;
+    };
+    for (const [at, n] of [...hours].sort(([a], [b]) => a - b)) {
+      if (n <= 0) continue;
+      let possible = false;
+      for (let first = at - span + 1; first <= at && !possible; first++) {
+        possible = total(first) >= rule.threshold;
+      }
+      if (possible)
+        found.push({ tenantId, hour: new Date(at * HOUR_MS).toISOString().slice(0, 13) });
+    }
+  }
+  return found;
+}
+
+/** Events of a kind in an hour document's `kind~outcome` counts, whatever their outcome. */
+function kindTotal(k: Record<string, number>, kind: string): number {
+  let total = 0;
+  const prefix = `${escapeKey(kind)}~`;
+  for (const [key, n] of Object.entries(k)) if (key.startsWith(prefix)) total += n;
+  return total;
 }

@@ -1,3 +1,4 @@
+import { signalMarks } from '../analytics/signalMarks.ts';
 import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
 import { escapeKey, kindOutcomeKey, monthOfDay, pairKey } from './keys.ts';
 import type { ActorLook } from './rollupDocument.ts';
@@ -82,6 +83,7 @@ function count(
   if (delta.type === 'day') {
     // Day documents count events per actor key too, so a walk skips days without the actor.
     for (const key of doc.actorKeys ?? actorKeys(doc.actor)) add(`ak.${escapeKey(key)}`);
+    for (const mark of doc.marks ?? signalMarks(doc)) add(`m.${escapeKey(mark)}`);
     if (doc.kind === 'login' && doc.outcome === 'success') {
       add(`li.${pairKey(doc.actor.id, typeof doc.context?.ip === 'string' ? doc.context.ip : '')}`);
     }

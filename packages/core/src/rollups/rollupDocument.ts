@@ -38,11 +38,13 @@ export interface CounterMaps {
    * day documents only: the new-IP signal's look back reads these.
    */
   li?: Record<string, number>;
+  /** Events per signal mark (`EventDocument.marks`, e.g. `permission_change`), on day documents only. */
+  m?: Record<string, number>;
 }
 
 /**
  * The shape of the counters a writer keeps; stored as `v` on its documents. Documents without it
- * (written before `uq`, `ud` and `li` were counted) do not hold those maps, and readers read the
+ * (written before `uq`, `ud`, `li` and `m` were counted) do not hold those maps, and readers read the
  * events of their hours and days instead.
  */
 export const COUNTER_SHAPE = 2;

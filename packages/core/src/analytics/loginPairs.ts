@@ -1,0 +1,187 @@
+import type { Collection, Filter } from 'mongodb';
+import { type EventDocument, utcDaysBetween } from '../internal/document.ts';
+import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
+import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
+import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
+import { type EventMatch, mapLimit, SUCCESSFUL_LOGIN, sortEvents } from './shared.ts';
+import { DAY_MS } from './zone.ts';
+
+/** A user and an IP address they logged in from, successfully, within the range. */
+export interface LoginPair {
+  tenantId: string;
+  actorId: string;
+  ip: string;
+  /** Their successful logins from that IP within the range. */
+  n: number;
+  /** The first of them (`undefined` only when counters count logins no longer stored). */
+  first(): Promise<EventDocument | undefined>;
+  /** The first `limit` of them, oldest first. */
+  logins(limit: number): Promise<EventDocument[]>;
+}
+
+/** Reads in flight at once. */
+const PARALLEL = 4;
+const LOGIN_FIELDS = {
+  _id: 1,
+  tenantId: 1,
+  occurredAt: 1,
+  actor: 1,
+  context: 1,
+  outcome: 1,
+} as const;
+
+/** The pair a successful login belongs to, or `undefined` without a user id or an IP address. */
+function pairOf(doc: EventDocument): [string, string, string] | undefined {
+  const { tenantId, actor } = doc;
+  const ip = doc.context?.ip;
+  if (doc.outcome !== 'success' || typeof tenantId !== 'string') return undefined;
+  if (typeof actor?.id !== 'string' || typeof ip !== 'string' || ip === '') return undefined;
+  return [tenantId, actor.id, ip];
+}
+
+/**
+ * The pairs of successful logins read one by one (`logins` oldest first).
+ *
+ * @example
+ * ```ts
+ * pairsFromEvents(await source.candidates('login_success')); // [{ actorId: 'u-ann', ip: '10.0.0.1', n: 12, … }]
+ * ```
+ */
+export function pairsFromEvents(logins: EventDocument[]): LoginPair[] {
+  const byPair = new Map<string, { key: [string, string, string]; logins: EventDocument[] }>();
+  for (const doc of logins) {
+    const key = pairOf(doc);
+    if (!key) continue;
+    const id = JSON.stringify(key);
+    const entry = byPair.get(id) ?? { key, logins: [] };
+    entry.logins.push(doc);
+    byPair.set(id, entry);
+  }
+  return [...byPair.values()].map(({ key: [tenantId, actorId, ip], logins: ofPair }) => ({
+    tenantId,
+    actorId,
+    ip,
+    n: ofPair.length,
+    first: async () => ofPair[0],
+    logins: async (limit) => ofPair.slice(0, limit),
+  }));
+}
+
+/**
+ * The pairs of successful logins of whole tenants, counted from the day counters (`li`: successful
+ * logins per user and IP) instead of read: the range's partial first and last days and days with
+ * counters of the first shape are read, and a pair's own days only when its logins are asked for
+ * (`{ tenantId, day, kind: 'login', outcome: 'success' }`, each day once).
+ *
+ * @example
+ * ```ts
+ * const pairs = await countLoginPairs({ collection, rollups, tenants: ['acme'], match, range });
+ * const rare = pairs.filter((pair) => pair.n === 1);
+ * ```
+ */
+export async function countLoginPairs(deps: {
+  collection: Collection<EventDocument>;
+  rollups: RollupReader;
+  tenants: TenantSet;
+  match: EventMatch;
+  range: { from: Date; to: Date };
+}): Promise<LoginPair[]> {
+  const { collection, rollups, tenants, match, range } = deps;
+  const days = utcDaysBetween(range.from, range.to);
+  const months = [...new Set(days.map(monthOfDay))];
+  const wanted = new Set(days);
+  const byDay = new Map<string, RollupDocument[]>();
+  for (const doc of (
+    await mapLimit(months, PARALLEL, (month) => rollups.monthDays(tenants, month))
+  ).flat()) {
+    if (!wanted.has(doc.day)) continue;
+    const key = `${doc.tenantId}|${doc.day}`;
+    byDay.set(key, [...(byDay.get(key) ?? []), doc]);
+  }
+
+  const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
+  const dayReads = new Map<string, Promise<EventDocument[]>>();
+  const readDay = (tenantId: string, day: string) => {
+    const key = `${tenantId}|${day}`;
+    let read = dayReads.get(key);
+    if (!read) {
+      read = collection
+        .find(
+          { tenantId, day, ...SUCCESSFUL_LOGIN, $and: [match, inRange] } as Filter<EventDocument>,
+          {
+            projection: LOGIN_FIELDS,
+          },
+        )
+        .toArray()
+        .then(sortEvents);
+      dayReads.set(key, read);
+    }
+    return read;
+  };
+
+  const pairs = new Map<string, { key: [string, string, string]; n: number; days: string[] }>();
+  const count = (key: [string, string, string], day: string, n: number) => {
+    const id = JSON.stringify(key);
+    const entry = pairs.get(id) ?? { key, n: 0, days: [] };
+    entry.n += n;
+    if (entry.days.at(-1) !== day) entry.days.push(day);
+    pairs.set(id, entry);
+  };
+  // Days in order, so each pair's days come oldest first.
+  const ordered = [...byDay].sort(([a], [b]) =>
+    a.slice(a.indexOf('|')) < b.slice(b.indexOf('|')) ? -1 : 1,
+  );
+  const readWhole = ordered.filter(([key, docs]) => {
+    const day = key.slice(key.indexOf('|') + 1);
+    const start = Date.parse(`${day}T00:00:00Z`);
+    const whole = start >= range.from.getTime() && start + DAY_MS <= range.to.getTime();
+    return !whole || docs.some((doc) => (doc.v ?? 1) < COUNTER_SHAPE);
+  });
+  const read = new Map(
+    await mapLimit(readWhole, PARALLEL, async ([key]) => {
+      const [tenantId = '', day = ''] = key.split('|');
+      return [key, await readDay(tenantId, day)] as const;
+    }),
+  );
+  for (const [key, docs] of ordered) {
+    const [tenantId = '', day = ''] = key.split('|');
+    const events = read.get(key);
+    if (events) {
+      for (const doc of events) {
+        const pair = pairOf(doc);
+        if (pair) count(pair, day, 1);
+      }
+      continue;
+    }
+    const totals = new Map<string, number>();
+    for (const doc of docs) {
+      for (const [pairKey, n] of Object.entries(doc.li ?? {}))
+        totals.set(pairKey, (totals.get(pairKey) ?? 0) + n);
+    }
+    for (const [pairKey, n] of totals) {
+      const [actorId, ip] = splitPairKey(pairKey);
+      if (n > 0 && ip !== '') count([tenantId, actorId, ip], day, n);
+    }
+  }
+
+  return [...pairs.values()].map(({ key: [tenantId, actorId, ip], n, days: ofPair }) => {
+    const logins = async (limit: number) => {
+      const found: EventDocument[] = [];
+      for (const day of ofPair) {
+        if (found.length >= limit) break;
+        for (const doc of await readDay(tenantId, day)) {
+          if (doc.actor?.id === actorId && doc.context?.ip === ip && pairOf(doc)) found.push(doc);
+        }
+      }
+      return found.slice(0, limit);
+    };
+    return {
+      tenantId,
+      actorId,
+      ip,
+      n,
+      first: async () => (await logins(1))[0],
+      logins,
+    };
+  });
+}
