@@ -67,35 +67,44 @@ beforeAll(async () => {
   await store.flush();
 });
 
+const RULES = [
+  { threshold: 20, windowMinutes: 10 },
+  { threshold: 20, windowMinutes: 60 },
+  { threshold: 20, windowMinutes: 90 },
+  { threshold: 5, windowMinutes: 15 },
+  { threshold: 8, windowMinutes: 61 },
+];
+
+/** The store's signals of the burst rules are those of reading every candidate event. */
+async function compare(rule: { threshold: number; windowMinutes: number }) {
+  const types = ['bulk_delete', 'failed_login_burst_ip', 'failed_login_burst_user'] as const;
+  const options = { types: [...types], bulkDelete: rule, failedLogins: rule, limitEvents: 500 };
+  const read = await store.securitySignals(RANGE, { tenants: ['acme'] }, options);
+  const everything = await detectSecuritySignals(events(), {
+    ...options,
+    match: { tenantId: 'acme' },
+    range: RANGE,
+  });
+  expect(read).toEqual(everything);
+  expect(read.length).toBeGreaterThan(0);
+}
+
 describe('burst rules read by hour', () => {
-  it.each([
-    { threshold: 20, windowMinutes: 10 },
-    { threshold: 20, windowMinutes: 60 },
-    { threshold: 20, windowMinutes: 90 },
-    { threshold: 5, windowMinutes: 15 },
-    { threshold: 8, windowMinutes: 61 },
-  ])(
+  it.each(RULES)(
     'find what reading every candidate finds, for $threshold within $windowMinutes minutes',
-    async (rule) => {
-      const options = {
-        types: ['bulk_delete', 'failed_login_burst_ip', 'failed_login_burst_user'] as const,
-        bulkDelete: rule,
-        failedLogins: rule,
-        limitEvents: 500,
-      };
-      const read = await store.securitySignals(
-        RANGE,
-        { tenants: ['acme'] },
-        { ...options, types: [...options.types] },
-      );
-      const everything = await detectSecuritySignals(events(), {
-        ...options,
-        types: [...options.types],
-        match: { tenantId: 'acme' },
-        range: RANGE,
-      });
-      expect(read).toEqual(everything);
-      expect(read.length).toBeGreaterThan(0);
-    },
+    compare,
   );
+
+  it('find failed logins stored before they were marked, in hours of the first counter shape', async () => {
+    // As an earlier version stored them: no mark on the events, no shape on the counters.
+    const unmarked = await events().updateMany(
+      { day: '2026-11-02', marks: 'failed_login' },
+      { $unset: { marks: '' } },
+    );
+    expect(unmarked.modifiedCount).toBeGreaterThan(0);
+    await testDb.db
+      .collection(`${events().collectionName}_rollups`)
+      .updateMany({ type: 'hour', day: '2026-11-02' }, { $unset: { v: '' } });
+    for (const rule of RULES) await compare(rule);
+  });
 });

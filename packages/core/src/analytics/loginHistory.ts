@@ -3,7 +3,7 @@ import { type EventDocument, utcDay, utcDaysBetween } from '../internal/document
 import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { COUNTER_SHAPE } from '../rollups/rollupDocument.ts';
-import { mapLimit, SUCCESSFUL_LOGIN } from './shared.ts';
+import { actorEquality, mapLimit, SUCCESSFUL_LOGIN } from './shared.ts';
 
 /** Does a user have successful logins in `[from, to)`, and any from `ip`? */
 export interface LoginQuestion {
@@ -56,7 +56,7 @@ export async function answerLoginQuestions(
   const { collection, rollups, tenants } = deps;
   const readLogins = (where: Record<string, unknown>) =>
     collection
-      .find({ ...where, ...SUCCESSFUL_LOGIN } as Filter<EventDocument>, {
+      .find({ ...SUCCESSFUL_LOGIN, ...where } as Filter<EventDocument>, {
         projection: LOGIN_FIELDS,
       })
       .toArray();
@@ -97,28 +97,30 @@ export async function answerLoginQuestions(
     counted.set(key, day);
   }
 
-  // Each day to read once: the edges, and days whose counters are of the first shape.
+  // Each user's day to read once (the user's logins only): the edges, and days whose counters are
+  // of the first shape.
   const toRead = new Set<string>();
-  for (const { tenantId, from, to } of questions) {
+  for (const { tenantId, actorId, from, to } of questions) {
     for (const day of utcDaysBetween(from, to)) {
       const key = `${tenantId}|${day}`;
-      if (counted.has(key) && (edges.has(key) || incomplete.has(key))) toRead.add(key);
+      if (counted.has(key) && (edges.has(key) || incomplete.has(key))) {
+        toRead.add(JSON.stringify([tenantId, day, actorId]));
+      }
     }
   }
   const read = new Map<string, EventDocument[]>();
   await mapLimit([...toRead], PARALLEL, async (key) => {
-    const [tenantId, day] = key.split('|') as [string, string];
-    read.set(key, await readLogins({ tenantId, day }));
+    const [tenantId, day, actorId] = JSON.parse(key) as [string, string, string];
+    read.set(key, await readLogins({ tenantId, day, ...actorEquality(actorId) }));
   });
 
   return questions.map((question) => {
     const answer: LoginAnswer = { any: false, sameIp: false };
     for (const day of utcDaysBetween(question.from, question.to)) {
-      const key = `${question.tenantId}|${day}`;
-      const events = read.get(key);
+      const events = read.get(JSON.stringify([question.tenantId, day, question.actorId]));
       const part = events
         ? answerFromEvents(question, events)
-        : answerFromCounts(question, counted.get(key));
+        : answerFromCounts(question, counted.get(`${question.tenantId}|${day}`));
       answer.any ||= part.any;
       answer.sameIp ||= part.sameIp;
       if (answer.sameIp) break;

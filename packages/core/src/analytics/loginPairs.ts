@@ -3,7 +3,13 @@ import { type EventDocument, utcDaysBetween } from '../internal/document.ts';
 import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
-import { type EventMatch, mapLimit, SUCCESSFUL_LOGIN, sortEvents } from './shared.ts';
+import {
+  actorEquality,
+  type EventMatch,
+  mapLimit,
+  SUCCESSFUL_LOGIN,
+  sortEvents,
+} from './shared.ts';
 import { DAY_MS } from './zone.ts';
 
 /** A user and an IP address they logged in from, successfully, within the range. */
@@ -101,16 +107,26 @@ export async function countLoginPairs(deps: {
 
   const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
   const dayReads = new Map<string, Promise<EventDocument[]>>();
-  const readDay = (tenantId: string, day: string) => {
-    const key = `${tenantId}|${day}`;
+  /** The successful logins of a tenant's day, or of one user's day (each read once). */
+  const readDay = (tenantId: string, day: string, actorId?: string) => {
+    const whole = dayReads.get(JSON.stringify([tenantId, day]));
+    if (whole && actorId !== undefined) {
+      return whole.then((docs) => docs.filter((doc) => doc.actor?.id === actorId));
+    }
+    const key = JSON.stringify([tenantId, day, actorId]);
     let read = dayReads.get(key);
     if (!read) {
+      const { $and: actor = [], ...equality } = actorId === undefined ? {} : actorEquality(actorId);
       read = collection
         .find(
-          { tenantId, day, ...SUCCESSFUL_LOGIN, $and: [match, inRange] } as Filter<EventDocument>,
           {
-            projection: LOGIN_FIELDS,
-          },
+            tenantId,
+            day,
+            ...SUCCESSFUL_LOGIN,
+            ...equality,
+            $and: [match, inRange, ...actor],
+          } as Filter<EventDocument>,
+          { projection: LOGIN_FIELDS },
         )
         .toArray()
         .then(sortEvents);
@@ -169,7 +185,7 @@ export async function countLoginPairs(deps: {
       const found: EventDocument[] = [];
       for (const day of ofPair) {
         if (found.length >= limit) break;
-        for (const doc of await readDay(tenantId, day)) {
+        for (const doc of await readDay(tenantId, day, actorId)) {
           if (doc.actor?.id === actorId && doc.context?.ip === ip && pairOf(doc)) found.push(doc);
         }
       }

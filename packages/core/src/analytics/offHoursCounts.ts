@@ -2,7 +2,7 @@ import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import { splitPairKey } from '../rollups/keys.ts';
 import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
-import { type EventMatch, mapLimit, sortEvents } from './shared.ts';
+import { actorEquality, type EventMatch, mapLimit, sortEvents } from './shared.ts';
 import { HOUR_MS } from './zone.ts';
 
 /** A person's events outside business hours within the range. */
@@ -163,12 +163,13 @@ export async function countOffHours(
     }
   }
 
+  const readActor = (tenantId: string, actorId: string, hour: string) => {
+    const { $and: actor, ...key } = actorEquality(actorId);
+    return read({ tenantId, hour, ...key }, actor);
+  };
   // Each actor's first events and last one: read from their hours, oldest first, as needed.
   const actorHour = (tenantId: string, actorId: string, part: HourPart) =>
-    part.events ??
-    read({ tenantId, hour: part.hour, actorKeys: `k:${actorId.toLowerCase()}` }, [
-      { 'actor.id': actorId },
-    ]);
+    part.events ?? readActor(tenantId, actorId, part.hour);
   const found = await mapLimit([...parts.entries()], PARALLEL, async ([id, entry]) => {
     const hours = entry.hours.sort((a, b) => (a.hour < b.hour ? -1 : 1));
     const first: EventDocument[] = [];

@@ -164,3 +164,17 @@ export function tallyKinds(
     auth: { ...auth, failureRate: attempts === 0 ? 0 : auth.failures / attempts },
   };
 }
+
+/**
+ * One actor's events by top-level equality: `actorKeys` (which FerretDB looks up) narrows to the
+ * actors whose id lower-cases alike, `$and` to the actor.
+ *
+ * @example
+ * ```ts
+ * collection.find({ tenantId: 'acme', day: '2026-12-05', ...actorEquality('U-Ann') });
+ * // { actorKeys: 'k:u-ann', $and: [{ 'actor.id': 'U-Ann' }] }
+ * ```
+ */
+export function actorEquality(actorId: string): { actorKeys: string; $and: EventMatch[] } {
+  return { actorKeys: `k:${actorId.toLowerCase()}`, $and: [{ 'actor.id': actorId }] };
+}

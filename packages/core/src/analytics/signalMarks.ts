@@ -8,10 +8,13 @@ import { type Change, mentionsPermissions } from '@activitykit/schema';
 
 /** The mark of an event whose action or a changed field's name mentions roles or permissions. */
 export const PERMISSION_MARK = 'permission_change';
+/** The mark of a failed sign-in: a `login_failed` event, or a `login` whose outcome is `failure`. */
+export const FAILED_LOGIN_MARK = 'failed_login';
 
 /**
  * The marks of an event: {@link PERMISSION_MARK} when its action or a change path mentions
- * permissions (see `mentionsPermissions` in @activitykit/schema); empty for most events.
+ * permissions (see `mentionsPermissions` in @activitykit/schema), {@link FAILED_LOGIN_MARK} for a
+ * failed sign-in (one equality finds both kinds of them); empty for most events.
  *
  * @example
  * ```ts
@@ -21,10 +24,19 @@ export const PERMISSION_MARK = 'permission_change';
  */
 export function signalMarks(event: {
   action: string;
+  kind?: string | undefined;
+  outcome?: string | undefined;
   changes?: readonly Pick<Change, 'path'>[] | undefined;
 }): string[] {
-  const permission =
+  const marks: string[] = [];
+  if (
     mentionsPermissions(event.action) ||
-    (event.changes ?? []).some((change) => mentionsPermissions(change.path));
-  return permission ? [PERMISSION_MARK] : [];
+    (event.changes ?? []).some((change) => mentionsPermissions(change.path))
+  ) {
+    marks.push(PERMISSION_MARK);
+  }
+  if (event.kind === 'login_failed' || (event.kind === 'login' && event.outcome === 'failure')) {
+    marks.push(FAILED_LOGIN_MARK);
+  }
+  return marks;
 }

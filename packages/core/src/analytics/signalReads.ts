@@ -3,7 +3,7 @@ import { BULK_DELETED } from '../integrity/explanations.ts';
 import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import type { RollupDocument } from '../rollups/rollupDocument.ts';
+import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
 import { answerLoginQuestions, type LoginAnswer, type LoginQuestion } from './loginHistory.ts';
 import { countLoginPairs, type LoginPair, pairsFromEvents } from './loginPairs.ts';
 import {
@@ -21,7 +21,7 @@ import {
   readCounters,
   readHourCounters,
 } from './signalCounters.ts';
-import { PERMISSION_MARK } from './signalMarks.ts';
+import { FAILED_LOGIN_MARK, PERMISSION_MARK } from './signalMarks.ts';
 import { HOUR_MS } from './zone.ts';
 
 /** What the detectors read besides the events: the store's counters and the scope's tenants. */
@@ -45,6 +45,7 @@ export interface SignalDeps {
  * events, `login_failed` events, deletes, bulk deletes of the log, and marked permission changes.
  */
 export type CandidateSet =
+  | 'failed_login'
   | 'login_success'
   | 'login_failure'
   | 'login_failed'
@@ -57,6 +58,11 @@ const SETS: Record<
   CandidateSet,
   { where: Record<string, string>; in: (day: DayCounts) => boolean }
 > = {
+  // Marked by writers of the current counter shape: on their days, both kinds in one equality.
+  failed_login: {
+    where: { marks: FAILED_LOGIN_MARK },
+    in: (day) => (day.m.get(FAILED_LOGIN_MARK) ?? 0) > 0,
+  },
   login_success: { where: { kind: 'login', outcome: 'success' }, in: counted('login~success') },
   login_failure: { where: { kind: 'login', outcome: 'failure' }, in: counted('login~failure') },
   login_failed: {
@@ -80,10 +86,16 @@ export type BurstSet = 'failed_login' | 'delete';
 
 const BURST_SETS: Record<
   BurstSet,
-  { sets: CandidateSet[]; count: (k: Record<string, number>) => number }
+  {
+    sets: CandidateSet[];
+    /** One set that finds them all where every counter document is of the current shape. */
+    marked?: CandidateSet;
+    count: (k: Record<string, number>) => number;
+  }
 > = {
   failed_login: {
     sets: ['login_failed', 'login_failure'],
+    marked: 'failed_login',
     count: (k) => kindTotal(k, 'login_failed') + (k[escapeKey('login~failure')] ?? 0),
   },
   delete: { sets: ['delete'], count: (k) => kindTotal(k, 'delete') },
@@ -213,7 +225,7 @@ export function createSignalSource(
       const id = `${set}|${rule.threshold}|${rule.windowMinutes}`;
       let found = burstCache.get(id);
       if (!found) {
-        const { sets, count } = BURST_SETS[set];
+        const { sets, marked, count } = BURST_SETS[set];
         found = hourCounters().then(async (hours) => {
           if (!hours) {
             return sortEvents(
@@ -221,19 +233,25 @@ export function createSignalSource(
             );
           }
           // A day with many such hours is read whole: fewer commands for the same few events.
-          const byDay = new Map<string, { tenantId: string; hours: string[] }>();
-          for (const { tenantId, hour } of burstHours(hours, { count, ...rule })) {
+          const byDay = new Map<string, { tenantId: string; hours: string[]; current: boolean }>();
+          for (const { tenantId, hour, current } of burstHours(hours, { count, ...rule })) {
             const key = `${tenantId}|${hour.slice(0, 10)}`;
-            const entry = byDay.get(key) ?? { tenantId, hours: [] };
+            const entry = byDay.get(key) ?? { tenantId, hours: [], current: true };
             entry.hours.push(hour);
+            entry.current &&= current;
             byDay.set(key, entry);
           }
-          const probes = [...byDay.values()].flatMap(({ tenantId, hours: ofDay }) =>
-            (ofDay.length > MAX_HOUR_PROBES
-              ? [{ tenantId, day: (ofDay[0] as string).slice(0, 10) }]
-              : ofDay.map((hour) => ({ tenantId, hour }))
-            ).flatMap((bucket) => sets.map((each) => ({ ...bucket, ...SETS[each].where }))),
-          );
+          const probes = [...byDay.values()].flatMap(({ tenantId, hours: ofDay, current }) => {
+            const buckets =
+              ofDay.length > MAX_HOUR_PROBES
+                ? [{ tenantId, day: (ofDay[0] as string).slice(0, 10) }]
+                : ofDay.map((hour) => ({ tenantId, hour }));
+            // Events outside these hours can be in no burst: a day read whole may mix shapes.
+            const each = current && marked ? [marked] : sets;
+            return buckets.flatMap((bucket) =>
+              each.map((one) => ({ ...bucket, ...SETS[one].where })),
+            );
+          });
           return sortEvents((await mapLimit(probes, PARALLEL, (where) => probe(where))).flat());
         });
         burstCache.set(id, found);
@@ -305,9 +323,11 @@ function memoized(rollups: RollupReader): RollupReader {
 function burstHours(
   docs: RollupDocument[],
   rule: BurstRule & { count: (k: Record<string, number>) => number },
-): { tenantId: string; hour: string }[] {
+): { tenantId: string; hour: string; current: boolean }[] {
   const byTenant = new Map<string, Map<number, number>>();
+  const old = new Set<string>();
   for (const doc of docs) {
+    if ((doc.v ?? 1) < COUNTER_SHAPE) old.add(`${doc.tenantId}|${doc.hour}`);
     const n = rule.count(doc.k ?? {});
     if (n === 0 || !doc.hour) continue;
     const hours = byTenant.get(doc.tenantId) ?? new Map<number, number>();
@@ -316,7 +336,7 @@ function burstHours(
     byTenant.set(doc.tenantId, hours);
   }
   const span = Math.ceil(rule.windowMinutes / 60) + 1;
-  const found: { tenantId: string; hour: string }[] = [];
+  const found: { tenantId: string; hour: string; current: boolean }[] = [];
   for (const [tenantId, hours] of byTenant) {
     const total = (first: number) => {
       let sum = 0;
@@ -329,8 +349,9 @@ function burstHours(
       for (let first = at - span + 1; first <= at && !possible; first++) {
         possible = total(first) >= rule.threshold;
       }
-      if (possible)
-        found.push({ tenantId, hour: new Date(at * HOUR_MS).toISOString().slice(0, 13) });
+      if (!possible) continue;
+      const hour = new Date(at * HOUR_MS).toISOString().slice(0, 13);
+      found.push({ tenantId, hour, current: !old.has(`${tenantId}|${hour}`) });
     }
   }
   return found;
