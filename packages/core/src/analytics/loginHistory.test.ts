@@ -1,10 +1,11 @@
 import type { ActivityEventInput } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { EventDocument } from '../internal/document.ts';
 import { createRollupReader } from '../rollups/readRollups.ts';
 import type { RollupCollectionDocument } from '../rollups/rollupDocument.ts';
 import { createTestStore } from '../test/storeFixture.ts';
-import { answerLoginQuestions, type LoginQuestion } from './loginHistory.ts';
+import { answerLoginQuestions, type LoginQuestion, screenLoginPairs } from './loginHistory.ts';
 import { countLoginPairs, type LoginPair, pairsFromEvents } from './loginPairs.ts';
 import { sortEvents } from './shared.ts';
 
@@ -134,6 +135,56 @@ describe('earlier logins of a user', () => {
     expect(answers.some((answer) => answer.any && !answer.sameIp)).toBe(true);
     expect(answers.some((answer) => answer.sameIp)).toBe(true);
     await compare();
+  });
+
+  it('are told apart by the day counters alone where they can be, as the instants tell', async () => {
+    const rollups = createRollupReader(rollupCollection());
+    // Each user's first login from an IP on a day (as a pair's first login in a range is).
+    const firstOfDay = new Map<string, { doc: EventDocument; ip: string }>();
+    const logins = await events()
+      .find({ kind: 'login', outcome: 'success' })
+      .sort({ occurredAt: 1, _id: 1 })
+      .toArray();
+    for (const doc of logins) {
+      const ip = doc.context?.ip;
+      const key = JSON.stringify([doc.tenantId, doc.actor.id, ip, doc.day]);
+      if (typeof ip === 'string' && !firstOfDay.has(key)) firstOfDay.set(key, { doc, ip });
+    }
+    const pairs = [...firstOfDay.values()];
+    for (const lookbackDays of [1, 3, 30]) {
+      const screened = await screenLoginPairs(
+        { rollups, tenants: '*' },
+        pairs.map(({ doc, ip }) => ({
+          tenantId: doc.tenantId,
+          actorId: doc.actor.id,
+          ip,
+          day: doc.day,
+        })),
+        lookbackDays,
+      );
+      // What a login at that instant would be told by reading every login of the look back.
+      const exact = await answerLoginQuestions(
+        { collection: events(), tenants: '*' },
+        pairs.map(({ doc, ip }) => ({
+          tenantId: doc.tenantId,
+          actorId: doc.actor.id,
+          ip,
+          from: new Date(doc.occurredAt.getTime() - lookbackDays * DAY),
+          to: doc.occurredAt,
+        })),
+      );
+      const told = screened.flatMap((verdict, i) =>
+        verdict === 'ask' ? [] : [[verdict, exact[i]] as const],
+      );
+      // A look back of one day has no whole day: only the instant can tell.
+      if (lookbackDays === 1) expect(told).toEqual([]);
+      else expect(told.length).toBeGreaterThan(pairs.length / 4);
+      for (const [verdict, answer] of told) {
+        expect(answer).toEqual(
+          verdict === 'known' ? { any: true, sameIp: true } : { any: true, sameIp: false },
+        );
+      }
+    }
   });
 
   it('pair users with IPs from the day counters as from the events', async () => {

@@ -4,6 +4,7 @@ import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { COUNTER_SHAPE } from '../rollups/rollupDocument.ts';
 import { actorEquality, mapLimit, SUCCESSFUL_LOGIN } from './shared.ts';
+import { DAY_MS } from './zone.ts';
 
 /** Does a user have successful logins in `[from, to)`, and any from `ip`? */
 export interface LoginQuestion {
@@ -28,6 +29,95 @@ const LOGIN_FIELDS = { _id: 1, tenantId: 1, occurredAt: 1, actor: 1, context: 1 
 
 /** One tenant's successful logins of one UTC day: per user, how many, and from which IPs. */
 type DayLogins = Map<string, Map<string, number>>;
+/** From this many users needing the logins of one day, the day is read once for all of them. */
+const WHOLE_DAY_USERS = 3;
+
+/**
+ * The day counters of successful logins per tenant and day (`tenant|day`), and the days that hold
+ * counter documents of the first shape (without `li`, so not to be answered from counts).
+ */
+async function loadLoginCounts(
+  rollups: RollupReader,
+  tenants: TenantSet,
+  days: Iterable<string>,
+): Promise<{ counted: Map<string, DayLogins>; incomplete: Set<string> }> {
+  const months = new Set([...days].map(monthOfDay));
+  const counted = new Map<string, DayLogins>();
+  const incomplete = new Set<string>();
+  const docs = await mapLimit([...months], PARALLEL, (month) => rollups.monthDays(tenants, month));
+  for (const doc of docs.flat()) {
+    const key = `${doc.tenantId}|${doc.day}`;
+    if ((doc.v ?? 1) < COUNTER_SHAPE) incomplete.add(key);
+    const day = counted.get(key) ?? new Map();
+    for (const [pair, n] of Object.entries(doc.li ?? {})) {
+      const [actorId, ip] = splitPairKey(pair);
+      const ips = day.get(actorId) ?? new Map<string, number>();
+      ips.set(ip, (ips.get(ip) ?? 0) + n);
+      day.set(actorId, ips);
+    }
+    counted.set(key, day);
+  }
+  return { counted, incomplete };
+}
+
+/** A user's first successful login from an IP within the range fell on `day`. */
+export interface PairToScreen {
+  tenantId: string;
+  actorId: string;
+  ip: string;
+  /** A UTC day wholly inside the range, with counters of the current shape. */
+  day: string;
+}
+
+/**
+ * What the day counters alone tell of a user's first login from an IP on a day wholly inside the
+ * range: `known` when they logged in from that IP on a whole day of the look back before it, `new`
+ * when they logged in on such a day but never from that IP (and not on the look back's first,
+ * partial day either), `ask` when only the instant of the login can tell (then answer it with
+ * {@link answerLoginQuestions}). No login of the day itself comes before the pair's first from
+ * that IP, as the day lies inside the range.
+ *
+ * @example
+ * ```ts
+ * await screenLoginPairs({ rollups, tenants: ['acme'] }, [{ tenantId: 'acme', actorId: 'u-ann', ip, day }], 365);
+ * // ['new']
+ * ```
+ */
+export async function screenLoginPairs(
+  deps: { rollups: RollupReader; tenants: TenantSet },
+  pairs: PairToScreen[],
+  lookbackDays: number,
+): Promise<('new' | 'known' | 'ask')[]> {
+  /** The look back's first day (cut at the login's time of day), then its whole days. */
+  const before = (pair: PairToScreen) => {
+    const start = Date.parse(`${pair.day}T00:00:00Z`);
+    const whole: string[] = [];
+    for (let back = lookbackDays - 1; back >= 1; back--) whole.push(utcDay(start - back * DAY_MS));
+    return { first: utcDay(start - lookbackDays * DAY_MS), whole };
+  };
+  const days = new Set<string>();
+  for (const pair of pairs) {
+    const { first, whole } = before(pair);
+    days.add(first);
+    for (const day of whole) days.add(day);
+  }
+  const { counted, incomplete } = await loadLoginCounts(deps.rollups, deps.tenants, days);
+  return pairs.map((pair) => {
+    const { first, whole } = before(pair);
+    let any = false;
+    for (const day of whole) {
+      const key = `${pair.tenantId}|${day}`;
+      if (incomplete.has(key)) return 'ask';
+      const ips = counted.get(key)?.get(pair.actorId);
+      if ((ips?.get(pair.ip) ?? 0) > 0) return 'known';
+      if (ips && [...ips.values()].some((n) => n > 0)) any = true;
+    }
+    const edge = `${pair.tenantId}|${first}`;
+    const fromIp = counted.get(edge)?.get(pair.actorId)?.get(pair.ip) ?? 0;
+    if (!any || incomplete.has(edge) || fromIp > 0) return 'ask';
+    return 'new';
+  });
+}
 
 /**
  * Answers whether users logged in successfully before — whatever a request's filters, within the
@@ -75,43 +165,36 @@ export async function answerLoginQuestions(
 
   // Edge days are read; whole days inside a window come from the counters when they can.
   const edges = new Set<string>();
-  const months = new Set<string>();
+  const days = new Set<string>();
   for (const { tenantId, from, to } of questions) {
     edges.add(`${tenantId}|${utcDay(from)}`);
     edges.add(`${tenantId}|${utcDay(to.getTime() - 1)}`);
-    for (const day of utcDaysBetween(from, to)) months.add(monthOfDay(day));
+    for (const day of utcDaysBetween(from, to)) days.add(day);
   }
-  const counted = new Map<string, DayLogins>();
-  const incomplete = new Set<string>();
-  const docs = await mapLimit([...months], PARALLEL, (month) => rollups.monthDays(tenants, month));
-  for (const doc of docs.flat()) {
-    const key = `${doc.tenantId}|${doc.day}`;
-    if ((doc.v ?? 1) < COUNTER_SHAPE) incomplete.add(key);
-    const day = counted.get(key) ?? new Map();
-    for (const [pair, n] of Object.entries(doc.li ?? {})) {
-      const [actorId, ip] = splitPairKey(pair);
-      const ips = day.get(actorId) ?? new Map<string, number>();
-      ips.set(ip, (ips.get(ip) ?? 0) + n);
-      day.set(actorId, ips);
-    }
-    counted.set(key, day);
-  }
+  const { counted, incomplete } = await loadLoginCounts(rollups, tenants, days);
 
-  // Each user's day to read once (the user's logins only): the edges, and days whose counters are
-  // of the first shape.
-  const toRead = new Set<string>();
+  // The edges and days whose counters are of the first shape: each user's logins there, in one
+  // read of the day when several users need it.
+  const toRead = new Map<string, Set<string>>();
   for (const { tenantId, actorId, from, to } of questions) {
     for (const day of utcDaysBetween(from, to)) {
       const key = `${tenantId}|${day}`;
-      if (counted.has(key) && (edges.has(key) || incomplete.has(key))) {
-        toRead.add(JSON.stringify([tenantId, day, actorId]));
-      }
+      if (!counted.has(key) || !(edges.has(key) || incomplete.has(key))) continue;
+      toRead.set(key, (toRead.get(key) ?? new Set()).add(actorId));
     }
   }
   const read = new Map<string, EventDocument[]>();
-  await mapLimit([...toRead], PARALLEL, async (key) => {
-    const [tenantId, day, actorId] = JSON.parse(key) as [string, string, string];
-    read.set(key, await readLogins({ tenantId, day, ...actorEquality(actorId) }));
+  const reads: { key: string; actorId?: string }[] = [...toRead].flatMap(([key, actors]) =>
+    actors.size >= WHOLE_DAY_USERS ? [{ key }] : [...actors].map((actorId) => ({ key, actorId })),
+  );
+  await mapLimit(reads, PARALLEL, async ({ key, actorId }) => {
+    const [tenantId = '', day = ''] = key.split('|');
+    const where = actorId === undefined ? {} : actorEquality(actorId);
+    const logins = await readLogins({ tenantId, day, ...where });
+    if (actorId !== undefined) read.set(JSON.stringify([tenantId, day, actorId]), logins);
+    else
+      for (const actor of toRead.get(key) ?? [])
+        read.set(JSON.stringify([tenantId, day, actor]), logins);
   });
 
   return questions.map((question) => {

@@ -19,6 +19,11 @@ export interface LoginPair {
   ip: string;
   /** Their successful logins from that IP within the range. */
   n: number;
+  /**
+   * The UTC day of the first of them, when the counters counted it: a day wholly inside the range
+   * whose counters are of the current shape (see `screenLoginPairs`).
+   */
+  countedDay?: string | undefined;
   /** The first of them (`undefined` only when counters count logins no longer stored). */
   first(): Promise<EventDocument | undefined>;
   /** The first `limit` of them, oldest first. */
@@ -181,6 +186,7 @@ export async function countLoginPairs(deps: {
   }
 
   return [...pairs.values()].map(({ key: [tenantId, actorId, ip], n, days: ofPair }) => {
+    const firstDay = ofPair[0] as string;
     const logins = async (limit: number) => {
       const found: EventDocument[] = [];
       for (const day of ofPair) {
@@ -196,6 +202,7 @@ export async function countLoginPairs(deps: {
       actorId,
       ip,
       n,
+      countedDay: read.has(`${tenantId}|${firstDay}`) ? undefined : firstDay,
       first: async () => (await logins(1))[0],
       logins,
     };

@@ -33,18 +33,31 @@ export async function newIpLoginSignals(
     .slice(0, newIpLogin.maxPairs);
   if (pairs.length === 0) return [];
 
+  // The counters settle most pairs; the others by the instant of their first login.
+  const counted = pairs.filter((pair) => pair.countedDay !== undefined);
+  const verdicts = new Map<LoginPair, 'new' | 'known' | 'ask'>();
+  const screened = await source.screenPairs(
+    counted.map((pair) => ({ ...pair, day: pair.countedDay as string })),
+    newIpLogin.lookbackDays,
+  );
+  for (const [i, pair] of counted.entries()) verdicts.set(pair, screened[i] ?? 'ask');
   const lookback = newIpLogin.lookbackDays * DAY_MS;
-  const firsts = await mapLimit(pairs, 4, (pair) => pair.first());
-  const asked = pairs.flatMap((pair, i) => {
-    const first = firsts[i];
-    if (!first) return [];
-    const to = first.occurredAt;
-    return [{ pair, first, question: { ...pair, from: new Date(to.getTime() - lookback), to } }];
+  const asked = pairs.filter((pair) => (verdicts.get(pair) ?? 'ask') === 'ask');
+  const firsts = await mapLimit(asked, 4, (pair) => pair.first());
+  const questions = asked.flatMap((pair, i) => {
+    const to = firsts[i]?.occurredAt;
+    return to ? [{ pair, question: { ...pair, from: new Date(to.getTime() - lookback), to } }] : [];
   });
-  const answers = await source.answerLogins(asked.map(({ question }) => question));
-  // No earlier login at all is a first login, not a new IP; one from this IP is nothing new.
-  const flagged = asked.filter((_, i) => answers[i]?.any && !answers[i]?.sameIp);
-  return mapLimit(flagged, 4, async ({ pair, first }) => {
+  const answers = await source.answerLogins(questions.map(({ question }) => question));
+  for (const [i, { pair }] of questions.entries()) {
+    // No earlier login at all is a first login, not a new IP; one from this IP is nothing new.
+    verdicts.set(pair, answers[i]?.any && !answers[i]?.sameIp ? 'new' : 'known');
+  }
+
+  const flagged = pairs.filter((pair) => verdicts.get(pair) === 'new');
+  const signals = await mapLimit(flagged, 4, async (pair) => {
+    const first = await pair.first();
+    if (!first) return undefined;
     const window = { from: first.occurredAt, to: first.occurredAt };
     const who = displayName(first.actor as Actor);
     return makeSignal(
@@ -64,6 +77,7 @@ export async function newIpLoginSignals(
       limitEvents,
     );
   });
+  return signals.filter((signal) => signal !== undefined);
 }
 
 /** Orders pairs by tenant, user, then IP. */

@@ -4,7 +4,13 @@ import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/docu
 import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
-import { answerLoginQuestions, type LoginAnswer, type LoginQuestion } from './loginHistory.ts';
+import {
+  answerLoginQuestions,
+  type LoginAnswer,
+  type LoginQuestion,
+  type PairToScreen,
+  screenLoginPairs,
+} from './loginHistory.ts';
 import { countLoginPairs, type LoginPair, pairsFromEvents } from './loginPairs.ts';
 import {
   countOffHours,
@@ -137,6 +143,11 @@ export interface SignalSource {
    * tenant): see `answerLoginQuestions`.
    */
   answerLogins(questions: LoginQuestion[]): Promise<LoginAnswer[]>;
+  /**
+   * What the counters alone tell of pairs whose first login day they counted (`ask` for every pair
+   * without counters): see `screenLoginPairs`.
+   */
+  screenPairs(pairs: PairToScreen[], lookbackDays: number): Promise<('new' | 'known' | 'ask')[]>;
 }
 
 /**
@@ -293,6 +304,10 @@ export function createSignalSource(
       return pairsFromEvents(await source.candidates('login_success'));
     },
     answerLogins: (questions) => answerLoginQuestions({ collection, rollups, tenants }, questions),
+    screenPairs: async (pairs, lookbackDays) =>
+      rollups
+        ? screenLoginPairs({ rollups, tenants }, pairs, lookbackDays)
+        : pairs.map(() => 'ask' as const),
   };
   return source;
 }

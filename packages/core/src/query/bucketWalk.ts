@@ -27,8 +27,10 @@ export interface WalkRequest {
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const DAY_PROBE_MAX = 400;
-/** Probes in flight at once. */
+/** Probes in flight at once, at most. */
 const PARALLEL = 6;
+/** The least share of the estimate a probe is expected to match (filters the counters miss). */
+const MIN_HIT_RATE = 0.02;
 
 /**
  * The first `want` events of a filter in `(occurredAt, _id)` order, read as a server that filters
@@ -50,6 +52,9 @@ export async function walkBuckets(
   );
   if (direction === -1) months.reverse();
   const found: EventDocument[] = [];
+  /** What the counters estimated for the probes read so far; `found` is what they held. */
+  let estimated = 0;
+  const hits = () => (estimated === 0 ? 1 : Math.max(found.length / estimated, MIN_HIT_RATE));
   let done = false;
   const enough = () => done;
   const probe = async ({ where }: Probe) => {
@@ -74,9 +79,12 @@ export async function walkBuckets(
     const probes = days.flatMap((day) =>
       probesOfDay({ day, counters: counters.get(day) ?? [] }, request, { lo, hi }),
     );
-    for (let p = 0; p < probes.length && !enough(); p += PARALLEL) {
-      await Promise.all(probes.slice(p, p + PARALLEL).map(probe));
-      if (found.length >= want) done = settled(found, probes.slice(p + PARALLEL), request);
+    for (let p = 0; p < probes.length && !enough(); ) {
+      const batch = nextBatch(probes.slice(p), { want: want - found.length, hitRate: hits() });
+      await Promise.all(batch.map(probe));
+      estimated += batch.reduce((sum, each) => sum + each.estimate, 0);
+      p += batch.length;
+      if (found.length >= want) done = settled(found, probes.slice(p), request);
     }
     // Later months hold only events beyond this one's.
     if (found.length >= want) done = true;
@@ -90,6 +98,25 @@ interface Probe {
   start: number;
   end: number;
   where: Record<string, string>;
+  /** At most how many matching events the counters say it holds. */
+  estimate: number;
+}
+
+/**
+ * The next probes to send at once, in walk order: enough that, at the share of estimated events the
+ * probes read so far turned out to match, they should hold twice the events still wanted — at
+ * least one, at most {@link PARALLEL}. A page of today's busy log is one probe, not six; a filter
+ * the counters cannot see (a search word) soon reads six at a time.
+ */
+function nextBatch(left: Probe[], { want, hitRate }: { want: number; hitRate: number }): Probe[] {
+  const batch: Probe[] = [];
+  let expected = 0;
+  for (const probe of left) {
+    if (batch.length >= PARALLEL || (batch.length > 0 && expected >= 2 * want)) break;
+    batch.push(probe);
+    expected += probe.estimate * hitRate;
+  }
+  return batch;
 }
 
 /**
@@ -137,14 +164,21 @@ function probesOfDay(
         start: dayStart,
         end: dayStart + DAY_MS,
         where: { ...tenantPart, day: day.day },
+        estimate,
       });
       continue;
     }
+    const dayTotal = [...hours.values()].reduce((sum, count) => sum + count, 0);
     for (const [hour, count] of hours) {
       const start = dayStart + hour * HOUR_MS;
       if (count <= 0 || start + HOUR_MS <= bounds.lo || start >= bounds.hi) continue;
       const hourKey = `${day.day}T${String(hour).padStart(2, '0')}`;
-      probes.push({ start, end: start + HOUR_MS, where: { ...tenantPart, hour: hourKey } });
+      probes.push({
+        start,
+        end: start + HOUR_MS,
+        where: { ...tenantPart, hour: hourKey },
+        estimate: dayTotal > 0 ? (estimate * count) / dayTotal : estimate,
+      });
     }
   }
   return probes.sort((a, b) =>
