@@ -95,16 +95,16 @@ describe('burst rules read by hour', () => {
     compare,
   );
 
-  it('find failed logins stored before they were marked, in hours of the first counter shape', async () => {
+  it('find failed logins stored before they were marked, on days of the first counter shape', async () => {
     // As an earlier version stored them: no mark on the events, no shape on the counters.
     const unmarked = await events().updateMany(
       { day: '2026-11-02', marks: 'failed_login' },
       { $unset: { marks: '' } },
     );
     expect(unmarked.modifiedCount).toBeGreaterThan(0);
-    await testDb.db
-      .collection(`${events().collectionName}_rollups`)
-      .updateMany({ type: 'hour', day: '2026-11-02' }, { $unset: { v: '' } });
+    const rollups = testDb.db.collection(`${events().collectionName}_rollups`);
+    await rollups.updateMany({ type: 'day', day: '2026-11-02' }, { $unset: { v: '', m: '' } });
+    await rollups.deleteMany({ type: 'signals', day: '2026-11-02' });
     for (const rule of RULES) await compare(rule);
   });
 });

@@ -139,13 +139,18 @@ describe('off-hours activity counted from the hour counters', () => {
     await compare(cases.slice(0, 3));
   });
 
-  it('reads the hours whose counters are of the first shape, without people per quarter', async () => {
+  it('reads the days whose counters are of the first shape, without signal counts', async () => {
+    // As an earlier version left them: day counters without a shape, no signal counts.
     const rollups = testDb.db.collection(`${events().collectionName}_rollups`);
+    const days = { $in: ['2026-11-20', '2026-11-28', '2026-12-01'] };
     const old = await rollups.updateMany(
-      { type: 'hour', day: { $in: ['2026-11-20', '2026-11-28', '2026-12-01'] } },
-      { $unset: { v: '', uq: '', ud: '' } },
+      { type: 'day', day: days },
+      { $unset: { v: '', li: '', m: '' } },
     );
     expect(old.modifiedCount).toBeGreaterThan(0);
+    expect((await rollups.deleteMany({ type: 'signals', day: days })).deletedCount).toBeGreaterThan(
+      0,
+    );
     await compare(cases.slice(2));
   });
 });

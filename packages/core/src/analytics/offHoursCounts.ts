@@ -1,7 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import { splitPairKey } from '../rollups/keys.ts';
-import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
+import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
 import { actorEquality, type EventMatch, mapLimit, sortEvents } from './shared.ts';
 import { HOUR_MS } from './zone.ts';
 
@@ -64,16 +64,16 @@ export function groupOffHours(events: EventDocument[], limit: number): OffHoursA
 type HourPart = { hour: string; count: number; events?: EventDocument[] };
 
 /**
- * People's events outside business hours for a match of whole tenants, counted from the hour
- * counters (`uq`, `ud`: per actor and quarter hour) instead of read: only each actor's first and
- * last hours are read, for the events a signal names and its window. Hours the counters do not
- * cover whole — the range's partial first and last hours, and hours with documents of the first
- * counter shape — are read and checked event by event.
+ * People's events outside business hours for a match of whole tenants, counted from the day's
+ * signal counts (`uq`, `ud`: per actor and quarter hour) instead of read: only each actor's first
+ * and last hours are read, for the events a signal names and its window. What the counts do not
+ * cover whole — the range's partial first and last hours, and days with counters of the first
+ * shape — is read and checked event by event.
  *
  * @example
  * ```ts
  * const actors = await countOffHours(
- *   { collection, hours: await readHourCounters(rollups, ['acme'], range), match: { tenantId: 'acme' }, range },
+ *   { collection, signals, oldDays: [], match: { tenantId: 'acme' }, range },
  *   { offHours: (quarter) => !isBusinessTime(quarter, { spans, hours }), limit: 20 },
  * );
  * ```
@@ -81,8 +81,13 @@ type HourPart = { hour: string; count: number; events?: EventDocument[] };
 export async function countOffHours(
   deps: {
     collection: Collection<EventDocument>;
-    /** Every writer's hour documents of the hours the range touches (see `readHourCounters`). */
-    hours: RollupDocument[];
+    /** Every writer's signal counts of the days the range touches (see `readSignalCounts`). */
+    signals: SignalCountsDocument[];
+    /**
+     * The days (per tenant, `*` for every tenant) with counters of the first shape: their signal
+     * counts are incomplete, so their events are read.
+     */
+    oldDays: { tenantKey: string; day: string }[];
     match: EventMatch;
     range: { from: Date; to: Date };
   },
@@ -103,13 +108,6 @@ export async function countOffHours(
         ),
       );
 
-  // Every writer's hour documents of the range, by tenant and hour.
-  const byHour = new Map<string, RollupDocument[]>();
-  for (const doc of deps.hours) {
-    const key = `${doc.tenantId}|${doc.hour}`;
-    byHour.set(key, [...(byHour.get(key) ?? []), doc]);
-  }
-
   const parts = new Map<string, { tenantId: string; actorId: string; hours: HourPart[] }>();
   const partsOf = (tenantId: string, actorId: string) => {
     const id = `${tenantId}\u0000${actorId}`;
@@ -121,45 +119,71 @@ export async function countOffHours(
     return entry;
   };
   const deletes = new Map<string, number>();
-  const toRead: { tenantId: string; hour: string }[] = [];
-  for (const docs of byHour.values()) {
-    const { tenantId, hour = '' } = docs[0] as RollupDocument;
-    const start = Date.parse(`${hour}:00:00Z`);
-    const off = new Set([0, 1, 2, 3].filter((quarter) => offHours(start / QUARTER_MS + quarter)));
-    if (off.size === 0) continue;
-    const whole = start >= range.from.getTime() && start + HOUR_MS <= range.to.getTime();
-    if (!whole || docs.some((doc) => (doc.v ?? 1) < COUNTER_SHAPE)) {
-      toRead.push({ tenantId, hour });
-      continue;
-    }
-    const counts = new Map<string, number>();
-    for (const doc of docs) {
-      for (const [key, n] of Object.entries(doc.uq ?? {})) {
-        const [actorId, quarter] = splitPairKey(key);
-        if (off.has(Number(quarter))) counts.set(actorId, (counts.get(actorId) ?? 0) + n);
+
+  // Each writer's counts by tenant, UTC hour and actor; the range's cut hours and the old days are
+  // read instead.
+  const old = new Set(deps.oldDays.map(({ tenantKey, day }) => `${tenantKey}|${day}`));
+  const isOld = (tenantId: string, day: string) =>
+    old.has(`${tenantId}|${day}`) || old.has(`*|${day}`);
+  const counted = new Map<string, number>();
+  const cutHours = new Map<string, { tenantId: string; hour: string }>();
+  for (const doc of deps.signals) {
+    if (isOld(doc.tenantId, doc.day)) continue;
+    const dayStart = Date.parse(`${doc.day}T00:00:00Z`);
+    const placed = (key: string) => {
+      const [actorId, quarterOfDay] = splitPairKey(key);
+      const quarter = Number(quarterOfDay);
+      if (!offHours(dayStart / QUARTER_MS + quarter)) return undefined;
+      const start = dayStart + Math.floor(quarter / 4) * HOUR_MS;
+      if (start + HOUR_MS <= range.from.getTime() || start >= range.to.getTime()) return undefined;
+      const hour = new Date(start).toISOString().slice(0, 13);
+      if (start < range.from.getTime() || start + HOUR_MS > range.to.getTime()) {
+        cutHours.set(`${doc.tenantId}|${hour}`, { tenantId: doc.tenantId, hour });
+        return undefined;
       }
-      for (const [key, n] of Object.entries(doc.ud ?? {})) {
-        const [actorId, quarter] = splitPairKey(key);
-        const id = `${tenantId}\u0000${actorId}`;
-        if (off.has(Number(quarter))) deletes.set(id, (deletes.get(id) ?? 0) + n);
-      }
+      return { actorId, hour };
+    };
+    for (const [key, n] of Object.entries(doc.uq ?? {})) {
+      const at = placed(key);
+      if (!at) continue;
+      const id = JSON.stringify([doc.tenantId, at.actorId, at.hour]);
+      counted.set(id, (counted.get(id) ?? 0) + n);
     }
-    for (const [actorId, count] of counts) {
-      if (count > 0) partsOf(tenantId, actorId).hours.push({ hour, count });
+    for (const [key, n] of Object.entries(doc.ud ?? {})) {
+      const at = placed(key);
+      if (!at) continue;
+      const id = `${doc.tenantId}\u0000${at.actorId}`;
+      deletes.set(id, (deletes.get(id) ?? 0) + n);
     }
   }
-  const readHours = await mapLimit(toRead, PARALLEL, ({ tenantId, hour }) =>
-    read({ tenantId, hour }, []),
-  );
-  for (const [i, { tenantId, hour }] of toRead.entries()) {
-    for (const actor of groupOffHours(readHours[i] ?? [], Number.POSITIVE_INFINITY)) {
-      partsOf(tenantId, actor.actorId).hours.push({
-        hour,
-        count: actor.count,
-        events: actor.first,
-      });
-      const id = `${tenantId}\u0000${actor.actorId}`;
-      deletes.set(id, (deletes.get(id) ?? 0) + actor.deletes);
+  for (const [id, count] of counted) {
+    const [tenantId, actorId, hour] = JSON.parse(id) as [string, string, string];
+    if (count > 0) partsOf(tenantId, actorId).hours.push({ hour, count });
+  }
+
+  const reads = [
+    ...[...cutHours.values()].map(({ tenantId, hour }) => ({ tenantId, hour })),
+    ...deps.oldDays.map(({ tenantKey, day }) =>
+      tenantKey === '*' ? { day } : { tenantId: tenantKey, day },
+    ),
+  ];
+  for (const events of await mapLimit(reads, PARALLEL, (where) => read(where, []))) {
+    const byHour = new Map<string, EventDocument[]>();
+    for (const doc of events) {
+      const key = `${doc.tenantId}|${doc.hour}`;
+      byHour.set(key, [...(byHour.get(key) ?? []), doc]);
+    }
+    for (const [key, ofHour] of byHour) {
+      const [tenantId = '', hour = ''] = key.split('|');
+      for (const actor of groupOffHours(ofHour, Number.POSITIVE_INFINITY)) {
+        partsOf(tenantId, actor.actorId).hours.push({
+          hour,
+          count: actor.count,
+          events: actor.first,
+        });
+        const id = `${tenantId}\u0000${actor.actorId}`;
+        deletes.set(id, (deletes.get(id) ?? 0) + actor.deletes);
+      }
     }
   }
 

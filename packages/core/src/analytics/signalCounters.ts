@@ -1,7 +1,11 @@
 import { QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey, monthOfDay } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
+import {
+  COUNTER_SHAPE,
+  type RollupDocument,
+  type SignalCountsDocument,
+} from '../rollups/rollupDocument.ts';
 import { mapLimit } from './shared.ts';
 import { HOUR_MS } from './zone.ts';
 
@@ -66,22 +70,19 @@ function add(entry: DayCounts, doc: RollupDocument): void {
 }
 
 /**
- * Every writer's hour documents of the tenants for the UTC hours `range` touches, or `undefined`
+ * Every writer's signal counts of the tenants for the UTC days `range` touches, or `undefined`
  * without counters.
  */
-export async function readHourCounters(
+export async function readSignalCounts(
   rollups: RollupReader | undefined,
   tenants: TenantSet,
   range: { from: Date; to: Date },
-): Promise<RollupDocument[] | undefined> {
+): Promise<SignalCountsDocument[] | undefined> {
   if (!rollups) return undefined;
-  const months = [...new Set(utcDaysBetween(range.from, range.to).map(monthOfDay))];
-  const docs = await mapLimit(months, PARALLEL, (month) => rollups.monthHours(tenants, month));
-  return docs.flat().filter((doc) => {
-    if (!doc.hour) return false;
-    const start = Date.parse(`${doc.hour}:00:00Z`);
-    return start + HOUR_MS > range.from.getTime() && start < range.to.getTime();
-  });
+  const days = new Set(utcDaysBetween(range.from, range.to));
+  const months = [...new Set([...days].map(monthOfDay))];
+  const docs = await mapLimit(months, PARALLEL, (month) => rollups.monthSignals(tenants, month));
+  return docs.flat().filter((doc) => days.has(doc.day));
 }
 
 /** Events of a kind, whatever their outcome. */

@@ -3,7 +3,7 @@ import { BULK_DELETED } from '../integrity/explanations.ts';
 import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
+import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
 import {
   answerLoginQuestions,
   type LoginAnswer,
@@ -25,7 +25,7 @@ import {
   kindCount,
   offHoursOf,
   readCounters,
-  readHourCounters,
+  readSignalCounts,
 } from './signalCounters.ts';
 import { FAILED_LOGIN_MARK, PERMISSION_MARK } from './signalMarks.ts';
 import { HOUR_MS } from './zone.ts';
@@ -94,17 +94,14 @@ const BURST_SETS: Record<
   BurstSet,
   {
     sets: CandidateSet[];
-    /** One set that finds them all where every counter document is of the current shape. */
+    /** One set that finds them all on days whose counters are of the current shape. */
     marked?: CandidateSet;
-    count: (k: Record<string, number>) => number;
+    /** Their key in the day's signal counts per hour (`hb.<HH>~<key>`). */
+    key: string;
   }
 > = {
-  failed_login: {
-    sets: ['login_failed', 'login_failure'],
-    marked: 'failed_login',
-    count: (k) => kindTotal(k, 'login_failed') + (k[escapeKey('login~failure')] ?? 0),
-  },
-  delete: { sets: ['delete'], count: (k) => kindTotal(k, 'delete') },
+  failed_login: { sets: ['login_failed', 'login_failure'], marked: 'failed_login', key: 'failed' },
+  delete: { sets: ['delete'], key: 'delete' },
 };
 
 /** Probes in flight at once. */
@@ -178,7 +175,8 @@ export function createSignalSource(
   const tenantKeys = tenants === '*' ? ['*'] : [...new Set(tenants)];
   const days = utcDaysBetween(range.from, range.to);
   const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
-  const tenantPart = (key: string) => (key === '*' ? {} : { tenantId: key });
+  const tenantPart = (key: string): Record<string, string> =>
+    key === '*' ? {} : { tenantId: key };
 
   let counters: Promise<Map<string, DayCounts> | undefined> | undefined;
   const dayCounts = () => {
@@ -205,10 +203,20 @@ export function createSignalSource(
       })
       .toArray();
 
-  let hourDocs: Promise<RollupDocument[] | undefined> | undefined;
-  const hourCounters = () => {
-    hourDocs ??= readHourCounters(rollups, tenants, range);
-    return hourDocs;
+  let signalDocs: Promise<SignalCountsDocument[] | undefined> | undefined;
+  const signalCounts = () => {
+    signalDocs ??= readSignalCounts(rollups, tenants, range);
+    return signalDocs;
+  };
+  /** The (tenant, day) pairs whose counters are of the first shape: their events are read. */
+  const oldDays = async () => {
+    const known = await dayCounts();
+    return [...(known ?? [])]
+      .filter(([, counts]) => !counts.current)
+      .map(([key]) => ({
+        tenantKey: key.slice(0, key.lastIndexOf('|')),
+        day: key.slice(key.lastIndexOf('|') + 1),
+      }));
   };
 
   const cache = new Map<CandidateSet, Promise<EventDocument[]>>();
@@ -236,33 +244,39 @@ export function createSignalSource(
       const id = `${set}|${rule.threshold}|${rule.windowMinutes}`;
       let found = burstCache.get(id);
       if (!found) {
-        const { sets, marked, count } = BURST_SETS[set];
-        found = hourCounters().then(async (hours) => {
-          if (!hours) {
+        const { sets, marked, key } = BURST_SETS[set];
+        found = signalCounts().then(async (counts) => {
+          if (!counts) {
             return sortEvents(
               (await Promise.all(sets.map((each) => source.candidates(each)))).flat(),
             );
           }
+          const old = await oldDays();
           // A day with many such hours is read whole: fewer commands for the same few events.
-          const byDay = new Map<string, { tenantId: string; hours: string[]; current: boolean }>();
-          for (const { tenantId, hour, current } of burstHours(hours, { count, ...rule })) {
-            const key = `${tenantId}|${hour.slice(0, 10)}`;
-            const entry = byDay.get(key) ?? { tenantId, hours: [], current: true };
+          const byDay = new Map<string, { tenantId: string; hours: string[] }>();
+          for (const { tenantId, hour } of burstHours(counts, { key, old, ...rule })) {
+            const id = `${tenantId}|${hour.slice(0, 10)}`;
+            const entry = byDay.get(id) ?? { tenantId, hours: [] };
             entry.hours.push(hour);
-            entry.current &&= current;
-            byDay.set(key, entry);
+            byDay.set(id, entry);
           }
-          const probes = [...byDay.values()].flatMap(({ tenantId, hours: ofDay, current }) => {
-            const buckets =
-              ofDay.length > MAX_HOUR_PROBES
-                ? [{ tenantId, day: (ofDay[0] as string).slice(0, 10) }]
-                : ofDay.map((hour) => ({ tenantId, hour }));
-            // Events outside these hours can be in no burst: a day read whole may mix shapes.
-            const each = current && marked ? [marked] : sets;
-            return buckets.flatMap((bucket) =>
-              each.map((one) => ({ ...bucket, ...SETS[one].where })),
-            );
-          });
+          const probes: Record<string, string>[] = [...byDay.values()].flatMap(
+            ({ tenantId, hours: ofDay }) => {
+              const buckets =
+                ofDay.length > MAX_HOUR_PROBES
+                  ? [{ tenantId, day: (ofDay[0] as string).slice(0, 10) }]
+                  : ofDay.map((hour) => ({ tenantId, hour }));
+              const each = marked ? [marked] : sets;
+              return buckets.flatMap((bucket) =>
+                each.map((one) => ({ ...bucket, ...SETS[one].where })),
+              );
+            },
+          );
+          // Days of the first counter shape: every candidate of the day, by kind.
+          for (const { tenantKey, day } of old) {
+            for (const one of sets)
+              probes.push({ ...tenantPart(tenantKey), day, ...SETS[one].where });
+          }
           return sortEvents((await mapLimit(probes, PARALLEL, (where) => probe(where))).flat());
         });
         burstCache.set(id, found);
@@ -270,9 +284,12 @@ export function createSignalSource(
       return found;
     },
     async offHoursActors(offHours, limit) {
-      const hours = deps.wholeTenants ? await hourCounters() : undefined;
-      if (hours) {
-        return countOffHours({ collection, hours, match, range }, { offHours, limit });
+      const signals = deps.wholeTenants ? await signalCounts() : undefined;
+      if (signals) {
+        return countOffHours(
+          { collection, signals, oldDays: await oldDays(), match, range },
+          { offHours, limit },
+        );
       }
       const known = await dayCounts();
       const probes: Record<string, unknown>[] = [];
@@ -314,48 +331,62 @@ export function createSignalSource(
 
 /** A counter reader that reads each month once per request (several detectors ask for it). */
 function memoized(rollups: RollupReader): RollupReader {
-  const reads = new Map<string, Promise<RollupDocument[]>>();
-  const once =
-    (name: 'monthDays' | 'monthHours') =>
-    (tenants: TenantSet, month: string): Promise<RollupDocument[]> => {
-      const key = JSON.stringify([name, tenants, month]);
-      let read = reads.get(key);
-      if (!read) {
-        read = rollups[name](tenants, month);
-        reads.set(key, read);
-      }
-      return read;
-    };
-  return { ...rollups, monthDays: once('monthDays'), monthHours: once('monthHours') };
+  const reads = new Map<string, Promise<unknown>>();
+  const once = <T>(key: unknown[], read: () => Promise<T>): Promise<T> => {
+    const id = JSON.stringify(key);
+    let found = reads.get(id) as Promise<T> | undefined;
+    if (!found) {
+      found = read();
+      reads.set(id, found);
+    }
+    return found;
+  };
+  return {
+    ...rollups,
+    monthDays: (tenants, month) =>
+      once(['days', tenants, month], () => rollups.monthDays(tenants, month)),
+    monthSignals: (tenants, month) =>
+      once(['signals', tenants, month], () => rollups.monthSignals(tenants, month)),
+  };
 }
 
 /**
  * The (tenant, UTC hour) pairs that may hold events of a burst: a window of `windowMinutes` lies
  * within `ceil(windowMinutes / 60) + 1` consecutive hours, so an hour is read when some such run of
- * hours containing it counts at least `threshold` events of the set (`count` of an hour document's
- * `k`, every writer's added up).
+ * hours containing it counts at least `threshold` events of the set (`hb.<HH>~<key>` of the days'
+ * signal counts, every writer's added up). Hours of `old` days (counters of the first shape) count
+ * as any number: they are read whole, and their neighbours are read too.
  */
 function burstHours(
-  docs: RollupDocument[],
-  rule: BurstRule & { count: (k: Record<string, number>) => number },
-): { tenantId: string; hour: string; current: boolean }[] {
+  docs: SignalCountsDocument[],
+  rule: BurstRule & { key: string; old: { tenantKey: string; day: string }[] },
+): { tenantId: string; hour: string }[] {
   const byTenant = new Map<string, Map<number, number>>();
-  const old = new Set<string>();
+  const oldDay = new Set(rule.old.map(({ tenantKey, day }) => `${tenantKey}|${day}`));
+  const isOld = (tenantId: string, day: string) =>
+    oldDay.has(`${tenantId}|${day}`) || oldDay.has(`*|${day}`);
   for (const doc of docs) {
-    if ((doc.v ?? 1) < COUNTER_SHAPE) old.add(`${doc.tenantId}|${doc.hour}`);
-    const n = rule.count(doc.k ?? {});
-    if (n === 0 || !doc.hour) continue;
     const hours = byTenant.get(doc.tenantId) ?? new Map<number, number>();
-    const at = Date.parse(`${doc.hour}:00:00Z`) / HOUR_MS;
-    hours.set(at, (hours.get(at) ?? 0) + n);
     byTenant.set(doc.tenantId, hours);
+    if (isOld(doc.tenantId, doc.day)) continue;
+    const dayStart = Date.parse(`${doc.day}T00:00:00Z`) / HOUR_MS;
+    for (const [at, n] of Object.entries(doc.hb ?? {})) {
+      const [hour = '', key] = at.split('~');
+      if (key !== rule.key) continue;
+      const index = dayStart + Number(hour);
+      hours.set(index, (hours.get(index) ?? 0) + n);
+    }
   }
   const span = Math.ceil(rule.windowMinutes / 60) + 1;
-  const found: { tenantId: string; hour: string; current: boolean }[] = [];
+  const found: { tenantId: string; hour: string }[] = [];
   for (const [tenantId, hours] of byTenant) {
+    const count = (at: number) =>
+      isOld(tenantId, new Date(at * HOUR_MS).toISOString().slice(0, 10))
+        ? Number.POSITIVE_INFINITY
+        : (hours.get(at) ?? 0);
     const total = (first: number) => {
       let sum = 0;
-      for (let at = first; at < first + span; at++) sum += hours.get(at) ?? 0;
+      for (let at = first; at < first + span; at++) sum += count(at);
       return sum;
     };
     for (const [at, n] of [...hours].sort(([a], [b]) => a - b)) {
@@ -364,18 +395,9 @@ function burstHours(
       for (let first = at - span + 1; first <= at && !possible; first++) {
         possible = total(first) >= rule.threshold;
       }
-      if (!possible) continue;
-      const hour = new Date(at * HOUR_MS).toISOString().slice(0, 13);
-      found.push({ tenantId, hour, current: !old.has(`${tenantId}|${hour}`) });
+      if (possible)
+        found.push({ tenantId, hour: new Date(at * HOUR_MS).toISOString().slice(0, 13) });
     }
   }
   return found;
-}
-
-/** Events of a kind in an hour document's `kind~outcome` counts, whatever their outcome. */
-function kindTotal(k: Record<string, number>, kind: string): number {
-  let total = 0;
-  const prefix = `${escapeKey(kind)}~`;
-  for (const [key, n] of Object.entries(k)) if (key.startsWith(prefix)) total += n;
-  return total;
 }

@@ -1,11 +1,11 @@
-import { signalMarks } from '../analytics/signalMarks.ts';
+import { FAILED_LOGIN_MARK, signalMarks } from '../analytics/signalMarks.ts';
 import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
 import { escapeKey, kindOutcomeKey, monthOfDay, pairKey } from './keys.ts';
 import type { ActorLook } from './rollupDocument.ts';
 
 /** The change one batch makes to one counter document. */
 export interface RollupDelta {
-  type: 'day' | 'hour';
+  type: 'day' | 'hour' | 'signals';
   tenantId: string;
   month: string;
   day: string;
@@ -21,7 +21,8 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * What storing (`sign` 1) or deleting (`sign` -1) `docs` changes in the counters: one delta per
- * tenant and UTC day, and one per tenant and UTC hour, keyed `d|tenant|day` / `h|tenant|hour`.
+ * tenant and UTC day, one per tenant and UTC hour, and one of the security signals' counts per
+ * tenant and UTC day, keyed `d|tenant|day` / `h|tenant|hour` / `s|tenant|day`.
  */
 export function rollupDeltas(
   docs: readonly EventDocument[],
@@ -56,13 +57,43 @@ export function rollupDeltas(
     }));
     const dayStart = Date.parse(`${day}T00:00:00Z`);
     const hourStart = Date.parse(`${hour}:00:00Z`);
-    count(dayDelta, doc, { sign, quarter: String(Math.floor((at - dayStart) / QUARTER_MS)) });
+    const dayQuarter = String(Math.floor((at - dayStart) / QUARTER_MS));
+    count(dayDelta, doc, { sign, quarter: dayQuarter });
+    const signals = signalCounts(doc, { hour: hour.slice(11), quarter: dayQuarter });
+    if (signals.length > 0) {
+      const signalDelta = deltaOf(`s|${doc.tenantId}|${day}`, () => ({
+        type: 'signals',
+        tenantId: doc.tenantId,
+        month: monthOfDay(day),
+        day,
+      }));
+      for (const path of signals)
+        signalDelta.inc.set(path, (signalDelta.inc.get(path) ?? 0) + sign);
+    }
     count(hourDelta, doc, {
       sign,
       quarter: String(Math.floor(((at - hourStart) % HOUR_MS) / QUARTER_MS)),
     });
   }
   return deltas;
+}
+
+/**
+ * The counter paths an event adds to its day's signal counts: deletes and failed logins per UTC hour
+ * (`hb.<HH>~delete`, `hb.<HH>~failed`; the burst rules read only hours where a burst fits), and a
+ * person's (`user` actor's) events and deletes per quarter hour of the day (`uq.<actor>~<quarter>`,
+ * `ud.…`; the off-hours rule counts these).
+ */
+function signalCounts(doc: EventDocument, at: { hour: string; quarter: string }): string[] {
+  const paths: string[] = [];
+  if (doc.kind === 'delete') paths.push(`hb.${at.hour}~delete`);
+  if ((doc.marks ?? signalMarks(doc)).includes(FAILED_LOGIN_MARK))
+    paths.push(`hb.${at.hour}~failed`);
+  if (doc.actor.type === 'user') {
+    paths.push(`uq.${pairKey(doc.actor.id, at.quarter)}`);
+    if (doc.kind === 'delete') paths.push(`ud.${pairKey(doc.actor.id, at.quarter)}`);
+  }
+  return paths;
 }
 
 function count(
@@ -87,10 +118,6 @@ function count(
     if (doc.kind === 'login' && doc.outcome === 'success') {
       add(`li.${pairKey(doc.actor.id, typeof doc.context?.ip === 'string' ? doc.context.ip : '')}`);
     }
-  } else if (doc.actor.type === 'user') {
-    // What the off-hours signal counts: people's events and deletes, per quarter hour.
-    add(`uq.${pairKey(doc.actor.id, quarter)}`);
-    if (doc.kind === 'delete') add(`ud.${pairKey(doc.actor.id, quarter)}`);
   }
   if (sign === 1) {
     const seen = delta.looks.get(actor);

@@ -1,5 +1,9 @@
 import type { Collection, Filter } from 'mongodb';
-import type { RollupCollectionDocument, RollupDocument } from './rollupDocument.ts';
+import type {
+  RollupCollectionDocument,
+  RollupDocument,
+  SignalCountsDocument,
+} from './rollupDocument.ts';
 
 /** The tenants a read covers: a list, or every tenant (`'*'`). */
 export type TenantSet = readonly string[] | '*';
@@ -14,8 +18,8 @@ export interface RollupReader {
   monthDays(tenants: TenantSet, month: string): Promise<RollupDocument[]>;
   /** The hour documents of the tenants for one UTC day. */
   dayHours(tenants: TenantSet, day: string): Promise<RollupDocument[]>;
-  /** The hour documents of the tenants for one UTC month. */
-  monthHours(tenants: TenantSet, month: string): Promise<RollupDocument[]>;
+  /** The signal counts of the tenants for one UTC month (a document per tenant, day and writer). */
+  monthSignals(tenants: TenantSet, month: string): Promise<SignalCountsDocument[]>;
 }
 
 export function createRollupReader(rollups: Collection<RollupCollectionDocument>): RollupReader {
@@ -41,6 +45,7 @@ export function createRollupReader(rollups: Collection<RollupCollectionDocument>
     daysOf: (tenants, day) => each<RollupDocument>(tenants, { type: 'day', day }),
     monthDays: (tenants, month) => each<RollupDocument>(tenants, { type: 'day', month }),
     dayHours: (tenants, day) => each<RollupDocument>(tenants, { type: 'hour', day }),
-    monthHours: (tenants, month) => each<RollupDocument>(tenants, { type: 'hour', month }),
+    monthSignals: (tenants, month) =>
+      each<SignalCountsDocument>(tenants, { type: 'signals', month }),
   };
 }

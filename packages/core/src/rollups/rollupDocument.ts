@@ -27,13 +27,6 @@ export interface CounterMaps {
   /** Events per actor key (`EventDocument.actorKeys`, escaped), on day documents only. */
   ak?: Record<string, number>;
   /**
-   * Events of people (`user` actors) per `<actor>~<quarter>` (escaped actor id, quarter of the
-   * hour `0`–`3`), on hour documents only: the off-hours signal counts from these.
-   */
-  uq?: Record<string, number>;
-  /** Deletes by people per `<actor>~<quarter>`, on hour documents only. */
-  ud?: Record<string, number>;
-  /**
    * Successful logins per `<actor>~<ip>` (both escaped; the IP empty when the event has none), on
    * day documents only: the new-IP signal's look back reads these.
    */
@@ -44,8 +37,8 @@ export interface CounterMaps {
 
 /**
  * The shape of the counters a writer keeps; stored as `v` on its documents. Documents without it
- * (written before `uq`, `ud`, `li` and `m` were counted) do not hold those maps, and readers read the
- * events of their hours and days instead.
+ * (written before `li` and `m` were counted and signal counts kept) do not hold those counts, and
+ * readers read the events of their days instead.
  */
 export const COUNTER_SHAPE = 2;
 
@@ -55,6 +48,26 @@ export interface ActorLook {
   name?: string;
   role?: string;
   at: Date;
+}
+
+/**
+ * A writer's counts of one tenant and UTC day that the security signals read (`s|<tenant>|<day>|<writer>`),
+ * apart from the day's counters so that lists and stats do not carry them.
+ */
+export interface SignalCountsDocument {
+  _id: string;
+  type: 'signals';
+  tenantId: string;
+  writer: string;
+  month: string;
+  day: string;
+  v: number;
+  /** Deletes (`<HH>~delete`) and failed logins (`<HH>~failed`) per UTC hour of the day. */
+  hb?: Record<string, number>;
+  /** Events of people (`user` actors) per `<actor>~<quarter>` (escaped id, quarter of the day `0`–`95`). */
+  uq?: Record<string, number>;
+  /** Deletes by people per `<actor>~<quarter>`. */
+  ud?: Record<string, number>;
 }
 
 /** A writer's counters of one tenant for one UTC day or one UTC hour. */
@@ -88,4 +101,8 @@ export interface BackfillMarker {
   type: 'backfill';
 }
 
-export type RollupCollectionDocument = RollupDocument | MonthMarker | BackfillMarker;
+export type RollupCollectionDocument =
+  | RollupDocument
+  | SignalCountsDocument
+  | MonthMarker
+  | BackfillMarker;
