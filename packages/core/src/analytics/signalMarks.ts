@@ -10,16 +10,19 @@ import { type Change, mentionsPermissions } from '@activitykit/schema';
 export const PERMISSION_MARK = 'permission_change';
 /** The mark of a failed sign-in: a `login_failed` event, or a `login` whose outcome is `failure`. */
 export const FAILED_LOGIN_MARK = 'failed_login';
+/** Beside any other mark: one equality reads every marked event of a day at once. */
+export const SIGNAL_MARK = 'signal';
 
 /**
  * The marks of an event: {@link PERMISSION_MARK} when its action or a change path mentions
  * permissions (see `mentionsPermissions` in @activitykit/schema), {@link FAILED_LOGIN_MARK} for a
- * failed sign-in (one equality finds both kinds of them); empty for most events.
+ * failed sign-in (one equality finds both kinds of them), and {@link SIGNAL_MARK} beside either;
+ * empty for most events.
  *
  * @example
  * ```ts
  * signalMarks({ action: 'user.updated', changes: [{ path: 'role', before: 'staff', after: 'admin' }] });
- * // ['permission_change']
+ * // ['permission_change', 'signal']
  * ```
  */
 export function signalMarks(event: {
@@ -38,5 +41,6 @@ export function signalMarks(event: {
   if (event.kind === 'login_failed' || (event.kind === 'login' && event.outcome === 'failure')) {
     marks.push(FAILED_LOGIN_MARK);
   }
+  if (marks.length > 0) marks.push(SIGNAL_MARK);
   return marks;
 }

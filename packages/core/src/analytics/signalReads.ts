@@ -27,7 +27,7 @@ import {
   readCounters,
   readSignalCounts,
 } from './signalCounters.ts';
-import { FAILED_LOGIN_MARK, PERMISSION_MARK } from './signalMarks.ts';
+import { FAILED_LOGIN_MARK, PERMISSION_MARK, SIGNAL_MARK } from './signalMarks.ts';
 import { HOUR_MS } from './zone.ts';
 
 /** What the detectors read besides the events: the store's counters and the scope's tenants. */
@@ -62,12 +62,21 @@ export type CandidateSet =
 const counted = (key: string) => (day: DayCounts) => (day.k.get(escapeKey(key)) ?? 0) > 0;
 const SETS: Record<
   CandidateSet,
-  { where: Record<string, string>; in: (day: DayCounts) => boolean }
+  {
+    where: Record<string, string>;
+    in: (day: DayCounts) => boolean;
+    /**
+     * On days whose counters are of the current shape, taken from the day's marked events (one
+     * read shared by the rules that mark) rather than read on their own.
+     */
+    mark?: string;
+  }
 > = {
   // Marked by writers of the current counter shape: on their days, both kinds in one equality.
   failed_login: {
     where: { marks: FAILED_LOGIN_MARK },
     in: (day) => (day.m.get(FAILED_LOGIN_MARK) ?? 0) > 0,
+    mark: FAILED_LOGIN_MARK,
   },
   login_success: { where: { kind: 'login', outcome: 'success' }, in: counted('login~success') },
   login_failure: { where: { kind: 'login', outcome: 'failure' }, in: counted('login~failure') },
@@ -84,6 +93,7 @@ const SETS: Record<
   permission: {
     where: { marks: PERMISSION_MARK },
     in: (day) => (day.current ? (day.m.get(PERMISSION_MARK) ?? 0) > 0 : day.n > 0),
+    mark: PERMISSION_MARK,
   },
 };
 
@@ -219,6 +229,16 @@ export function createSignalSource(
       }));
   };
 
+  /** The marked events of a tenant's day (see `signalMarks`), read once for every rule. */
+  const markedDays = new Map<string, Promise<EventDocument[]>>();
+  const markedOf = async (key: string, day: string, mark: string) => {
+    let read = markedDays.get(`${key}|${day}`);
+    if (!read) {
+      read = probe({ ...tenantPart(key), day, marks: SIGNAL_MARK });
+      markedDays.set(`${key}|${day}`, read);
+    }
+    return (await read).filter((doc) => doc.marks?.includes(mark));
+  };
   const cache = new Map<CandidateSet, Promise<EventDocument[]>>();
   const burstCache = new Map<string, Promise<EventDocument[]>>();
   const source: SignalSource = {
@@ -227,15 +247,15 @@ export function createSignalSource(
       let found = cache.get(set);
       if (!found) {
         const rule = SETS[set];
-        found = bucketsWhere(rule.in).then(async (buckets) =>
-          sortEvents(
-            (
-              await mapLimit(buckets, PARALLEL, ({ key, day }) =>
-                probe({ ...tenantPart(key), day, ...rule.where }),
-              )
-            ).flat(),
-          ),
-        );
+        found = bucketsWhere(rule.in).then(async (buckets) => {
+          const known = await dayCounts();
+          const read = await mapLimit(buckets, PARALLEL, ({ key, day }) => {
+            const { mark } = rule;
+            if (mark && known?.get(`${key}|${day}`)?.current) return markedOf(key, day, mark);
+            return probe({ ...tenantPart(key), day, ...rule.where });
+          });
+          return sortEvents(read.flat());
+        });
         cache.set(set, found);
       }
       return found;
@@ -260,24 +280,27 @@ export function createSignalSource(
             entry.hours.push(hour);
             byDay.set(id, entry);
           }
-          const probes: Record<string, string>[] = [...byDay.values()].flatMap(
-            ({ tenantId, hours: ofDay }) => {
-              const buckets =
-                ofDay.length > MAX_HOUR_PROBES
+          // Marked failed logins come with the day's other marked events (one read per day).
+          const markedReads = marked
+            ? await mapLimit([...byDay.values()], PARALLEL, ({ tenantId, hours: ofDay }) =>
+                markedOf(tenantId, (ofDay[0] as string).slice(0, 10), SETS[marked].mark as string),
+              )
+            : [];
+          const probes: Record<string, string>[] = marked
+            ? []
+            : [...byDay.values()].flatMap(({ tenantId, hours: ofDay }) =>
+                (ofDay.length > MAX_HOUR_PROBES
                   ? [{ tenantId, day: (ofDay[0] as string).slice(0, 10) }]
-                  : ofDay.map((hour) => ({ tenantId, hour }));
-              const each = marked ? [marked] : sets;
-              return buckets.flatMap((bucket) =>
-                each.map((one) => ({ ...bucket, ...SETS[one].where })),
+                  : ofDay.map((hour) => ({ tenantId, hour }))
+                ).flatMap((bucket) => sets.map((one) => ({ ...bucket, ...SETS[one].where }))),
               );
-            },
-          );
           // Days of the first counter shape: every candidate of the day, by kind.
           for (const { tenantKey, day } of old) {
             for (const one of sets)
               probes.push({ ...tenantPart(tenantKey), day, ...SETS[one].where });
           }
-          return sortEvents((await mapLimit(probes, PARALLEL, (where) => probe(where))).flat());
+          const read = await mapLimit(probes, PARALLEL, (where) => probe(where));
+          return sortEvents([...read, ...markedReads].flat());
         });
         burstCache.set(id, found);
       }
