@@ -41,7 +41,9 @@ async function loadLoginCounts(
   tenants: TenantSet,
   days: Iterable<string>,
 ): Promise<{ counted: Map<string, DayLogins>; incomplete: Set<string> }> {
-  const months = new Set([...days].map(monthOfDay));
+  // Only the months in which the tenants had events (a look back of a year spans thirteen).
+  const known = new Set(await rollups.months(tenants));
+  const months = new Set([...days].map(monthOfDay).filter((month) => known.has(month)));
   const counted = new Map<string, DayLogins>();
   const incomplete = new Set<string>();
   const docs = await mapLimit([...months], PARALLEL, (month) => rollups.monthDays(tenants, month));

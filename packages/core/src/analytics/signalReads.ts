@@ -366,6 +366,7 @@ function memoized(rollups: RollupReader): RollupReader {
   };
   return {
     ...rollups,
+    months: (tenants) => once(['months', tenants], () => rollups.months(tenants)),
     monthDays: (tenants, month) =>
       once(['days', tenants, month], () => rollups.monthDays(tenants, month)),
     monthSignals: (tenants, month) =>
