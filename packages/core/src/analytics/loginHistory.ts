@@ -3,7 +3,7 @@ import { type EventDocument, utcDay, utcDaysBetween } from '../internal/document
 import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { COUNTER_SHAPE } from '../rollups/rollupDocument.ts';
-import { actorEquality, mapLimit, SUCCESSFUL_LOGIN } from './shared.ts';
+import { actorEquality, mapLimit, READS_IN_FLIGHT, SUCCESSFUL_LOGIN } from './shared.ts';
 import { DAY_MS } from './zone.ts';
 
 /** Does a user have successful logins in `[from, to)`, and any from `ip`? */
@@ -23,8 +23,6 @@ export interface LoginAnswer {
   sameIp: boolean;
 }
 
-/** Reads in flight at once. */
-const PARALLEL = 4;
 const LOGIN_FIELDS = { _id: 1, tenantId: 1, occurredAt: 1, actor: 1, context: 1 } as const;
 
 /** One tenant's successful logins of one UTC day: per user, how many, and from which IPs. */
@@ -46,7 +44,9 @@ async function loadLoginCounts(
   const months = new Set([...days].map(monthOfDay).filter((month) => known.has(month)));
   const counted = new Map<string, DayLogins>();
   const incomplete = new Set<string>();
-  const docs = await mapLimit([...months], PARALLEL, (month) => rollups.monthDays(tenants, month));
+  const docs = await mapLimit([...months], READS_IN_FLIGHT, (month) =>
+    rollups.monthDays(tenants, month),
+  );
   for (const doc of docs.flat()) {
     const key = `${doc.tenantId}|${doc.day}`;
     if ((doc.v ?? 1) < COUNTER_SHAPE) incomplete.add(key);
@@ -158,7 +158,7 @@ export async function answerLoginQuestions(
     const to = new Date(Math.max(...questions.map((q) => q.to.getTime())));
     const tenantIds = tenants === '*' ? [...new Set(questions.map((q) => q.tenantId))] : tenants;
     const logins = (
-      await mapLimit([...new Set(tenantIds)], PARALLEL, (tenantId) =>
+      await mapLimit([...new Set(tenantIds)], READS_IN_FLIGHT, (tenantId) =>
         readLogins({ tenantId, $and: [{ occurredAt: { $gte: from, $lt: to } }] }),
       )
     ).flat();
@@ -189,7 +189,7 @@ export async function answerLoginQuestions(
   const reads: { key: string; actorId?: string }[] = [...toRead].flatMap(([key, actors]) =>
     actors.size >= WHOLE_DAY_USERS ? [{ key }] : [...actors].map((actorId) => ({ key, actorId })),
   );
-  await mapLimit(reads, PARALLEL, async ({ key, actorId }) => {
+  await mapLimit(reads, READS_IN_FLIGHT, async ({ key, actorId }) => {
     const [tenantId = '', day = ''] = key.split('|');
     const where = actorId === undefined ? {} : actorEquality(actorId);
     const logins = await readLogins({ tenantId, day, ...where });

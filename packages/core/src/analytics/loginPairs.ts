@@ -7,6 +7,7 @@ import {
   actorEquality,
   type EventMatch,
   mapLimit,
+  READS_IN_FLIGHT,
   SUCCESSFUL_LOGIN,
   sortEvents,
 } from './shared.ts';
@@ -30,8 +31,6 @@ export interface LoginPair {
   logins(limit: number): Promise<EventDocument[]>;
 }
 
-/** Reads in flight at once. */
-const PARALLEL = 4;
 const LOGIN_FIELDS = {
   _id: 1,
   tenantId: 1,
@@ -103,7 +102,7 @@ export async function countLoginPairs(deps: {
   const wanted = new Set(days);
   const byDay = new Map<string, RollupDocument[]>();
   for (const doc of (
-    await mapLimit(months, PARALLEL, (month) => rollups.monthDays(tenants, month))
+    await mapLimit(months, READS_IN_FLIGHT, (month) => rollups.monthDays(tenants, month))
   ).flat()) {
     if (!wanted.has(doc.day)) continue;
     const key = `${doc.tenantId}|${doc.day}`;
@@ -159,7 +158,7 @@ export async function countLoginPairs(deps: {
     return !whole || docs.some((doc) => (doc.v ?? 1) < COUNTER_SHAPE);
   });
   const read = new Map(
-    await mapLimit(readWhole, PARALLEL, async ([key]) => {
+    await mapLimit(readWhole, READS_IN_FLIGHT, async ([key]) => {
       const [tenantId = '', day = ''] = key.split('|');
       return [key, await readDay(tenantId, day)] as const;
     }),

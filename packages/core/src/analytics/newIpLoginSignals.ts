@@ -1,7 +1,7 @@
 import type { Actor } from '@activitykit/schema';
 import type { LoginPair } from './loginPairs.ts';
 import { makeSignal, type SecuritySignal, type SignalSettings } from './securitySignal.ts';
-import { mapLimit } from './shared.ts';
+import { mapLimit, READS_IN_FLIGHT } from './shared.ts';
 import { displayName, signalMessage } from './signalMessages.ts';
 import type { SignalSource } from './signalReads.ts';
 import { DAY_MS } from './zone.ts';
@@ -43,7 +43,7 @@ export async function newIpLoginSignals(
   for (const [i, pair] of counted.entries()) verdicts.set(pair, screened[i] ?? 'ask');
   const lookback = newIpLogin.lookbackDays * DAY_MS;
   const asked = pairs.filter((pair) => (verdicts.get(pair) ?? 'ask') === 'ask');
-  const firsts = await mapLimit(asked, 4, (pair) => pair.first());
+  const firsts = await mapLimit(asked, READS_IN_FLIGHT, (pair) => pair.first());
   const questions = asked.flatMap((pair, i) => {
     const to = firsts[i]?.occurredAt;
     return to ? [{ pair, question: { ...pair, from: new Date(to.getTime() - lookback), to } }] : [];
@@ -55,7 +55,7 @@ export async function newIpLoginSignals(
   }
 
   const flagged = pairs.filter((pair) => verdicts.get(pair) === 'new');
-  const signals = await mapLimit(flagged, 4, async (pair) => {
+  const signals = await mapLimit(flagged, READS_IN_FLIGHT, async (pair) => {
     const first = await pair.first();
     if (!first) return undefined;
     const window = { from: first.occurredAt, to: first.occurredAt };

@@ -2,7 +2,7 @@ import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import { splitPairKey } from '../rollups/keys.ts';
 import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
-import { actorEquality, type EventMatch, mapLimit, sortEvents } from './shared.ts';
+import { actorEquality, type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
 import { HOUR_MS } from './zone.ts';
 
 /** A person's events outside business hours within the range. */
@@ -22,8 +22,6 @@ export interface OffHoursActor {
 /** Whether a quarter hour (counted from the epoch) lies outside business hours. */
 export type OffHoursTest = (quarter: number) => boolean;
 
-/** Reads in flight at once. */
-const PARALLEL = 4;
 /** Fields the detector never reads, left on the server. */
 const PROJECTION = { snapshot: 0, refs: 0, refKeys: 0 } as const;
 const PEOPLE: EventMatch = { 'actor.type': 'user' };
@@ -167,7 +165,7 @@ export async function countOffHours(
       tenantKey === '*' ? { day } : { tenantId: tenantKey, day },
     ),
   ];
-  for (const events of await mapLimit(reads, PARALLEL, (where) => read(where, []))) {
+  for (const events of await mapLimit(reads, READS_IN_FLIGHT, (where) => read(where, []))) {
     const byHour = new Map<string, EventDocument[]>();
     for (const doc of events) {
       const key = `${doc.tenantId}|${doc.hour}`;
@@ -194,7 +192,7 @@ export async function countOffHours(
   // Each actor's first events and last one: read from their hours, oldest first, as needed.
   const actorHour = (tenantId: string, actorId: string, part: HourPart) =>
     part.events ?? readActor(tenantId, actorId, part.hour);
-  const found = await mapLimit([...parts.entries()], PARALLEL, async ([id, entry]) => {
+  const found = await mapLimit([...parts.entries()], READS_IN_FLIGHT, async ([id, entry]) => {
     const hours = entry.hours.sort((a, b) => (a.hour < b.hour ? -1 : 1));
     const first: EventDocument[] = [];
     for (const part of hours) {

@@ -126,6 +126,12 @@ export function sortEvents<T extends { occurredAt: Date; _id: string }>(events: 
   return events.sort(compareEvents);
 }
 
+/**
+ * Reads in flight at once, per step of one analytics request. On the dev database a request is
+ * bound by the server's CPU, not by waiting: 2, 4 or 8 gave the same time at 100k events.
+ */
+export const READS_IN_FLIGHT = 4;
+
 /** Events per kind and per outcome, and the sign-in figures, of a stats request. */
 export interface KindTally {
   kinds: Map<string, number>;

@@ -6,11 +6,8 @@ import {
   type RollupDocument,
   type SignalCountsDocument,
 } from '../rollups/rollupDocument.ts';
-import { mapLimit } from './shared.ts';
+import { mapLimit, READS_IN_FLIGHT } from './shared.ts';
 import { HOUR_MS } from './zone.ts';
-
-/** Counter reads in flight at once. */
-const PARALLEL = 4;
 
 /** One tenant's (or every tenant's) counters of one UTC day, every writer's added up. */
 export interface DayCounts {
@@ -38,7 +35,7 @@ export async function readCounters(
   const wanted = new Set(days);
   const months = [...new Set(days.map(monthOfDay))];
   const docs = (
-    await mapLimit(months, PARALLEL, (month) => rollups.monthDays(tenants, month))
+    await mapLimit(months, READS_IN_FLIGHT, (month) => rollups.monthDays(tenants, month))
   ).flat();
   const counts = new Map<string, DayCounts>();
   for (const doc of docs) {
@@ -81,7 +78,9 @@ export async function readSignalCounts(
   if (!rollups) return undefined;
   const days = new Set(utcDaysBetween(range.from, range.to));
   const months = [...new Set([...days].map(monthOfDay))];
-  const docs = await mapLimit(months, PARALLEL, (month) => rollups.monthSignals(tenants, month));
+  const docs = await mapLimit(months, READS_IN_FLIGHT, (month) =>
+    rollups.monthSignals(tenants, month),
+  );
   return docs.flat().filter((doc) => days.has(doc.day));
 }
 

@@ -19,7 +19,7 @@ import {
   type OffHoursTest,
 } from './offHoursCounts.ts';
 import type { BurstRule } from './securitySignal.ts';
-import { type EventMatch, mapLimit, sortEvents } from './shared.ts';
+import { type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
 import {
   type DayCounts,
   kindCount,
@@ -114,8 +114,6 @@ const BURST_SETS: Record<
   delete: { sets: ['delete'], key: 'delete' },
 };
 
-/** Probes in flight at once. */
-const PARALLEL = 4;
 /** Above this many hours to read in one day (outside business hours, or of bursts), it is read whole. */
 const MAX_HOUR_PROBES = 4;
 /** Fields the detectors never read, left on the server. */
@@ -249,7 +247,7 @@ export function createSignalSource(
         const rule = SETS[set];
         found = bucketsWhere(rule.in).then(async (buckets) => {
           const known = await dayCounts();
-          const read = await mapLimit(buckets, PARALLEL, ({ key, day }) => {
+          const read = await mapLimit(buckets, READS_IN_FLIGHT, ({ key, day }) => {
             const { mark } = rule;
             if (mark && known?.get(`${key}|${day}`)?.current) return markedOf(key, day, mark);
             return probe({ ...tenantPart(key), day, ...rule.where });
@@ -282,7 +280,7 @@ export function createSignalSource(
           }
           // Marked failed logins come with the day's other marked events (one read per day).
           const markedReads = marked
-            ? await mapLimit([...byDay.values()], PARALLEL, ({ tenantId, hours: ofDay }) =>
+            ? await mapLimit([...byDay.values()], READS_IN_FLIGHT, ({ tenantId, hours: ofDay }) =>
                 markedOf(tenantId, (ofDay[0] as string).slice(0, 10), SETS[marked].mark as string),
               )
             : [];
@@ -299,7 +297,7 @@ export function createSignalSource(
             for (const one of sets)
               probes.push({ ...tenantPart(tenantKey), day, ...SETS[one].where });
           }
-          const read = await mapLimit(probes, PARALLEL, (where) => probe(where));
+          const read = await mapLimit(probes, READS_IN_FLIGHT, (where) => probe(where));
           return sortEvents([...read, ...markedReads].flat());
         });
         burstCache.set(id, found);
@@ -327,7 +325,7 @@ export function createSignalSource(
           else for (const hour of hours) probes.push({ ...tenantPart(key), hour });
         }
       }
-      const found = await mapLimit(probes, PARALLEL, (where) =>
+      const found = await mapLimit(probes, READS_IN_FLIGHT, (where) =>
         probe(where, [{ 'actor.type': 'user' }]),
       );
       return groupOffHours(
