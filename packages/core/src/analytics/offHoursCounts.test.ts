@@ -1,13 +1,12 @@
 import type { ActivityEventInput, EventKind } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createActivityStore } from '../index.ts';
-import { createTestStore } from '../test/storeFixture.ts';
+import { createTestStore, recordByTwoWriters } from '../test/storeFixture.ts';
 import { detectSecuritySignals } from './detectSecuritySignals.ts';
 import type { BusinessHours } from './securitySignal.ts';
 
 /*
- * For whole tenants the off-hours signal counts people's events from the hour counters and reads
+ * For whole tenants the off-hours signal counts people's events from the day's signal counts and reads
  * only each actor's first and last hours; reading every event of the range must give the same
  * signals, for any range (its first and last hours cut anywhere), zone and business hours, with two
  * writers, after deletes, and over counter documents of the first shape (without `uq`).
@@ -101,20 +100,13 @@ async function compare(some: Case[]) {
 
 beforeAll(async () => {
   // Two writers (two stores, as two processes) record into the same collection.
-  const other = createActivityStore({
-    client: testDb.client,
-    dbName: testDb.db.databaseName,
-    collection: events().collectionName,
-    journalDir,
-    writer: { flushIntervalMs: 10 },
-  });
-  for (const input of history(300, 1)) store.record(input);
-  for (const input of history(200, 2)) other.record(input);
-  await Promise.all([store.flush(), other.flush()]);
-  await other.close();
+  await recordByTwoWriters(testDb, { store, collection: events().collectionName, journalDir }, [
+    history(300, 1),
+    history(200, 2),
+  ]);
 });
 
-describe('off-hours activity counted from the hour counters', () => {
+describe('off-hours activity counted from the signal counts', () => {
   it('is what reading every event finds, for any range, zone and business hours', async () => {
     const signals = await store.securitySignals(
       { from: new Date(NOW - 20 * DAY), to: new Date(NOW) },

@@ -2,8 +2,7 @@ import type { ActivityEventInput, EventKind } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createActivityStore } from '../index.ts';
-import { createTestStore } from '../test/storeFixture.ts';
+import { createTestStore, recordByTwoWriters } from '../test/storeFixture.ts';
 import type { StatsBucket } from './buckets.ts';
 import { computeActivityStats } from './computeActivityStats.ts';
 
@@ -97,17 +96,10 @@ async function compare() {
 
 beforeAll(async () => {
   // Two writers (two stores, as two processes) record into the same collection.
-  const other = createActivityStore({
-    client: testDb.client,
-    dbName: testDb.db.databaseName,
-    collection: events().collectionName,
-    journalDir,
-    writer: { flushIntervalMs: 10 },
-  });
-  for (const input of history(250, 1)) store.record(input);
-  for (const input of history(150, 2)) other.record(input);
-  await Promise.all([store.flush(), other.flush()]);
-  await other.close();
+  await recordByTwoWriters(testDb, { store, collection: events().collectionName, journalDir }, [
+    history(250, 1),
+    history(150, 2),
+  ]);
 });
 
 describe('stats from the write-time counters', () => {
