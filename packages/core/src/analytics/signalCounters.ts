@@ -107,3 +107,25 @@ export function offHoursOf(
     .sort((a, b) => a - b)
     .map((hour) => new Date(start + hour * HOUR_MS).toISOString().slice(0, 13));
 }
+
+/** A counter reader that reads each month once per request (several detectors ask for it). */
+export function memoizedReader(rollups: RollupReader): RollupReader {
+  const reads = new Map<string, Promise<unknown>>();
+  const once = <T>(key: unknown[], read: () => Promise<T>): Promise<T> => {
+    const id = JSON.stringify(key);
+    let found = reads.get(id) as Promise<T> | undefined;
+    if (!found) {
+      found = read();
+      reads.set(id, found);
+    }
+    return found;
+  };
+  return {
+    ...rollups,
+    months: (tenants) => once(['months', tenants], () => rollups.months(tenants)),
+    monthDays: (tenants, month) =>
+      once(['days', tenants, month], () => rollups.monthDays(tenants, month)),
+    monthSignals: (tenants, month) =>
+      once(['signals', tenants, month], () => rollups.monthSignals(tenants, month)),
+  };
+}

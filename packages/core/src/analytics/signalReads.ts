@@ -4,6 +4,7 @@ import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/docu
 import { escapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
+import { burstHours } from './burstHours.ts';
 import {
   answerLoginQuestions,
   type LoginAnswer,
@@ -23,12 +24,12 @@ import { type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared
 import {
   type DayCounts,
   kindCount,
+  memoizedReader,
   offHoursOf,
   readCounters,
   readSignalCounts,
 } from './signalCounters.ts';
 import { FAILED_LOGIN_MARK, PERMISSION_MARK, SIGNAL_MARK } from './signalMarks.ts';
-import { HOUR_MS } from './zone.ts';
 
 /** What the detectors read besides the events: the store's counters and the scope's tenants. */
 export interface SignalDeps {
@@ -174,7 +175,7 @@ export function createSignalSource(
   deps: SignalDeps = {},
 ): SignalSource {
   const { match, range } = request;
-  const rollups = deps.rollups && memoized(deps.rollups);
+  const rollups = deps.rollups && memoizedReader(deps.rollups);
   const tenants: TenantSet =
     deps.tenants ??
     (typeof (match as { tenantId?: unknown }).tenantId === 'string'
@@ -348,78 +349,4 @@ export function createSignalSource(
         : pairs.map(() => 'ask' as const),
   };
   return source;
-}
-
-/** A counter reader that reads each month once per request (several detectors ask for it). */
-function memoized(rollups: RollupReader): RollupReader {
-  const reads = new Map<string, Promise<unknown>>();
-  const once = <T>(key: unknown[], read: () => Promise<T>): Promise<T> => {
-    const id = JSON.stringify(key);
-    let found = reads.get(id) as Promise<T> | undefined;
-    if (!found) {
-      found = read();
-      reads.set(id, found);
-    }
-    return found;
-  };
-  return {
-    ...rollups,
-    months: (tenants) => once(['months', tenants], () => rollups.months(tenants)),
-    monthDays: (tenants, month) =>
-      once(['days', tenants, month], () => rollups.monthDays(tenants, month)),
-    monthSignals: (tenants, month) =>
-      once(['signals', tenants, month], () => rollups.monthSignals(tenants, month)),
-  };
-}
-
-/**
- * The (tenant, UTC hour) pairs that may hold events of a burst: a window of `windowMinutes` lies
- * within `ceil(windowMinutes / 60) + 1` consecutive hours, so an hour is read when some such run of
- * hours containing it counts at least `threshold` events of the set (`hb.<HH>~<key>` of the days'
- * signal counts, every writer's added up). Hours of `old` days (counters of the first shape) count
- * as any number: they are read whole, and their neighbours are read too.
- */
-function burstHours(
-  docs: SignalCountsDocument[],
-  rule: BurstRule & { key: string; old: { tenantKey: string; day: string }[] },
-): { tenantId: string; hour: string }[] {
-  const byTenant = new Map<string, Map<number, number>>();
-  const oldDay = new Set(rule.old.map(({ tenantKey, day }) => `${tenantKey}|${day}`));
-  const isOld = (tenantId: string, day: string) =>
-    oldDay.has(`${tenantId}|${day}`) || oldDay.has(`*|${day}`);
-  for (const doc of docs) {
-    const hours = byTenant.get(doc.tenantId) ?? new Map<number, number>();
-    byTenant.set(doc.tenantId, hours);
-    if (isOld(doc.tenantId, doc.day)) continue;
-    const dayStart = Date.parse(`${doc.day}T00:00:00Z`) / HOUR_MS;
-    for (const [at, n] of Object.entries(doc.hb ?? {})) {
-      const [hour = '', key] = at.split('~');
-      if (key !== rule.key) continue;
-      const index = dayStart + Number(hour);
-      hours.set(index, (hours.get(index) ?? 0) + n);
-    }
-  }
-  const span = Math.ceil(rule.windowMinutes / 60) + 1;
-  const found: { tenantId: string; hour: string }[] = [];
-  for (const [tenantId, hours] of byTenant) {
-    const count = (at: number) =>
-      isOld(tenantId, new Date(at * HOUR_MS).toISOString().slice(0, 10))
-        ? Number.POSITIVE_INFINITY
-        : (hours.get(at) ?? 0);
-    const total = (first: number) => {
-      let sum = 0;
-      for (let at = first; at < first + span; at++) sum += count(at);
-      return sum;
-    };
-    for (const [at, n] of [...hours].sort(([a], [b]) => a - b)) {
-      if (n <= 0) continue;
-      let possible = false;
-      for (let first = at - span + 1; first <= at && !possible; first++) {
-        possible = total(first) >= rule.threshold;
-      }
-      if (possible)
-        found.push({ tenantId, hour: new Date(at * HOUR_MS).toISOString().slice(0, 13) });
-    }
-  }
-  return found;
 }
