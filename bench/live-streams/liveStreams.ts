@@ -90,6 +90,9 @@ function ask<T>(message: string): Promise<T> {
   });
 }
 
+/** From an event's `occurredAt` (the writer records it as it happens) to its arrival on a stream. */
+const delays: number[] = [];
+
 /** Opens `count` SSE streams over the tenants; resolves once every one answered 200. */
 async function openStreams(count: number): Promise<{ received: () => number; close: () => void }> {
   const requests: http.ClientRequest[] = [];
@@ -111,8 +114,21 @@ async function openStreams(count: number): Promise<{ received: () => number; clo
               reject(new Error(`stream ${i}: HTTP ${response.statusCode}`));
               return;
             }
+            let buffer = '';
             response.on('data', (chunk: Buffer) => {
-              received += String(chunk).split('\nevent: activity\n').length - 1;
+              const arrived = Date.now();
+              buffer += String(chunk);
+              const blocks = buffer.split('\n\n');
+              buffer = blocks.pop() ?? '';
+              for (const block of blocks) {
+                if (!block.includes('event: activity')) continue;
+                received += 1;
+                const data = /^data: (.*)$/m.exec(block)?.[1];
+                const at = data
+                  ? Date.parse((JSON.parse(data) as { occurredAt: string }).occurredAt)
+                  : NaN;
+                if (Number.isFinite(at)) delays.push(arrived - at);
+              }
             });
             response.on('error', () => {});
             resolve();
@@ -184,6 +200,11 @@ await ask('stop');
 await db.stop();
 
 const date = new Date().toISOString().slice(0, 10);
+/** The delivery delay at quantile `q` (nearest rank). */
+const percentile = (q: number) => {
+  const sorted = [...delays].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+};
 const ratio = median(busy) / median(idle);
 process.stdout.write(
   [
@@ -196,6 +217,8 @@ process.stdout.write(
     `| ${STREAMS} | ${median(busy)} | ${median(busyFinds).toFixed(1)} |`,
     '',
     `Ratio: ${ratio.toFixed(2)} (${ratio <= 1.2 ? 'within' : 'over'} the 20 % target).`,
+    '',
+    `Delivery: ${delays.length} events arrived on the streams, ${percentile(0.5)} ms after they happened at the median, p99 ${percentile(0.99)} ms, at most ${percentile(1)} ms (target: < 2 s).`,
     '',
   ].join('\n'),
 );
