@@ -1,2 +1,2 @@
-export { createTestDb, type TestDb } from './createTestDb.ts';
 export { cleanUp } from './cleanUp.ts';
+export { createTestDb, type TestDb } from './createTestDb.ts';
