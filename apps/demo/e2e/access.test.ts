@@ -23,7 +23,13 @@ describe('sign-in and access', () => {
       expect(status).toBe(401);
     }
     await signIn(page, 'maya@harbor.test');
+    await page.getByLabel('Time zone').selectOption('Europe/Moscow');
+    // The signals are worked out in the zone the reader chose (business hours are local hours).
+    const signalsAsked = page.waitForRequest((request) =>
+      request.url().includes('/api/activity/signals'),
+    );
     await page.getByRole('link', { name: 'Security' }).click();
+    expect(new URL((await signalsAsked).url()).searchParams.get('tz')).toBe('Europe/Moscow');
     await page.locator('.ak-log-row', { hasText: 'tom@harbor.test' }).first().waitFor();
     await page
       .locator('[data-signal="failed_login_burst_user"]', { hasText: 'tom@harbor.test' })

@@ -1,17 +1,18 @@
 import { ActivityLog, SignalsList, useSecuritySignals } from '@activitykit/react';
 import { queryToSearchParams } from '@activitykit/schema';
+import { useMemo } from 'react';
 import { usePreferences } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
-
-const LAST_30_DAYS = { preset: 'last_30_days' } as const;
 
 /**
  * Security: the signals (failed-login bursts, new IPs, off-hours activity, bulk deletes,
  * permission changes) and every sign-in and failure of the last 30 days.
  */
 export function SecurityPage() {
-  const { t } = usePreferences();
-  const signals = useSecuritySignals(LAST_30_DAYS);
+  const { t, timeZone } = usePreferences();
+  // Business hours and days are the chosen zone's, as on the Analytics page (which shares the answer).
+  const query = useMemo(() => ({ preset: 'last_30_days' as const, timeZone }), [timeZone]);
+  const signals = useSecuritySignals(query);
   return (
     <section aria-labelledby="security-title" className="full-width">
       <h1 id="security-title">{t('navSecurity')}</h1>
