@@ -64,6 +64,61 @@ describe('events stored before the rollups existed', () => {
   });
 });
 
+describe('a role change stored before the rollups existed', () => {
+  it('is marked and counted by the backfill, so the signals find it on a day only it counted', async () => {
+    const { journalDir, events: other } = await createTestStore(testDb);
+    const events = () => testDb.db.collection<EventDocument>(`${other().collectionName}_roles`);
+    const at = Date.UTC(2026, 10, 18, 11, 0);
+    const {
+      day: _day,
+      hour: _hour,
+      marks: _marks,
+      ...old
+    } = toDocument({
+      id: '01KB0000000000000000000001',
+      tenantId: 'acme',
+      occurredAt: new Date(at),
+      action: 'user.updated',
+      kind: 'update',
+      category: 'users',
+      outcome: 'success',
+      actor: { id: 'u-ann', type: 'user', name: 'Ann' },
+      subject: { type: 'user', id: 'u-bob' },
+      changes: [{ path: 'role', before: 'staff', after: 'admin' }],
+      refs: [],
+      context: {},
+    });
+    await events().insertOne(old as EventDocument);
+    const store = createActivityStore({
+      client: testDb.client,
+      dbName: testDb.db.databaseName,
+      collection: events().collectionName,
+      journalDir: `${journalDir}/roles`,
+    });
+    try {
+      const range = { from: new Date(at - 86_400_000), to: new Date(at + 86_400_000) };
+      await vi.waitFor(
+        async () => {
+          const signals = await store.securitySignals(
+            range,
+            { tenants: ['acme'] },
+            {
+              types: ['permission_change'],
+            },
+          );
+          expect(signals.map((signal) => [signal.key, signal.severity])).toEqual([
+            ['u-ann', 'high'],
+          ]);
+        },
+        { timeout: 20_000, interval: 200 },
+      );
+      expect((await events().findOne({}))?.marks).toEqual(['permission_change', 'signal']);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('an event this process stored', () => {
   it('is in the next list and stats at once, without waiting for a flush', async () => {
     const { store } = await createTestStore(testDb);

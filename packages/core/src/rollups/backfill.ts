@@ -42,16 +42,27 @@ export async function backfillRollups(deps: {
   let batch: EventDocument[] = [];
   const store = async () => {
     if (batch.length === 0) return;
-    const operations: AnyBulkWriteOperation<EventDocument>[] = batch.map((doc) => ({
+    // What the writer stores now, computed once: the fields set on the event and counted.
+    const filled = batch.map((doc): EventDocument => {
+      const marks = signalMarks(doc);
+      return {
+        ...doc,
+        day: utcDay(doc.occurredAt),
+        hour: utcHour(doc.occurredAt),
+        actorKeys: actorKeys(doc.actor),
+        // The security signals read these by equality too (see signalMarks).
+        ...(marks.length > 0 ? { marks } : {}),
+      };
+    });
+    const operations: AnyBulkWriteOperation<EventDocument>[] = filled.map((doc) => ({
       updateOne: {
         filter: { _id: doc._id },
         update: {
           $set: {
-            day: utcDay(doc.occurredAt),
-            hour: utcHour(doc.occurredAt),
-            actorKeys: actorKeys(doc.actor),
-            // The security signals read these by equality too (see signalMarks).
-            ...(signalMarks(doc).length > 0 ? { marks: signalMarks(doc) } : {}),
+            day: doc.day,
+            hour: doc.hour,
+            actorKeys: doc.actorKeys,
+            ...(doc.marks ? { marks: doc.marks } : {}),
           },
         },
       },
@@ -61,7 +72,7 @@ export async function backfillRollups(deps: {
         ordered: false,
       });
     }
-    await rollups.apply(batch, 1);
+    await rollups.apply(filled, 1);
     counted += batch.length;
     batch = [];
   };

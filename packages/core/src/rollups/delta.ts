@@ -1,4 +1,4 @@
-import { FAILED_LOGIN_MARK, signalMarks } from '../analytics/signalMarks.ts';
+import { FAILED_LOGIN_MARK } from '../analytics/signalMarks.ts';
 import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
 import { escapeKey, kindOutcomeKey, monthOfDay, pairKey } from './keys.ts';
 import type { ActorLook } from './rollupDocument.ts';
@@ -87,8 +87,7 @@ export function rollupDeltas(
 function signalCounts(doc: EventDocument, at: { hour: string; quarter: string }): string[] {
   const paths: string[] = [];
   if (doc.kind === 'delete') paths.push(`hb.${at.hour}~delete`);
-  if ((doc.marks ?? signalMarks(doc)).includes(FAILED_LOGIN_MARK))
-    paths.push(`hb.${at.hour}~failed`);
+  if (doc.marks?.includes(FAILED_LOGIN_MARK)) paths.push(`hb.${at.hour}~failed`);
   if (doc.actor.type === 'user') {
     paths.push(`uq.${pairKey(doc.actor.id, at.quarter)}`);
     if (doc.kind === 'delete') paths.push(`ud.${pairKey(doc.actor.id, at.quarter)}`);
@@ -114,7 +113,8 @@ function count(
   if (delta.type === 'day') {
     // Day documents count events per actor key too, so a walk skips days without the actor.
     for (const key of doc.actorKeys ?? actorKeys(doc.actor)) add(`ak.${escapeKey(key)}`);
-    for (const mark of doc.marks ?? signalMarks(doc)) add(`m.${escapeKey(mark)}`);
+    // As stored: the writer marks each event once (`toDocument`), the backfill before counting.
+    for (const mark of doc.marks ?? []) add(`m.${escapeKey(mark)}`);
     if (doc.kind === 'login' && doc.outcome === 'success') {
       add(`li.${pairKey(doc.actor.id, typeof doc.context?.ip === 'string' ? doc.context.ip : '')}`);
     }
