@@ -1,5 +1,6 @@
 import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
 import type { BurstRule } from './securitySignal.ts';
+import type { OldDays } from './signalCounters.ts';
 import { HOUR_MS } from './zone.ts';
 
 /**
@@ -11,12 +12,10 @@ import { HOUR_MS } from './zone.ts';
  */
 export function burstHours(
   docs: SignalCountsDocument[],
-  rule: BurstRule & { key: string; old: { tenantKey: string; day: string }[] },
+  rule: BurstRule & { key: string; old: OldDays },
 ): { tenantId: string; hour: string }[] {
   const byTenant = new Map<string, Map<number, number>>();
-  const oldDay = new Set(rule.old.map(({ tenantKey, day }) => `${tenantKey}|${day}`));
-  const isOld = (tenantId: string, day: string) =>
-    oldDay.has(`${tenantId}|${day}`) || oldDay.has(`*|${day}`);
+  const isOld = (tenantId: string, day: string) => rule.old.has(tenantId, day);
   for (const doc of docs) {
     const hours = byTenant.get(doc.tenantId) ?? new Map<number, number>();
     byTenant.set(doc.tenantId, hours);

@@ -43,7 +43,7 @@ const DETECTORS: Record<SecuritySignalType, Detector> = {
  * The detectors share one set of reads (see `createSignalSource`): their candidates by top-level
  * equality (`{ tenantId, day, kind: 'login_failed', $and: [match, range] }` and the like) for the
  * UTC days whose counters (`deps.rollups`) hold any; for whole tenants, people's events outside
- * business hours counted from the hour counters; earlier successful logins from the day counters
+ * business hours counted from the day's signal counts; earlier successful logins from the day counters
  * (reading the edge days of each look back); windows and groups are worked out here. So FerretDB (which filters only top-level equality in the database) and MongoDB both read
  * from indexes, and a request sends a few queries per day of the range. Signals come most severe
  * first, then newest first.

@@ -3,6 +3,7 @@ import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import { splitPairKey } from '../rollups/keys.ts';
 import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
 import { actorEquality, type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
+import type { OldDays } from './signalCounters.ts';
 import { HOUR_MS } from './zone.ts';
 
 /** A person's events outside business hours within the range. */
@@ -71,7 +72,7 @@ type HourPart = { hour: string; count: number; events?: EventDocument[] };
  * @example
  * ```ts
  * const actors = await countOffHours(
- *   { collection, signals, oldDays: [], match: { tenantId: 'acme' }, range },
+ *   { collection, signals, oldDays: oldDaysOf(dayCounts), match: { tenantId: 'acme' }, range },
  *   { offHours: (quarter) => !isBusinessTime(quarter, { spans, hours }), limit: 20 },
  * );
  * ```
@@ -81,11 +82,8 @@ export async function countOffHours(
     collection: Collection<EventDocument>;
     /** Every writer's signal counts of the days the range touches (see `readSignalCounts`). */
     signals: SignalCountsDocument[];
-    /**
-     * The days (per tenant, `*` for every tenant) with counters of the first shape: their signal
-     * counts are incomplete, so their events are read.
-     */
-    oldDays: { tenantKey: string; day: string }[];
+    /** The days with counters of the first shape: their signal counts are incomplete, so read. */
+    oldDays: OldDays;
     match: EventMatch;
     range: { from: Date; to: Date };
   },
@@ -120,13 +118,10 @@ export async function countOffHours(
 
   // Each writer's counts by tenant, UTC hour and actor; the range's cut hours and the old days are
   // read instead.
-  const old = new Set(deps.oldDays.map(({ tenantKey, day }) => `${tenantKey}|${day}`));
-  const isOld = (tenantId: string, day: string) =>
-    old.has(`${tenantId}|${day}`) || old.has(`*|${day}`);
   const counted = new Map<string, number>();
   const cutHours = new Map<string, { tenantId: string; hour: string }>();
   for (const doc of deps.signals) {
-    if (isOld(doc.tenantId, doc.day)) continue;
+    if (deps.oldDays.has(doc.tenantId, doc.day)) continue;
     const dayStart = Date.parse(`${doc.day}T00:00:00Z`);
     const placed = (key: string) => {
       const [actorId, quarterOfDay] = splitPairKey(key);
@@ -161,7 +156,7 @@ export async function countOffHours(
 
   const reads = [
     ...[...cutHours.values()].map(({ tenantId, hour }) => ({ tenantId, hour })),
-    ...deps.oldDays.map(({ tenantKey, day }) =>
+    ...deps.oldDays.list.map(({ tenantKey, day }) =>
       tenantKey === '*' ? { day } : { tenantId: tenantKey, day },
     ),
   ];
@@ -185,9 +180,17 @@ export async function countOffHours(
     }
   }
 
+  // An actor with one hour has it as first and last: each hour is read once.
+  const actorReads = new Map<string, Promise<EventDocument[]>>();
   const readActor = (tenantId: string, actorId: string, hour: string) => {
-    const { $and: actor, ...key } = actorEquality(actorId);
-    return read({ tenantId, hour, ...key }, actor);
+    const id = JSON.stringify([tenantId, actorId, hour]);
+    let found = actorReads.get(id);
+    if (!found) {
+      const { $and: actor, ...key } = actorEquality(actorId);
+      found = read({ tenantId, hour, ...key }, actor);
+      actorReads.set(id, found);
+    }
+    return found;
   };
   // Each actor's first events and last one: read from their hours, oldest first, as needed.
   const actorHour = (tenantId: string, actorId: string, part: HourPart) =>

@@ -66,6 +66,33 @@ function add(entry: DayCounts, doc: RollupDocument): void {
   if ((doc.v ?? 1) < COUNTER_SHAPE) entry.current = false;
 }
 
+/** The days whose counters are of the first shape: counts the signals must not trust. */
+export interface OldDays {
+  /** Each of them, per tenant (`*` when the counters were read for every tenant at once). */
+  list: { tenantKey: string; day: string }[];
+  /** Whether a tenant's day is one of them (or every tenant's). */
+  has(tenantId: string, day: string): boolean;
+}
+
+/**
+ * The old days among day counters keyed `tenant|day` (see {@link readCounters}).
+ *
+ * @example
+ * ```ts
+ * oldDaysOf(await readCounters(rollups, ['acme'], days)).has('acme', '2026-11-20'); // true for a day an earlier version counted
+ * ```
+ */
+export function oldDaysOf(counts: Map<string, DayCounts> | undefined): OldDays {
+  const keys = new Set([...(counts ?? [])].filter(([, day]) => !day.current).map(([key]) => key));
+  return {
+    list: [...keys].map((key) => ({
+      tenantKey: key.slice(0, key.lastIndexOf('|')),
+      day: key.slice(key.lastIndexOf('|') + 1),
+    })),
+    has: (tenantId, day) => keys.has(`${tenantId}|${day}`) || keys.has(`*|${day}`),
+  };
+}
+
 /**
  * Every writer's signal counts of the tenants for the UTC days `range` touches, or `undefined`
  * without counters.

@@ -26,6 +26,7 @@ import {
   kindCount,
   memoizedReader,
   offHoursOf,
+  oldDaysOf,
   readCounters,
   readSignalCounts,
 } from './signalCounters.ts';
@@ -52,7 +53,6 @@ export interface SignalDeps {
  * events, `login_failed` events, deletes, bulk deletes of the log, and marked permission changes.
  */
 export type CandidateSet =
-  | 'failed_login'
   | 'login_success'
   | 'login_failure'
   | 'login_failed'
@@ -73,12 +73,6 @@ const SETS: Record<
     mark?: string;
   }
 > = {
-  // Marked by writers of the current counter shape: on their days, both kinds in one equality.
-  failed_login: {
-    where: { marks: FAILED_LOGIN_MARK },
-    in: (day) => (day.m.get(FAILED_LOGIN_MARK) ?? 0) > 0,
-    mark: FAILED_LOGIN_MARK,
-  },
   login_success: { where: { kind: 'login', outcome: 'success' }, in: counted('login~success') },
   login_failure: { where: { kind: 'login', outcome: 'failure' }, in: counted('login~failure') },
   login_failed: {
@@ -105,13 +99,16 @@ const BURST_SETS: Record<
   BurstSet,
   {
     sets: CandidateSet[];
-    /** One set that finds them all on days whose counters are of the current shape. */
-    marked?: CandidateSet;
+    /**
+     * Their mark, where writers mark them: on days whose counters are of the current shape they
+     * come with the day's marked events, both kinds at once.
+     */
+    mark?: string;
     /** Their key in the day's signal counts per hour (`hb.<HH>~<key>`). */
     key: string;
   }
 > = {
-  failed_login: { sets: ['login_failed', 'login_failure'], marked: 'failed_login', key: 'failed' },
+  failed_login: { sets: ['login_failed', 'login_failure'], mark: FAILED_LOGIN_MARK, key: 'failed' },
   delete: { sets: ['delete'], key: 'delete' },
 };
 
@@ -127,7 +124,7 @@ export interface SignalSource {
   candidates(set: CandidateSet): Promise<EventDocument[]>;
   /**
    * The events of `match` within `range` of a burst set that may be part of a burst of `rule`,
-   * oldest first: with hour counters only the hours next to enough others of the set are read (a
+   * oldest first: with signal counts only the hours next to enough others of the set are read (a
    * burst's window lies within `ceil(windowMinutes / 60) + 1` consecutive hours holding at least
    * `threshold` of them), so `findBursts` finds the same bursts as over every candidate.
    */
@@ -135,7 +132,7 @@ export interface SignalSource {
   /**
    * People's (`user` actors') events of `match` within `range` in quarter hours for which
    * `offHours` says yes, by tenant and actor, each with its first `limit` events and its last. For
-   * whole tenants the hour counters count them (see `countOffHours`); otherwise only the UTC hours
+   * whole tenants the day's signal counts count them (see `countOffHours`); otherwise only the UTC hours
    * whose day counters hold such quarters are read.
    */
   offHoursActors(offHours: OffHoursTest, limit: number): Promise<OffHoursActor[]>;
@@ -218,15 +215,7 @@ export function createSignalSource(
     return signalDocs;
   };
   /** The (tenant, day) pairs whose counters are of the first shape: their events are read. */
-  const oldDays = async () => {
-    const known = await dayCounts();
-    return [...(known ?? [])]
-      .filter(([, counts]) => !counts.current)
-      .map(([key]) => ({
-        tenantKey: key.slice(0, key.lastIndexOf('|')),
-        day: key.slice(key.lastIndexOf('|') + 1),
-      }));
-  };
+  const oldDays = async () => oldDaysOf(await dayCounts());
 
   /** The marked events of a tenant's day (see `signalMarks`), read once for every rule. */
   const markedDays = new Map<string, Promise<EventDocument[]>>();
@@ -263,7 +252,7 @@ export function createSignalSource(
       const id = `${set}|${rule.threshold}|${rule.windowMinutes}`;
       let found = burstCache.get(id);
       if (!found) {
-        const { sets, marked, key } = BURST_SETS[set];
+        const { sets, mark, key } = BURST_SETS[set];
         found = signalCounts().then(async (counts) => {
           if (!counts) {
             return sortEvents(
@@ -280,12 +269,12 @@ export function createSignalSource(
             byDay.set(id, entry);
           }
           // Marked failed logins come with the day's other marked events (one read per day).
-          const markedReads = marked
+          const markedReads = mark
             ? await mapLimit([...byDay.values()], READS_IN_FLIGHT, ({ tenantId, hours: ofDay }) =>
-                markedOf(tenantId, (ofDay[0] as string).slice(0, 10), SETS[marked].mark as string),
+                markedOf(tenantId, (ofDay[0] as string).slice(0, 10), mark),
               )
             : [];
-          const probes: Record<string, string>[] = marked
+          const probes: Record<string, string>[] = mark
             ? []
             : [...byDay.values()].flatMap(({ tenantId, hours: ofDay }) =>
                 (ofDay.length > MAX_HOUR_PROBES
@@ -294,7 +283,7 @@ export function createSignalSource(
                 ).flatMap((bucket) => sets.map((one) => ({ ...bucket, ...SETS[one].where }))),
               );
           // Days of the first counter shape: every candidate of the day, by kind.
-          for (const { tenantKey, day } of old) {
+          for (const { tenantKey, day } of old.list) {
             for (const one of sets)
               probes.push({ ...tenantPart(tenantKey), day, ...SETS[one].where });
           }
