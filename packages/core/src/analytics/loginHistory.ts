@@ -23,10 +23,18 @@ export interface LoginAnswer {
   sameIp: boolean;
 }
 
-const LOGIN_FIELDS = { _id: 1, tenantId: 1, occurredAt: 1, actor: 1, context: 1 } as const;
+/** The fields the new-IP rule reads of a successful login. */
+export const LOGIN_FIELDS = {
+  _id: 1,
+  tenantId: 1,
+  occurredAt: 1,
+  actor: 1,
+  context: 1,
+  outcome: 1,
+} as const;
 
 /** One tenant's successful logins of one UTC day: per user, how many, and from which IPs. */
-type DayLogins = Map<string, Map<string, number>>;
+export type DayLogins = Map<string, Map<string, number>>;
 /** From this many users needing the logins of one day, the day is read once for all of them. */
 const WHOLE_DAY_USERS = 3;
 
@@ -34,7 +42,7 @@ const WHOLE_DAY_USERS = 3;
  * The day counters of successful logins per tenant and day (`tenant|day`), and the days that hold
  * counter documents of the first shape (without `li`, so not to be answered from counts).
  */
-async function loadLoginCounts(
+export async function loadLoginCounts(
   rollups: RollupReader,
   tenants: TenantSet,
   days: Iterable<string>,

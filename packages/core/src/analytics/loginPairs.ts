@@ -1,8 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, utcDaysBetween } from '../internal/document.ts';
-import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import { COUNTER_SHAPE, type RollupDocument } from '../rollups/rollupDocument.ts';
+import { LOGIN_FIELDS, loadLoginCounts } from './loginHistory.ts';
 import {
   actorEquality,
   type EventMatch,
@@ -30,15 +29,6 @@ export interface LoginPair {
   /** The first `limit` of them, oldest first. */
   logins(limit: number): Promise<EventDocument[]>;
 }
-
-const LOGIN_FIELDS = {
-  _id: 1,
-  tenantId: 1,
-  occurredAt: 1,
-  actor: 1,
-  context: 1,
-  outcome: 1,
-} as const;
 
 /** The pair a successful login belongs to, or `undefined` without a user id or an IP address. */
 function pairOf(doc: EventDocument): [string, string, string] | undefined {
@@ -97,17 +87,8 @@ export async function countLoginPairs(deps: {
   range: { from: Date; to: Date };
 }): Promise<LoginPair[]> {
   const { collection, rollups, tenants, match, range } = deps;
-  const days = utcDaysBetween(range.from, range.to);
-  const months = [...new Set(days.map(monthOfDay))];
-  const wanted = new Set(days);
-  const byDay = new Map<string, RollupDocument[]>();
-  for (const doc of (
-    await mapLimit(months, READS_IN_FLIGHT, (month) => rollups.monthDays(tenants, month))
-  ).flat()) {
-    if (!wanted.has(doc.day)) continue;
-    const key = `${doc.tenantId}|${doc.day}`;
-    byDay.set(key, [...(byDay.get(key) ?? []), doc]);
-  }
+  const days = new Set(utcDaysBetween(range.from, range.to));
+  const { counted, incomplete } = await loadLoginCounts(rollups, tenants, days);
 
   const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
   const dayReads = new Map<string, Promise<EventDocument[]>>();
@@ -148,23 +129,23 @@ export async function countLoginPairs(deps: {
     pairs.set(id, entry);
   };
   // Days in order, so each pair's days come oldest first.
-  const ordered = [...byDay].sort(([a], [b]) =>
-    a.slice(a.indexOf('|')) < b.slice(b.indexOf('|')) ? -1 : 1,
-  );
-  const readWhole = ordered.filter(([key, docs]) => {
-    const day = key.slice(key.indexOf('|') + 1);
+  const ordered = [...counted]
+    .map(([key, logins]) => ({ key, day: key.slice(key.lastIndexOf('|') + 1), logins }))
+    .filter(({ day }) => days.has(day))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const readWhole = ordered.filter(({ key, day }) => {
     const start = Date.parse(`${day}T00:00:00Z`);
     const whole = start >= range.from.getTime() && start + DAY_MS <= range.to.getTime();
-    return !whole || docs.some((doc) => (doc.v ?? 1) < COUNTER_SHAPE);
+    return !whole || incomplete.has(key);
   });
   const read = new Map(
-    await mapLimit(readWhole, READS_IN_FLIGHT, async ([key]) => {
-      const [tenantId = '', day = ''] = key.split('|');
+    await mapLimit(readWhole, READS_IN_FLIGHT, async ({ key, day }) => {
+      const tenantId = key.slice(0, key.lastIndexOf('|'));
       return [key, await readDay(tenantId, day)] as const;
     }),
   );
-  for (const [key, docs] of ordered) {
-    const [tenantId = '', day = ''] = key.split('|');
+  for (const { key, day, logins } of ordered) {
+    const tenantId = key.slice(0, key.lastIndexOf('|'));
     const events = read.get(key);
     if (events) {
       for (const doc of events) {
@@ -173,14 +154,8 @@ export async function countLoginPairs(deps: {
       }
       continue;
     }
-    const totals = new Map<string, number>();
-    for (const doc of docs) {
-      for (const [pairKey, n] of Object.entries(doc.li ?? {}))
-        totals.set(pairKey, (totals.get(pairKey) ?? 0) + n);
-    }
-    for (const [pairKey, n] of totals) {
-      const [actorId, ip] = splitPairKey(pairKey);
-      if (n > 0 && ip !== '') count([tenantId, actorId, ip], day, n);
+    for (const [actorId, ips] of logins) {
+      for (const [ip, n] of ips) if (n > 0 && ip !== '') count([tenantId, actorId, ip], day, n);
     }
   }
 
