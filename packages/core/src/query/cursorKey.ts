@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import { ActivityError } from '../errors.ts';
+import { isDuplicateKey } from '../writer/classify.ts';
 
 /** The store's meta document that holds its generated cursor key. */
 export interface CursorKeyDocument {
@@ -80,7 +81,7 @@ async function loadStoredKey(meta: Collection<CursorKeyDocument>): Promise<Uint8
     );
   } catch (error) {
     // Two upserts racing on a fresh collection: the loser's insert is a duplicate; read the winner's.
-    if ((error as { code?: unknown }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
   const stored = await meta.findOne({ _id: KEY_ID }, { timeoutMS: KEY_TIMEOUT_MS });
   const key = typeof stored?.key === 'string' ? Buffer.from(stored.key, 'base64') : undefined;

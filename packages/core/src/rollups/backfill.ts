@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { signalMarks } from '../analytics/signalMarks.ts';
 import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
+import { isDuplicateKey } from '../writer/classify.ts';
 import { OPERATIONS_PER_WRITE } from './limits.ts';
 import type { RollupWriter } from './rollupWriter.ts';
 
@@ -103,7 +104,7 @@ async function claim(
       await meta.insertOne({ _id: ID, type: 'backfill', state: 'running', by, at: clock() });
       return true;
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     const current = await meta.findOne({ _id: ID });
     if (!current || current.state === 'done') return false;

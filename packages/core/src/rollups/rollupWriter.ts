@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { mapLimit } from '../analytics/shared.ts';
 import type { EventDocument } from '../internal/document.ts';
+import { isDuplicateKey } from '../writer/classify.ts';
 import { type RollupDelta, rollupDeltas } from './delta.ts';
 import { OPERATIONS_PER_WRITE } from './limits.ts';
 
@@ -147,13 +148,6 @@ export function createRollupWriter(
       clearTimeout(retry);
     },
   };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const { code, writeErrors } = error as { code?: unknown; writeErrors?: unknown };
-  if (code === 11000) return true;
-  const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  return errors.length > 0 && errors.every((each) => (each as { code?: unknown }).code === 11000);
 }
 
 function chunked<T>(items: T[]): T[][] {

@@ -3,6 +3,24 @@ import { BSON, MongoBulkWriteError, MongoInvalidArgumentError, MongoServerError 
 /** The server's answer for a document that is there already: for an idempotent write, success. */
 export const DUPLICATE_KEY = 11000;
 
+/**
+ * Whether an error only says "already there": a duplicate key, or a bulk write whose every refused
+ * statement was one (e.g. two processes upserting the same shared document at once).
+ *
+ * @example
+ * ```ts
+ * await meta.insertOne(claim).catch((error) => { if (!isDuplicateKey(error)) throw error; });
+ * ```
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  const { code, writeErrors } = error as { code?: unknown; writeErrors?: unknown };
+  if (code === DUPLICATE_KEY) return true;
+  const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return (
+    errors.length > 0 && errors.every((each) => (each as { code?: unknown }).code === DUPLICATE_KEY)
+  );
+}
+
 /** What went wrong with one `insertMany` of a batch. */
 export type InsertFailure =
   /** Worth retrying the whole batch (network, server selection, a stepping-down primary). */
