@@ -100,7 +100,7 @@ export function utcHour(instant: Date | number): string {
 }
 
 /** Longest name-word prefix kept in `actorKeys`. */
-const MAX_PREFIX = 24;
+export const MAX_ACTOR_KEY_PREFIX = 24;
 
 /** The `actorKeys` of an actor (see {@link EventDocument.actorKeys}). */
 export function actorKeys(actor: { id: string; email?: string; name?: string }): string[] {
@@ -113,7 +113,7 @@ export function actorKeys(actor: { id: string; email?: string; name?: string }):
   }
   for (const name of caseForms(actor.name ?? '')) {
     for (const word of name.split(/\s+/)) {
-      for (let end = 1; end <= Math.min(word.length, MAX_PREFIX); end++) {
+      for (let end = 1; end <= Math.min(word.length, MAX_ACTOR_KEY_PREFIX); end++) {
         keys.add(`k:${word.slice(0, end)}`);
       }
     }

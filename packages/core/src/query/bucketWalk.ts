@@ -56,7 +56,6 @@ export async function walkBuckets(
   let estimated = 0;
   const hits = () => (estimated === 0 ? 1 : Math.max(found.length / estimated, MIN_HIT_RATE));
   let done = false;
-  const enough = () => done;
   const probe = async ({ where }: Probe) => {
     const docs = await deps.collection
       .find({ ...where, ...request.hoisted, $and: [request.filter] } as Filter<EventDocument>)
@@ -79,7 +78,7 @@ export async function walkBuckets(
     const probes = days.flatMap((day) =>
       probesOfDay({ day, counters: counters.get(day) ?? [] }, request, { lo, hi }),
     );
-    for (let p = 0; p < probes.length && !enough(); ) {
+    for (let p = 0; p < probes.length && !done; ) {
       const batch = nextBatch(probes.slice(p), { want: want - found.length, hitRate: hits() });
       await Promise.all(batch.map(probe));
       estimated += batch.reduce((sum, each) => sum + each.estimate, 0);
@@ -88,7 +87,7 @@ export async function walkBuckets(
     }
     // Later months hold only events beyond this one's.
     if (found.length >= want) done = true;
-    if (enough()) break;
+    if (done) break;
   }
   return found.sort((a, b) => direction * compareEvents(a, b)).slice(0, want);
 }

@@ -1,4 +1,5 @@
 import { type ActivityQuery, resolvePeriod } from '@activitykit/schema';
+import { MAX_ACTOR_KEY_PREFIX } from '../internal/document.ts';
 import type { BuildFilterOptions } from './buildFilter.ts';
 
 /**
@@ -29,15 +30,13 @@ export function hoistedEqualities(
   // Printable ASCII only: that is where lower-casing here and case-insensitive matching in the
   // server's regular expressions surely agree.
   const actor = only(query.actors);
-  if (actor !== undefined && ACTOR_KEY.test(actor) && actor.length <= MAX_ACTOR_PREFIX) {
+  if (actor !== undefined && ACTOR_KEY.test(actor) && actor.length <= MAX_ACTOR_KEY_PREFIX) {
     hoisted.actorKeys = `k:${actor.toLowerCase()}`;
   }
   return hoisted;
 }
 
 const ACTOR_KEY = /^[\x21-\x7e]+$/;
-/** The longest name prefix `actorKeys` hold (ids and e-mails are kept whole). */
-const MAX_ACTOR_PREFIX = 24;
 
 /**
  * The period a query reads (its preset resolved in its zone, else `from` / `to`), as the filter

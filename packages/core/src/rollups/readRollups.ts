@@ -12,8 +12,6 @@ export type TenantSet = readonly string[] | '*';
 export interface RollupReader {
   /** The UTC months (`2026-12`) in which any of the tenants had events, oldest first. */
   months(tenants: TenantSet): Promise<string[]>;
-  /** The day documents of the tenants for one UTC day (every writer's). */
-  daysOf(tenants: TenantSet, day: string): Promise<RollupDocument[]>;
   /** The day documents of the tenants for one UTC month. */
   monthDays(tenants: TenantSet, month: string): Promise<RollupDocument[]>;
   /** The hour documents of the tenants for one UTC day. */
@@ -42,7 +40,6 @@ export function createRollupReader(rollups: Collection<RollupCollectionDocument>
       const markers = await each<{ month: string }>(tenants, { type: 'month' });
       return [...new Set(markers.map((marker) => marker.month))].sort();
     },
-    daysOf: (tenants, day) => each<RollupDocument>(tenants, { type: 'day', day }),
     monthDays: (tenants, month) => each<RollupDocument>(tenants, { type: 'day', month }),
     dayHours: (tenants, day) => each<RollupDocument>(tenants, { type: 'hour', day }),
     monthSignals: (tenants, month) =>
