@@ -4,7 +4,7 @@
  * candidates of a rule no equality on the event's own fields expresses (a word inside an action or
  * a changed field's name) with `{ tenantId, day, marks: … }`.
  */
-import { type Change, mentionsPermissions } from '@activitykit/schema';
+import { type Change, permissionChange } from '@activitykit/schema';
 
 /** The mark of an event whose action or a changed field's name mentions roles or permissions. */
 export const PERMISSION_MARK = 'permission_change';
@@ -15,9 +15,9 @@ export const SIGNAL_MARK = 'signal';
 
 /**
  * The marks of an event: {@link PERMISSION_MARK} when its action or a change path mentions
- * permissions (see `mentionsPermissions` in @activitykit/schema), {@link FAILED_LOGIN_MARK} for a
- * failed sign-in (one equality finds both kinds of them), and {@link SIGNAL_MARK} beside either;
- * empty for most events.
+ * permissions (`permissionChange` of @activitykit/schema, the detector's own rule),
+ * {@link FAILED_LOGIN_MARK} for a failed sign-in (one equality finds both kinds of them), and
+ * {@link SIGNAL_MARK} beside either; empty for most events.
  *
  * @example
  * ```ts
@@ -29,15 +29,10 @@ export function signalMarks(event: {
   action: string;
   kind?: string | undefined;
   outcome?: string | undefined;
-  changes?: readonly Pick<Change, 'path'>[] | undefined;
+  changes?: readonly Change[] | undefined;
 }): string[] {
   const marks: string[] = [];
-  if (
-    mentionsPermissions(event.action) ||
-    (event.changes ?? []).some((change) => mentionsPermissions(change.path))
-  ) {
-    marks.push(PERMISSION_MARK);
-  }
+  if (permissionChange(event)) marks.push(PERMISSION_MARK);
   if (event.kind === 'login_failed' || (event.kind === 'login' && event.outcome === 'failure')) {
     marks.push(FAILED_LOGIN_MARK);
   }
