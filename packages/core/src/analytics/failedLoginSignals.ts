@@ -1,42 +1,18 @@
-import { type BurstEvent, type BurstKey, burstSignal, findBursts, inTenant } from './bursts.ts';
+import { type BurstEvent, burstSignal, findBursts, inTenant } from './bursts.ts';
 import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
+import { accountOf, isAccountType } from './signalMarks.ts';
 import { displayName } from './signalMessages.ts';
-import type { SignalSource } from './signalReads.ts';
-
-/** Actor types that name a real account: a failed login by one is keyed by the actor's id. */
-const ACCOUNT_TYPES = ['user', 'api_key'];
-
-/**
- * Whose account a failed login was against: the actor's id when the app knew the account (a `user`
- * or `api_key` actor), else the attempted identifier from `metadata.identifier` (trimmed and
- * lower-cased, as `describe` shows it) — `undefined` for an anonymous attempt without one.
- *
- * @example
- * ```ts
- * accountOf({ actorId: 'anonymous', actorType: 'anonymous', identifier: ' Bob@Acme.test ' });
- * // { id: 'identifier:bob@acme.test', key: 'bob@acme.test' }
- * ```
- */
-export function accountOf(values: {
-  actorId: unknown;
-  actorType: unknown;
-  identifier: unknown;
-}): BurstKey | undefined {
-  const { actorId, actorType, identifier } = values;
-  if (typeof actorId === 'string' && ACCOUNT_TYPES.includes(String(actorType))) {
-    return { id: `actor:${actorId}`, key: actorId };
-  }
-  if (typeof identifier !== 'string' || identifier.trim() === '') return undefined;
-  const key = identifier.trim().toLowerCase();
-  return { id: `identifier:${key}`, key };
-}
+import type { BurstGrouping, SignalSource } from './signalReads.ts';
 
 /**
  * The failed logins of the match within the range that may be part of a burst, oldest first:
  * `login_failed` events (whatever their outcome) and `login` events whose outcome is `failure`.
  */
-const failedLogins = (source: SignalSource, settings: SignalSettings): Promise<BurstEvent[]> =>
-  source.bursts('failed_login', settings.failedLogins);
+const failedLogins = (
+  source: SignalSource,
+  settings: SignalSettings,
+  by: BurstGrouping,
+): Promise<BurstEvent[]> => source.bursts('failed_login', settings.failedLogins, by);
 
 const eventAccount = (event: BurstEvent) =>
   accountOf({
@@ -58,14 +34,14 @@ export async function failedLoginUserSignals(
   source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const bursts = findBursts(await failedLogins(source, settings), {
+  const bursts = findBursts(await failedLogins(source, settings, 'account'), {
     keyOf: (event) => inTenant(event.tenantId, eventAccount(event)),
     threshold: settings.failedLogins.threshold,
     windowMs: settings.failedLogins.windowMinutes * 60_000,
   });
   return bursts.map((burst) => {
     const first = burst.events[0] as BurstEvent;
-    const who = ACCOUNT_TYPES.includes(first.actor.type) ? displayName(first.actor) : burst.key;
+    const who = isAccountType(first.actor.type) ? displayName(first.actor) : burst.key;
     const ips = new Set(burst.events.map((event) => event.context?.ip).filter(Boolean)).size;
     return burstSignal(burst, settings, {
       type: 'failed_login_burst_user',
@@ -94,7 +70,7 @@ export async function failedLoginIpSignals(
   source: SignalSource,
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
-  const bursts = findBursts(await failedLogins(source, settings), {
+  const bursts = findBursts(await failedLogins(source, settings, 'ip'), {
     keyOf: ({ context }) =>
       typeof context?.ip === 'string' && context.ip !== ''
         ? { id: context.ip, key: context.ip }

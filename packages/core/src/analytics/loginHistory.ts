@@ -2,7 +2,7 @@ import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, utcDay, utcDaysBetween } from '../internal/document.ts';
 import { monthOfDay, splitPairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import { COUNTER_SHAPE } from '../rollups/rollupDocument.ts';
+import { SHAPE_WITH } from '../rollups/rollupDocument.ts';
 import { actorEquality, mapLimit, READS_IN_FLIGHT, SUCCESSFUL_LOGIN } from './shared.ts';
 import { DAY_MS } from './zone.ts';
 
@@ -57,7 +57,7 @@ export async function loadLoginCounts(
   );
   for (const doc of docs.flat()) {
     const key = `${doc.tenantId}|${doc.day}`;
-    if ((doc.v ?? 1) < COUNTER_SHAPE) incomplete.add(key);
+    if ((doc.v ?? 1) < SHAPE_WITH.signalCounts) incomplete.add(key);
     const day = counted.get(key) ?? new Map();
     for (const [pair, n] of Object.entries(doc.li ?? {})) {
       const [actorId, ip] = splitPairKey(pair);

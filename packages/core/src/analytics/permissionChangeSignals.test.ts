@@ -1,6 +1,8 @@
 import type { ActivityEventInput } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
-import { describe, expect, it } from 'vitest';
+import { MongoClient } from 'mongodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findFilters, monitored } from '../test/monitored.ts';
 import { createTestStore } from '../test/storeFixture.ts';
 import { detectSecuritySignals } from './detectSecuritySignals.ts';
 import { plusMinutes, recordAll, user } from './test/recordAll.ts';
@@ -76,5 +78,61 @@ describe('role and permission changes', () => {
         'ALICE: 2 role or permission changes between 2026-11-02 10:00 and 10:05: ' +
         'user Bob Jones (role: staff → admin); user Bob Jones (roles: — → editor)',
     });
+  });
+
+  it('reads a month of changes at once, and by day a day whose changes lack their month', async () => {
+    const client = await MongoClient.connect(testDb.uri, { monitorCommands: true });
+    afterAll(() => client.close());
+    const { store, events } = await createTestStore(testDb, { client });
+    const promote = (who: string, at: string): ActivityEventInput => ({
+      action: 'user.role_changed',
+      actor: user(who),
+      subject: { type: 'user', id: 'u-target' },
+      changes: [{ path: 'role', before: 'staff', after: 'admin' }],
+      occurredAt: new Date(at),
+    });
+    await recordAll(store, [
+      promote('u-ann', '2026-11-03T09:00:00Z'),
+      promote('u-ann', '2026-11-10T09:00:00Z'),
+      promote('u-bea', '2026-11-12T23:30:00Z'),
+      // Other events of those days, not changes.
+      {
+        action: 'order.created',
+        actor: user('u-ann'),
+        occurredAt: new Date('2026-11-03T10:00:00Z'),
+      },
+    ]);
+    const range = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-16T00:00:00Z') };
+    const read = async () => {
+      const [signals, commands] = await monitored(client, () =>
+        store.securitySignals(range, { tenants: ['acme'] }, { types: ['permission_change'] }),
+      );
+      const expected = await detectSecuritySignals(events(), {
+        match: { tenantId: 'acme' },
+        range,
+        types: ['permission_change'],
+      });
+      expect(signals).toEqual(expected);
+      expect(signals.map((signal) => [signal.key, signal.count])).toEqual([
+        ['u-bea', 1],
+        ['u-ann', 2],
+      ]);
+      return findFilters(commands, events().collectionName).map((filter) => filter.marks);
+    };
+    expect(await read()).toEqual(['permission_change@2026-11']);
+
+    // As an earlier version stored it: no monthly mark on the event, none in its day's counters.
+    const old = await events().findOneAndUpdate(
+      { day: '2026-11-03', marks: 'permission_change' },
+      { $pull: { marks: 'permission_change@2026-11' } },
+    );
+    expect(old).not.toBeNull();
+    const rollups = testDb.db.collection(`${events().collectionName}_rollups`);
+    await rollups.updateOne(
+      { type: 'day', day: '2026-11-03' },
+      { $inc: { 'm.permission_change@2026-11': -1 } },
+    );
+    // Each day with changes is read on its own: the month read would miss the 3rd's.
+    expect(await read()).toEqual(['signal', 'signal', 'signal']);
   });
 });

@@ -2,8 +2,8 @@ import { QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey, monthOfDay } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import {
-  COUNTER_SHAPE,
   type RollupDocument,
+  SHAPE_WITH,
   type SignalCountsDocument,
 } from '../rollups/rollupDocument.ts';
 import { mapLimit, READS_IN_FLIGHT } from './shared.ts';
@@ -18,7 +18,7 @@ export interface DayCounts {
   a: Map<string, number>;
   /** Events per signal mark. */
   m: Map<string, number>;
-  /** Every document added up is of the current shape ({@link COUNTER_SHAPE}): `m` is complete. */
+  /** Every document added up counts marks ({@link SHAPE_WITH}`.signalCounts`): `m` is complete. */
   current: boolean;
 }
 
@@ -63,7 +63,7 @@ function add(entry: DayCounts, doc: RollupDocument): void {
   for (const [key, n] of Object.entries(doc.k ?? {})) entry.k.set(key, (entry.k.get(key) ?? 0) + n);
   for (const [key, n] of Object.entries(doc.a ?? {})) entry.a.set(key, (entry.a.get(key) ?? 0) + n);
   for (const [key, n] of Object.entries(doc.m ?? {})) entry.m.set(key, (entry.m.get(key) ?? 0) + n);
-  if ((doc.v ?? 1) < COUNTER_SHAPE) entry.current = false;
+  if ((doc.v ?? 1) < SHAPE_WITH.signalCounts) entry.current = false;
 }
 
 /** The days whose counters are of the first shape: counts the signals must not trust. */

@@ -14,25 +14,80 @@ export const FAILED_LOGIN_MARK = 'failed_login';
 export const SIGNAL_MARK = 'signal';
 
 /**
- * The marks of an event: {@link PERMISSION_MARK} when its action or a change path mentions
- * permissions (`permissionChange` of @activitykit/schema, the detector's own rule),
- * {@link FAILED_LOGIN_MARK} for a failed sign-in (one equality finds both kinds of them), and
- * {@link SIGNAL_MARK} beside either; empty for most events.
+ * The mark of a permission change beside its UTC month (`permission_change@2026-11`): such changes
+ * are rare, so one equality reads a month of them. Events stored before it existed lack it; the
+ * day counters count both marks, and a day whose counts differ is read by day.
+ */
+export function monthlyPermissionMark(month: string): string {
+  return `${PERMISSION_MARK}@${month}`;
+}
+
+/** Actor types that name a real account: a failed login by one is keyed by the actor's id. */
+const ACCOUNT_TYPES = ['user', 'api_key'];
+
+/** Whether an actor type names a real account (see {@link accountOf}). */
+export const isAccountType = (type: unknown): boolean => ACCOUNT_TYPES.includes(String(type));
+
+/** Whose account a failed login was against: an id to group on and the key shown. */
+export interface Account {
+  id: string;
+  key: string;
+}
+
+/**
+ * Whose account a failed login was against: the actor's id when the app knew the account (a `user`
+ * or `api_key` actor), else the attempted identifier from `metadata.identifier` (trimmed and
+ * lower-cased, as `describe` shows it) — `undefined` for an anonymous attempt without one. The
+ * failed-login rule groups by it, and the writer counts failed logins per account and hour with it.
  *
  * @example
  * ```ts
- * signalMarks({ action: 'user.updated', changes: [{ path: 'role', before: 'staff', after: 'admin' }] });
- * // ['permission_change', 'signal']
+ * accountOf({ actorId: 'anonymous', actorType: 'anonymous', identifier: ' Bob@Acme.test ' });
+ * // { id: 'identifier:bob@acme.test', key: 'bob@acme.test' }
+ * ```
+ */
+export function accountOf(values: {
+  actorId: unknown;
+  actorType: unknown;
+  identifier: unknown;
+}): Account | undefined {
+  const { actorId, actorType, identifier } = values;
+  if (typeof actorId === 'string' && isAccountType(actorType)) {
+    return { id: `actor:${actorId}`, key: actorId };
+  }
+  if (typeof identifier !== 'string' || identifier.trim() === '') return undefined;
+  const key = identifier.trim().toLowerCase();
+  return { id: `identifier:${key}`, key };
+}
+
+/**
+ * The marks of an event: {@link PERMISSION_MARK} when its action or a change path mentions
+ * permissions (`permissionChange` of @activitykit/schema, the detector's own rule),
+ * with {@link monthlyPermissionMark} of its UTC month, {@link FAILED_LOGIN_MARK} for a failed
+ * sign-in (one equality finds both kinds of them), and {@link SIGNAL_MARK} beside either; empty for
+ * most events.
+ *
+ * @example
+ * ```ts
+ * signalMarks({
+ *   action: 'user.updated',
+ *   occurredAt: new Date('2026-11-20T10:00:00Z'),
+ *   changes: [{ path: 'role', before: 'staff', after: 'admin' }],
+ * });
+ * // ['permission_change', 'permission_change@2026-11', 'signal']
  * ```
  */
 export function signalMarks(event: {
   action: string;
+  occurredAt: Date;
   kind?: string | undefined;
   outcome?: string | undefined;
   changes?: readonly Change[] | undefined;
 }): string[] {
   const marks: string[] = [];
-  if (permissionChange(event)) marks.push(PERMISSION_MARK);
+  if (permissionChange(event)) {
+    marks.push(PERMISSION_MARK, monthlyPermissionMark(event.occurredAt.toISOString().slice(0, 7)));
+  }
   if (event.kind === 'login_failed' || (event.kind === 'login' && event.outcome === 'failure')) {
     marks.push(FAILED_LOGIN_MARK);
   }

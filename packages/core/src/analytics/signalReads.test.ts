@@ -1,7 +1,8 @@
 import type { ActivityEventInput } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
-import { type CommandStartedEvent, MongoClient } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monitored } from '../test/monitored.ts';
 import { createTestStore } from '../test/storeFixture.ts';
 import { detectSecuritySignals } from './detectSecuritySignals.ts';
 import { plusMinutes, recordAll, user } from './test/recordAll.ts';
@@ -120,17 +121,6 @@ beforeAll(async () => {
   await recordAll(store, week());
 });
 
-async function monitored<T>(run: () => Promise<T>): Promise<[T, CommandStartedEvent[]]> {
-  const commands: CommandStartedEvent[] = [];
-  const listener = (event: CommandStartedEvent) => commands.push(event);
-  client.on('commandStarted', listener);
-  try {
-    return [await run(), commands];
-  } finally {
-    client.off('commandStarted', listener);
-  }
-}
-
 describe('the reads of store.securitySignals', () => {
   it('finds every kind of trouble, as reading every day of the range without counters does', async () => {
     const signals = await store.securitySignals(
@@ -158,7 +148,7 @@ describe('the reads of store.securitySignals', () => {
   });
 
   it('sends a bounded number of commands, each with a top-level equality FerretDB looks up', async () => {
-    const [signals, commands] = await monitored(() =>
+    const [signals, commands] = await monitored(client, () =>
       store.securitySignals(RANGE, { tenants: ['acme'] }, { timeZone: TIME_ZONE }),
     );
     expect(signals.length).toBeGreaterThan(0);
@@ -177,9 +167,15 @@ describe('the reads of store.securitySignals', () => {
         expect(typeof value, `${key} is an equality`).toBe('string');
       }
       expect(filter.tenantId).toBe('acme');
-      // Earlier logins too: the first and last day of a look back, the rest from the counters.
-      expect('day' in filter || 'hour' in filter, JSON.stringify(filter)).toBe(true);
+      // Earlier logins too: the first and last day of a look back, the rest from the counters;
+      // permission changes, rare, by month.
+      const monthly = String(filter.marks).startsWith('permission_change@');
+      expect('day' in filter || 'hour' in filter || monthly, JSON.stringify(filter)).toBe(true);
     }
+    const permissionReads = eventReads
+      .map(({ command }) => command.filter as Record<string, unknown>)
+      .filter((filter) => String(filter.marks).startsWith('permission_change'));
+    expect(permissionReads.map((filter) => filter.marks)).toEqual(['permission_change@2026-11']);
     // Deletes are read only in the hours whose counters make a burst possible (20 within 10
     // minutes): the 22 of 5 November, 15:00 in Moscow; not the 3 a day at 11:00.
     const deleteHours = eventReads

@@ -1,10 +1,10 @@
 import type { Collection, Filter } from 'mongodb';
 import { BULK_DELETED } from '../integrity/explanations.ts';
 import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
-import { escapeKey } from '../rollups/keys.ts';
+import { escapeKey, monthOfDay } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
-import { burstHours } from './burstHours.ts';
+import { type BurstGroups, burstHours } from './burstHours.ts';
 import {
   answerLoginQuestions,
   type LoginAnswer,
@@ -30,7 +30,12 @@ import {
   readCounters,
   readSignalCounts,
 } from './signalCounters.ts';
-import { FAILED_LOGIN_MARK, PERMISSION_MARK, SIGNAL_MARK } from './signalMarks.ts';
+import {
+  FAILED_LOGIN_MARK,
+  monthlyPermissionMark,
+  PERMISSION_MARK,
+  SIGNAL_MARK,
+} from './signalMarks.ts';
 
 /** What the detectors read besides the events: the store's counters and the scope's tenants. */
 export interface SignalDeps {
@@ -94,6 +99,8 @@ const SETS: Record<
 
 /** The events of a burst rule: failed logins (both kinds), or deletes. */
 export type BurstSet = 'failed_login' | 'delete';
+/** What a burst rule groups events by: whose account, or which IP address (failed logins). */
+export type BurstGrouping = 'account' | 'ip';
 
 const BURST_SETS: Record<
   BurstSet,
@@ -106,9 +113,16 @@ const BURST_SETS: Record<
     mark?: string;
     /** Their key in the day's signal counts per hour (`hb.<HH>~<key>`). */
     key: string;
+    /** Their counts per hour and group, by what a rule groups them by. */
+    groups?: Record<BurstGrouping, BurstGroups>;
   }
 > = {
-  failed_login: { sets: ['login_failed', 'login_failure'], mark: FAILED_LOGIN_MARK, key: 'failed' },
+  failed_login: {
+    sets: ['login_failed', 'login_failure'],
+    mark: FAILED_LOGIN_MARK,
+    key: 'failed',
+    groups: { account: 'fa', ip: 'fi' },
+  },
   delete: { sets: ['delete'], key: 'delete' },
 };
 
@@ -126,9 +140,10 @@ export interface SignalSource {
    * The events of `match` within `range` of a burst set that may be part of a burst of `rule`,
    * oldest first: with signal counts only the hours next to enough others of the set are read (a
    * burst's window lies within `ceil(windowMinutes / 60) + 1` consecutive hours holding at least
-   * `threshold` of them), so `findBursts` finds the same bursts as over every candidate.
+   * `threshold` of them — of one account or IP address when the rule groups `by` one), so
+   * `findBursts` finds the same bursts as over every candidate.
    */
-  bursts(set: BurstSet, rule: BurstRule): Promise<EventDocument[]>;
+  bursts(set: BurstSet, rule: BurstRule, by?: BurstGrouping): Promise<EventDocument[]>;
   /**
    * People's (`user` actors') events of `match` within `range` in quarter hours for which
    * `offHours` says yes, by tenant and actor, each with its first `limit` events and its last. For
@@ -227,6 +242,34 @@ export function createSignalSource(
     }
     return (await read).filter((doc) => doc.marks?.includes(mark));
   };
+  /**
+   * The reads of permission changes on the tenants' days in `buckets`: a month's in one read
+   * (`{ tenantId, marks: 'permission_change@<month>' }`) when the counters of each of its days count
+   * every change with its monthly mark too, else day by day.
+   */
+  const byMonthWhereMarked = (
+    buckets: { key: string; day: string }[],
+    known: Map<string, DayCounts>,
+    readDay: (bucket: { key: string; day: string }) => Promise<EventDocument[]>,
+  ): (() => Promise<EventDocument[]>)[] => {
+    const months = new Map<string, { key: string; month: string; days: string[] }>();
+    for (const { key, day } of buckets) {
+      const month = monthOfDay(day);
+      const entry = months.get(`${key}|${month}`) ?? { key, month, days: [] };
+      entry.days.push(day);
+      months.set(`${key}|${month}`, entry);
+    }
+    return [...months.values()].flatMap(({ key, month, days: ofMonth }) => {
+      const monthly = monthlyPermissionMark(month);
+      const marked = ofMonth.every((day) => {
+        const counts = known.get(`${key}|${day}`);
+        const changes = counts?.m.get(escapeKey(PERMISSION_MARK)) ?? 0;
+        return counts?.current === true && counts.m.get(escapeKey(monthly)) === changes;
+      });
+      if (marked) return [() => probe({ ...tenantPart(key), marks: monthly })];
+      return ofMonth.map((day) => () => readDay({ key, day }));
+    });
+  };
   const cache = new Map<CandidateSet, Promise<EventDocument[]>>();
   const burstCache = new Map<string, Promise<EventDocument[]>>();
   const source: SignalSource = {
@@ -237,22 +280,28 @@ export function createSignalSource(
         const rule = SETS[set];
         found = bucketsWhere(rule.in).then(async (buckets) => {
           const known = await dayCounts();
-          const read = await mapLimit(buckets, READS_IN_FLIGHT, ({ key, day }) => {
+          const readDay = ({ key, day }: { key: string; day: string }) => {
             const { mark } = rule;
             if (mark && known?.get(`${key}|${day}`)?.current) return markedOf(key, day, mark);
             return probe({ ...tenantPart(key), day, ...rule.where });
-          });
+          };
+          const reads =
+            set === 'permission' && known
+              ? byMonthWhereMarked(buckets, known, readDay)
+              : buckets.map((bucket) => () => readDay(bucket));
+          const read = await mapLimit(reads, READS_IN_FLIGHT, (read) => read());
           return sortEvents(read.flat());
         });
         cache.set(set, found);
       }
       return found;
     },
-    bursts(set, rule) {
-      const id = `${set}|${rule.threshold}|${rule.windowMinutes}`;
+    bursts(set, rule, by) {
+      const id = `${set}|${rule.threshold}|${rule.windowMinutes}|${by}`;
       let found = burstCache.get(id);
       if (!found) {
-        const { sets, mark, key } = BURST_SETS[set];
+        const { sets, mark, key, groups: byGroup } = BURST_SETS[set];
+        const groups = by && byGroup?.[by];
         found = signalCounts().then(async (counts) => {
           if (!counts) {
             return sortEvents(
@@ -262,7 +311,7 @@ export function createSignalSource(
           const old = await oldDays();
           // A day with many such hours is read whole: fewer commands for the same few events.
           const byDay = new Map<string, { tenantId: string; hours: string[] }>();
-          for (const { tenantId, hour } of burstHours(counts, { key, old, ...rule })) {
+          for (const { tenantId, hour } of burstHours(counts, { key, groups, old, ...rule })) {
             const id = `${tenantId}|${hour.slice(0, 10)}`;
             const entry = byDay.get(id) ?? { tenantId, hours: [] };
             entry.hours.push(hour);

@@ -1,6 +1,6 @@
-import { FAILED_LOGIN_MARK } from '../analytics/signalMarks.ts';
+import { accountOf, FAILED_LOGIN_MARK } from '../analytics/signalMarks.ts';
 import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
-import { escapeKey, kindOutcomeKey, monthOfDay, pairKey } from './keys.ts';
+import { escapeKey, kindOutcomeKey, monthOfDay, pairKey, shortHash } from './keys.ts';
 import type { ActorLook } from './rollupDocument.ts';
 
 /** The change one batch makes to one counter document. */
@@ -80,14 +80,25 @@ export function rollupDeltas(
 
 /**
  * The counter paths an event adds to its day's signal counts: deletes and failed logins per UTC hour
- * (`hb.<HH>~delete`, `hb.<HH>~failed`; the burst rules read only hours where a burst fits), and a
- * person's (`user` actor's) events and deletes per quarter hour of the day (`uq.<actor>~<quarter>`,
+ * (`hb.<HH>~delete`, `hb.<HH>~failed`; the burst rules read only hours where a burst fits), failed
+ * logins per hour and account or IP address (`fa.<HH>~<hash>`, `fi.<HH>~<hash>`: the rules group by
+ * these, so only hours where one account's or one address's may burst are read), and a person's (`user` actor's) events and deletes per quarter hour of the day (`uq.<actor>~<quarter>`,
  * `ud.…`; the off-hours rule counts these).
  */
 function signalCounts(doc: EventDocument, at: { hour: string; quarter: string }): string[] {
   const paths: string[] = [];
   if (doc.kind === 'delete') paths.push(`hb.${at.hour}~delete`);
-  if (doc.marks?.includes(FAILED_LOGIN_MARK)) paths.push(`hb.${at.hour}~failed`);
+  if (doc.marks?.includes(FAILED_LOGIN_MARK)) {
+    paths.push(`hb.${at.hour}~failed`);
+    const account = accountOf({
+      actorId: doc.actor.id,
+      actorType: doc.actor.type,
+      identifier: doc.metadata?.identifier,
+    });
+    if (account) paths.push(`fa.${at.hour}~${shortHash(account.id)}`);
+    const ip = doc.context?.ip;
+    if (typeof ip === 'string' && ip !== '') paths.push(`fi.${at.hour}~${shortHash(ip)}`);
+  }
   if (doc.actor.type === 'user') {
     paths.push(`uq.${pairKey(doc.actor.id, at.quarter)}`);
     if (doc.kind === 'delete') paths.push(`ud.${pairKey(doc.actor.id, at.quarter)}`);

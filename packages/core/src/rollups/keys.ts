@@ -35,3 +35,17 @@ export function splitPairKey(key: string): [string, string] {
   const at = key.lastIndexOf('~');
   return [unescapeKey(key.slice(0, at)), unescapeKey(key.slice(at + 1))];
 }
+
+/**
+ * A short, stable stand-in for a value of any length in a counter key (32-bit FNV-1a, 8 hex
+ * digits): typed identifiers and IP addresses are the caller's input, so their counter keys must
+ * not grow with it. Two values may share a hash; readers only use such counts as upper bounds.
+ */
+export function shortHash(value: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

@@ -36,11 +36,19 @@ export interface CounterMaps {
 }
 
 /**
- * The shape of the counters a writer keeps; stored as `v` on its documents. Documents without it
- * (written before `li` and `m` were counted and signal counts kept) do not hold those counts, and
- * readers read the events of their days instead.
+ * The shape of the counters a writer keeps; stored as `v` on its documents (each writer writes only
+ * its own, so a document is of one shape). Readers check the shape a count first appeared in
+ * ({@link SHAPE_WITH}) and read the events of days whose documents are older.
  */
-export const COUNTER_SHAPE = 2;
+export const COUNTER_SHAPE = 3;
+
+/** The shape from which each count is kept. Documents without `v` are of shape 1. */
+export const SHAPE_WITH = {
+  /** Day documents count `li` and `m`, and signal-count documents exist. */
+  signalCounts: 2,
+  /** Signal-count documents count failed logins per account and per IP (`fa`, `fi`). */
+  failedLoginKeys: 3,
+} as const;
 
 /** An actor as their newest counted event showed them. */
 export interface ActorLook {
@@ -64,6 +72,13 @@ export interface SignalCountsDocument {
   v: number;
   /** Deletes (`<HH>~delete`) and failed logins (`<HH>~failed`) per UTC hour of the day. */
   hb?: Record<string, number>;
+  /**
+   * Failed logins per UTC hour and account (`<HH>~<hash>`, the hash of `accountOf`'s id, see
+   * `shortHash`), from shape 3: the per-account burst rule reads only hours where one account's fit.
+   */
+  fa?: Record<string, number>;
+  /** Failed logins per UTC hour and IP address (`<HH>~<hash>`), from shape 3. */
+  fi?: Record<string, number>;
   /** Events of people (`user` actors) per `<actor>~<quarter>` (escaped id, quarter of the day `0`–`95`). */
   uq?: Record<string, number>;
   /** Deletes by people per `<actor>~<quarter>`. */
