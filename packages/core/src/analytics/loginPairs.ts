@@ -1,5 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, utcDaysBetween } from '../internal/document.ts';
+import { splitFirstLogin } from '../rollups/delta.ts';
+import { pairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { LOGIN_FIELDS, loadLoginCounts } from './loginHistory.ts';
 import {
@@ -88,7 +90,7 @@ export async function countLoginPairs(deps: {
 }): Promise<LoginPair[]> {
   const { collection, rollups, tenants, match, range } = deps;
   const days = new Set(utcDaysBetween(range.from, range.to));
-  const { counted, incomplete } = await loadLoginCounts(rollups, tenants, days);
+  const { counted, incomplete, firsts } = await loadLoginCounts(rollups, tenants, days);
 
   const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
   const dayReads = new Map<string, Promise<EventDocument[]>>();
@@ -159,8 +161,26 @@ export async function countLoginPairs(deps: {
     }
   }
 
+  /** A pair's first login by the id its day's counters keep (`undefined` when it is gone). */
+  const lookUp = async (pair: { tenantId: string; actorId: string; ip: string }, kept: string) => {
+    const doc = await collection.findOne(
+      {
+        _id: splitFirstLogin(kept).id,
+        tenantId: pair.tenantId,
+        $and: [match],
+      } as Filter<EventDocument>,
+      { projection: LOGIN_FIELDS },
+    );
+    if (!doc || doc.actor?.id !== pair.actorId || doc.context?.ip !== pair.ip) return undefined;
+    return pairOf(doc) ? doc : undefined;
+  };
+
   return [...pairs.values()].map(({ key: [tenantId, actorId, ip], n, days: ofPair }) => {
     const firstDay = ofPair[0] as string;
+    const counts = read.has(`${tenantId}|${firstDay}`)
+      ? undefined
+      : firsts.get(`${tenantId}|${firstDay}`);
+    const kept = counts?.get(pairKey(actorId, ip));
     const logins = async (limit: number) => {
       const found: EventDocument[] = [];
       for (const day of ofPair) {
@@ -171,14 +191,27 @@ export async function countLoginPairs(deps: {
       }
       return found.slice(0, limit);
     };
+    let first: Promise<EventDocument | undefined> | undefined;
+    const firstOf = () => {
+      first ??= (async () => {
+        const found = kept && (await lookUp({ tenantId, actorId, ip }, kept));
+        return found || (await logins(1))[0];
+      })();
+      return first;
+    };
     return {
       tenantId,
       actorId,
       ip,
       n,
       countedDay: read.has(`${tenantId}|${firstDay}`) ? undefined : firstDay,
-      first: async () => (await logins(1))[0],
-      logins,
+      first: firstOf,
+      // A pair's only login is its first.
+      logins: async (limit) => {
+        if (n !== 1 || !kept) return logins(limit);
+        const found = await firstOf();
+        return found ? [found] : [];
+      },
     };
   });
 }

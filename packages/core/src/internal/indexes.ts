@@ -18,6 +18,12 @@ export const EVENT_INDEXES: IndexDescription[] = [
   { key: { occurredAt: -1, _id: -1 }, name: 'time' },
   { key: { tenantId: 1, _id: 1 }, name: 'tenant_id' },
   { key: { tenantId: 1, quarter: 1 }, name: 'tenant_quarter' },
+  // The few events the security signals mark (a month of permission changes is one read).
+  {
+    key: { tenantId: 1, marks: 1 },
+    name: 'tenant_marks',
+    partialFilterExpression: { marks: { $exists: true } },
+  },
 ];
 
 /**
@@ -28,11 +34,13 @@ export const EQUALITY_EVENT_INDEXES: IndexDescription[] = [
   // Each probe names a day or an hour (or a record, or the live hub's quarter hour): one selective
   // index per probe; the probe's other equalities (tenant, kind, actor) are checked on the few
   // rows it finds. Every further index slows each insert (measured: ~2,500 → ~900 events/s with
-  // seven), so there are no more.
+  // seven), so there are no more. Marks are the exception: few events carry one, and a month of
+  // permission changes (`{ tenantId, marks }`, no day) would otherwise be read by scanning the tenant.
   { key: { day: 1 }, name: 'eq_day' },
   { key: { hour: 1 }, name: 'eq_hour' },
   { key: { refKeys: 1 }, name: 'eq_ref' },
   { key: { quarter: 1 }, name: 'eq_quarter' },
+  { key: { marks: 1 }, name: 'eq_marks' },
 ];
 /** The rollup collection's indexes: by type and tenant, then month or day. */
 export function rollupIndexes(profile: ServerProfile): IndexDescription[] {

@@ -14,6 +14,23 @@ export interface RollupDelta {
   inc: Map<string, number>;
   /** Each actor's newest look in the batch (escaped id → look), only when adding. */
   looks: Map<string, ActorLook>;
+  /** Dotted paths to keep the least value of (`$min`), only when adding: see `firstLogin`. */
+  min: Map<string, string>;
+}
+
+/**
+ * The value a day document keeps of a user's first successful login from an IP that day
+ * (`lf.<actor>~<ip>`, the least wins): its instant, then its id. Deleting the event does not
+ * change it: readers look the id up and read the day when it is gone.
+ */
+export function firstLogin(doc: { _id: string; occurredAt: Date }): string {
+  return `${doc.occurredAt.toISOString()}|${doc._id}`;
+}
+
+/** The instant and id in a {@link firstLogin} value. */
+export function splitFirstLogin(value: string): { at: Date; id: string } {
+  const bar = value.indexOf('|');
+  return { at: new Date(value.slice(0, bar)), id: value.slice(bar + 1) };
 }
 
 const QUARTER_MS = 15 * 60 * 1000;
@@ -29,10 +46,10 @@ export function rollupDeltas(
   sign: 1 | -1,
 ): Map<string, RollupDelta> {
   const deltas = new Map<string, RollupDelta>();
-  const deltaOf = (key: string, make: () => Omit<RollupDelta, 'inc' | 'looks'>) => {
+  const deltaOf = (key: string, make: () => Omit<RollupDelta, 'inc' | 'looks' | 'min'>) => {
     let delta = deltas.get(key);
     if (!delta) {
-      delta = { ...make(), inc: new Map(), looks: new Map() };
+      delta = { ...make(), inc: new Map(), looks: new Map(), min: new Map() };
       deltas.set(key, delta);
     }
     return delta;
@@ -127,7 +144,9 @@ function count(
     // As stored: the writer marks each event once (`toDocument`), the backfill before counting.
     for (const mark of doc.marks ?? []) add(`m.${escapeKey(mark)}`);
     if (doc.kind === 'login' && doc.outcome === 'success') {
-      add(`li.${pairKey(doc.actor.id, typeof doc.context?.ip === 'string' ? doc.context.ip : '')}`);
+      const pair = pairKey(doc.actor.id, typeof doc.context?.ip === 'string' ? doc.context.ip : '');
+      add(`li.${pair}`);
+      if (sign === 1) keepLeast(delta.min, `lf.${pair}`, firstLogin(doc));
     }
   }
   if (sign === 1) {
@@ -139,4 +158,10 @@ function count(
       delta.looks.set(actor, look);
     }
   }
+}
+
+/** Keeps `value` at `path` when it is less than what `min` holds. */
+export function keepLeast(min: Map<string, string>, path: string, value: string): void {
+  const held = min.get(path);
+  if (held === undefined || value < held) min.set(path, value);
 }

@@ -31,6 +31,12 @@ export interface CounterMaps {
    * day documents only: the new-IP signal's look back reads these.
    */
   li?: Record<string, number>;
+  /**
+   * Each user's first successful login from each IP of the day (`<actor>~<ip>` as in `li`), as
+   * `<ISO instant>|<event id>`, on day documents from shape 3: the new-IP rule looks the event up by
+   * its id instead of reading the day.
+   */
+  lf?: Record<string, string>;
   /** Events per signal mark (`EventDocument.marks`, e.g. `permission_change`), on day documents only. */
   m?: Record<string, number>;
 }
@@ -48,6 +54,8 @@ export const SHAPE_WITH = {
   signalCounts: 2,
   /** Signal-count documents count failed logins per account and per IP (`fa`, `fi`). */
   failedLoginKeys: 3,
+  /** Day documents keep each user's first successful login per IP (`lf`). */
+  firstLogins: 3,
 } as const;
 
 /** An actor as their newest counted event showed them. */

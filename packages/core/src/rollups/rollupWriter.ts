@@ -3,7 +3,7 @@ import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { mapLimit } from '../analytics/shared.ts';
 import type { EventDocument } from '../internal/document.ts';
 import { isDuplicateKey } from '../writer/classify.ts';
-import { type RollupDelta, rollupDeltas } from './delta.ts';
+import { keepLeast, type RollupDelta, rollupDeltas } from './delta.ts';
 import { OPERATIONS_PER_WRITE } from './limits.ts';
 
 /**
@@ -76,7 +76,11 @@ export function createRollupWriter(
       operations.push({
         updateOne: {
           filter: { _id: docId },
-          update: { $inc: Object.fromEntries(delta.inc), $set: set } as never,
+          update: {
+            $inc: Object.fromEntries(delta.inc),
+            $set: set,
+            ...(delta.min.size > 0 ? { $min: Object.fromEntries(delta.min) } : {}),
+          } as never,
           upsert: true,
         },
       });
@@ -161,9 +165,15 @@ function chunked<T>(items: T[]): T[][] {
 function merge(into: Map<string, RollupDelta>, key: string, delta: RollupDelta): void {
   const existing = into.get(key);
   if (!existing) {
-    into.set(key, { ...delta, inc: new Map(delta.inc), looks: new Map(delta.looks) });
+    into.set(key, {
+      ...delta,
+      inc: new Map(delta.inc),
+      looks: new Map(delta.looks),
+      min: new Map(delta.min),
+    });
     return;
   }
+  for (const [path, value] of delta.min) keepLeast(existing.min, path, value);
   for (const [path, value] of delta.inc) {
     existing.inc.set(path, (existing.inc.get(path) ?? 0) + value);
   }
