@@ -26,6 +26,8 @@ export type OffHoursTest = (quarter: number) => boolean;
 /** Fields the detector never reads, left on the server. */
 const PROJECTION = { snapshot: 0, refs: 0, refKeys: 0 } as const;
 const PEOPLE: EventMatch = { 'actor.type': 'user' };
+/** From this many actors needing one hour's events, the hour is read once for all of them. */
+const SHARED_HOUR = 2;
 
 /**
  * Groups people's events outside business hours by tenant and actor (`events` oldest first).
@@ -67,7 +69,7 @@ type HourPart = { hour: string; count: number; events?: EventDocument[] };
  * signal counts (`uq`, `ud`: per actor and quarter hour) instead of read: only each actor's first
  * and last hours are read, for the events a signal names and its window. What the counts do not
  * cover whole — the range's partial first and last hours, and days with counters of the first
- * shape — is read and checked event by event.
+ * shape — is read and checked event by event. An hour several actors need is read once for all.
  *
  * @example
  * ```ts
@@ -180,9 +182,35 @@ export async function countOffHours(
     }
   }
 
+  // The hours each actor's first events and last one lie in, by the counts: an hour several
+  // actors need is read once for all of them.
+  const needs = new Map<string, Set<string>>();
+  for (const entry of parts.values()) {
+    entry.hours.sort((a, b) => (a.hour < b.hour ? -1 : 1));
+    const need = (part: HourPart | undefined) => {
+      if (!part || part.events) return;
+      const key = `${entry.tenantId}|${part.hour}`;
+      needs.set(key, (needs.get(key) ?? new Set()).add(entry.actorId));
+    };
+    let counted = 0;
+    for (const part of entry.hours) {
+      if (counted >= limit) break;
+      need(part);
+      counted += part.count;
+    }
+    need(entry.hours.at(-1));
+  }
+  const hourReads = new Map<string, Promise<EventDocument[]>>();
+  for (const [key, actors] of needs) {
+    if (actors.size < SHARED_HOUR) continue;
+    const [tenantId = '', hour = ''] = key.split('|');
+    hourReads.set(key, read({ tenantId, hour }, []));
+  }
   // An actor with one hour has it as first and last: each hour is read once.
   const actorReads = new Map<string, Promise<EventDocument[]>>();
   const readActor = (tenantId: string, actorId: string, hour: string) => {
+    const shared = hourReads.get(`${tenantId}|${hour}`);
+    if (shared) return shared.then((docs) => docs.filter((doc) => doc.actor?.id === actorId));
     const id = JSON.stringify([tenantId, actorId, hour]);
     let found = actorReads.get(id);
     if (!found) {
@@ -196,7 +224,7 @@ export async function countOffHours(
   const actorHour = (tenantId: string, actorId: string, part: HourPart) =>
     part.events ?? readActor(tenantId, actorId, part.hour);
   const found = await mapLimit([...parts.entries()], READS_IN_FLIGHT, async ([id, entry]) => {
-    const hours = entry.hours.sort((a, b) => (a.hour < b.hour ? -1 : 1));
+    const { hours } = entry;
     const first: EventDocument[] = [];
     for (const part of hours) {
       if (first.length >= limit) break;

@@ -46,9 +46,12 @@ export const EQUALITY_EVENT_INDEXES: IndexDescription[] = [
 export function rollupIndexes(profile: ServerProfile): IndexDescription[] {
   return profile === 'equality'
     ? [
-        // Reads name a month or a day; type and tenant are checked on the rows those find.
+        // Reads name a month or a day, and a type: PostgreSQL joins the type's index with the
+        // month's or day's (month markers, named by type and tenant only, are found at once).
+        // The tenant is checked on the rows those find.
         { key: { month: 1 }, name: 'eq_month' },
         { key: { day: 1 }, name: 'eq_day' },
+        { key: { type: 1 }, name: 'eq_type' },
       ]
     : [
         { key: { type: 1, tenantId: 1, month: 1 }, name: 'type_tenant_month' },
