@@ -5,6 +5,7 @@ import type {
   Actor,
   BulkDeleteResult,
 } from '@activitykit/schema';
+import { isUlid } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { BULK_DELETED } from './integrity/explanations.ts';
@@ -111,11 +112,7 @@ export async function bulkDelete(
 }
 
 function checkIds(ids: unknown): string[] {
-  if (
-    !Array.isArray(ids) ||
-    ids.length === 0 ||
-    !ids.every((id) => typeof id === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))
-  ) {
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every(isUlid)) {
     throw new ActivityError(
       'INVALID_QUERY',
       'ids must be a non-empty list of event ids (26-character ULIDs).',

@@ -1,3 +1,5 @@
+import { SchemaError, type SchemaErrorCode, type SearchProblem } from '@activitykit/schema';
+
 /** Every reason a call into the store can fail, by code. Adapters map each to an HTTP status. */
 export const ACTIVITY_ERROR_CODES = {
   /** The store's options are incomplete or out of range. */
@@ -54,4 +56,88 @@ export class ActivityError extends Error {
     this.name = 'ActivityError';
     this.code = code;
   }
+}
+
+/** A code a store call can fail with: the store's own, or the schema's for bad input. */
+export type ActivityFailureCode = ActivityErrorCode | SchemaErrorCode;
+
+/**
+ * The HTTP status of every code a store call can fail with — the one table both adapters use:
+ * `@activitykit/express` answers with it, `@activitykit/trpc` derives its error codes from it.
+ *
+ * @example
+ * ```ts
+ * HTTP_STATUS_BY_CODE.NOT_RESTORABLE; // 422
+ * ```
+ */
+export const HTTP_STATUS_BY_CODE: Readonly<Record<ActivityFailureCode, number>> = {
+  INVALID_INPUT: 400,
+  INVALID_QUERY: 400,
+  INVALID_CURSOR: 400,
+  INVALID_EVENT: 400,
+  INVALID_SEARCH: 400,
+  INVALID_TIME_ZONE: 400,
+  INVALID_METADATA: 400,
+  // Reads are denied by default: a scope the app could not resolve denies, as no scope does.
+  INVALID_SCOPE: 403,
+  FORBIDDEN: 403,
+  DISABLED: 403,
+  NOT_FOUND: 404,
+  ALREADY_RESTORED: 409,
+  // The event is there, but it is not a delete the app can restore: nothing to retry.
+  NOT_RESTORABLE: 422,
+  RESTORE_FAILED: 500,
+  INVALID_OPTIONS: 500,
+  INVALID_KEY: 500,
+  NOT_STORED: 503,
+  CLOSED: 503,
+};
+
+/** What an adapter tells a client of a failed store call (see {@link activityFailure}). */
+export interface ActivityFailure {
+  code: ActivityFailureCode;
+  /** From {@link HTTP_STATUS_BY_CODE}. */
+  status: number;
+  /** Says what went wrong and what to do next. */
+  message: string;
+  /** For a search-syntax error: the offset of the offending token in `q`. */
+  position?: number;
+  /** For a search-syntax error: the length of the offending token. */
+  length?: number;
+  /** For a search-syntax error: its reason and parameters, to word it in the reader's language. */
+  search?: SearchProblem;
+}
+
+/**
+ * The store or schema failure behind `error` — an `ActivityError` or a `SchemaError`, itself or up
+ * to four `cause`s deep — or `undefined` for anything else (a bug: answer 500 and report it). A
+ * search string that does not parse is `INVALID_SEARCH` with its position however it was reached
+ * (the store wraps it in an `INVALID_QUERY`), so REST and tRPC report it alike.
+ *
+ * @example
+ * ```ts
+ * activityFailure(new ActivityError('NOT_FOUND', 'No event 01J… within your scope.'));
+ * // { code: 'NOT_FOUND', status: 404, message: 'No event 01J… within your scope.' }
+ * ```
+ */
+export function activityFailure(error: unknown): ActivityFailure | undefined {
+  let found: unknown = error;
+  for (let depth = 0; depth < 4 && found instanceof Error; depth++) {
+    if (found instanceof ActivityError || found instanceof SchemaError) break;
+    found = found.cause;
+  }
+  if (!(found instanceof ActivityError || found instanceof SchemaError)) return undefined;
+  const search = found instanceof SchemaError ? found : found.cause;
+  if (search instanceof SchemaError && search.code === 'INVALID_SEARCH') {
+    const failure: ActivityFailure = {
+      code: 'INVALID_SEARCH',
+      status: HTTP_STATUS_BY_CODE.INVALID_SEARCH,
+      message: found.message,
+    };
+    if (search.position !== undefined) failure.position = search.position;
+    if (search.length !== undefined) failure.length = search.length;
+    if (search.search !== undefined) failure.search = search.search;
+    return failure;
+  }
+  return { code: found.code, status: HTTP_STATUS_BY_CODE[found.code], message: found.message };
 }

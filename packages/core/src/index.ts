@@ -30,7 +30,15 @@ export {
   createActivityStore,
   type RecordOptions,
 } from './createActivityStore.ts';
-export { ACTIVITY_ERROR_CODES, ActivityError, type ActivityErrorCode } from './errors.ts';
+export {
+  ACTIVITY_ERROR_CODES,
+  ActivityError,
+  type ActivityErrorCode,
+  type ActivityFailure,
+  type ActivityFailureCode,
+  activityFailure,
+  HTTP_STATUS_BY_CODE,
+} from './errors.ts';
 export {
   type ActivityExport,
   createExport,

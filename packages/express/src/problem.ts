@@ -1,13 +1,18 @@
-import { ActivityError, type ActivityErrorCode } from '@activitykit/core';
-import { SchemaError, type SchemaErrorCode, type SearchProblem } from '@activitykit/schema';
+import {
+  type ActivityFailureCode,
+  activityFailure,
+  HTTP_STATUS_BY_CODE as STORE_STATUS_BY_CODE,
+} from '@activitykit/core';
+import type { SearchProblem } from '@activitykit/schema';
 import type { Response } from 'express';
 import { ActivityHttpError, type ExpressErrorCode, type InputProblem } from './errors.ts';
 
 /** Every error code the REST API answers with. */
-export type ProblemCode = ActivityErrorCode | SchemaErrorCode | ExpressErrorCode | 'INTERNAL';
+export type ProblemCode = ActivityFailureCode | ExpressErrorCode | 'INTERNAL';
 
 /**
- * The HTTP status of every error code — the one place the adapter maps codes to statuses.
+ * The HTTP status of every error code: core's table of store and schema failures (the one tRPC
+ * derives its codes from too), and the adapter's own refusals.
  *
  * @example
  * ```ts
@@ -15,28 +20,11 @@ export type ProblemCode = ActivityErrorCode | SchemaErrorCode | ExpressErrorCode
  * ```
  */
 export const HTTP_STATUS_BY_CODE: Readonly<Record<ProblemCode, number>> = {
+  ...STORE_STATUS_BY_CODE,
   UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  INVALID_SCOPE: 403,
-  DISABLED: 403,
-  NOT_FOUND: 404,
-  INVALID_INPUT: 400,
-  INVALID_QUERY: 400,
-  INVALID_CURSOR: 400,
-  INVALID_EVENT: 400,
-  INVALID_SEARCH: 400,
-  INVALID_TIME_ZONE: 400,
-  INVALID_METADATA: 400,
   TOO_MANY_STREAMS: 429,
-  NOT_RESTORABLE: 409,
-  ALREADY_RESTORED: 409,
-  RESTORE_FAILED: 500,
-  INVALID_OPTIONS: 500,
-  INVALID_KEY: 500,
   INTERNAL: 500,
   NOT_CONFIGURED: 501,
-  NOT_STORED: 503,
-  CLOSED: 503,
 };
 
 const TITLES: Readonly<Record<number, string>> = {
@@ -45,6 +33,7 @@ const TITLES: Readonly<Record<number, string>> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  422: 'Unprocessable Content',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
@@ -85,13 +74,10 @@ export function toProblem(error: unknown): ProblemDocument {
   if (error instanceof ActivityHttpError) {
     return document(error.code, error.message, { errors: error.errors });
   }
-  if (error instanceof ActivityError) return document(error.code, error.message);
-  if (error instanceof SchemaError) {
-    return document(error.code, error.message, {
-      position: error.position,
-      length: error.length,
-      search: error.search,
-    });
+  const failure = activityFailure(error);
+  if (failure) {
+    const { code, message, ...where } = failure;
+    return document(code, message, where);
   }
   // Express's router throws a URIError (status 400, not exposed) for a path parameter that is not
   // valid percent-encoded UTF-8 (`/%FF`, `/%`).

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SchemaError } from './errors.ts';
 import { actionSchema, type EventKind } from './event.ts';
+import { describeIssues } from './issues.ts';
 import type { Locale } from './locale.ts';
 
 /** What an app says about one of its actions. Every field is optional. */
@@ -93,9 +94,7 @@ export function createActionRegistry(options: ActionRegistryOptions = {}): Actio
       if (!schema) return metadata;
       const result = schema.safeParse(metadata);
       if (result.success) return result.data;
-      const problems = result.error.issues
-        .map((issue) => `${issue.path.map(String).join('.') || '(metadata)'}: ${issue.message}`)
-        .join('; ');
+      const problems = describeIssues(result.error.issues, { root: '(metadata)' });
       throw new SchemaError(
         'INVALID_METADATA',
         `The metadata of "${action}" does not match the schema defined for it — ${problems}. ` +

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventIdSchema } from './ids.ts';
 
 /**
  * The event classes: the four of a CRM log (create, update, delete, other) plus authentication,
@@ -91,7 +92,7 @@ export type EventContext = z.infer<typeof eventContextSchema>;
 /** A stored activity event (SPEC §2). */
 export const activityEventSchema = z.object({
   /** ULID made by the writer; also the idempotency key. */
-  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an event id is a ULID'),
+  id: eventIdSchema,
   tenantId: shortText(200),
   occurredAt: z.date(),
   action: actionSchema,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * ULIDs: 128-bit, time-sortable ids (48-bit millisecond time + 80 random bits, Crockford base32).
  * Ids made by one generator are strictly increasing, even within one millisecond, so sorting by id
@@ -32,6 +34,9 @@ export function createIdGenerator(): IdGenerator {
     return encodeTime(lastTime) + encodeRandom(lastRandom);
   };
 }
+
+/** An event id: a 26-character ULID (the one schema every input of an id uses). */
+export const eventIdSchema = z.string().regex(ULID_PATTERN, 'an event id is a 26-character ULID');
 
 /** Whether `value` is a well-formed ULID. */
 export function isUlid(value: unknown): value is string {

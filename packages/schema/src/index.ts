@@ -61,8 +61,22 @@ export {
   refKey,
 } from './event.ts';
 export { isStatusNote, isSystemEvent } from './eventFlags.ts';
-export { createIdGenerator, type IdGenerator, isUlid, minUlidAt, ulidTime } from './ids.ts';
+export {
+  createIdGenerator,
+  eventIdSchema,
+  type IdGenerator,
+  isUlid,
+  minUlidAt,
+  ulidTime,
+} from './ids.ts';
 export { inferKind } from './inferKind.ts';
+export {
+  describeIssues,
+  type InputProblem,
+  type IssueNames,
+  inputErrorMap,
+  inputProblems,
+} from './issues.ts';
 export { formatCount, LOCALES, type Locale, type PluralForms, pluralForm } from './locale.ts';
 export {
   isValidTimeZone,

@@ -63,28 +63,61 @@ function closestBranch(branches: Issue[][]): Issue[] | undefined {
   return [...branches].sort((a, b) => score(a) - score(b))[0];
 }
 
-function pathName(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(input)' : path.map(String).join('.');
+/** One problem with one input field. */
+export interface InputProblem {
+  /** Where: a field path (`query.from`), or the name the caller gives it (a query parameter). */
+  path: string;
+  /** What is wrong with it. */
+  message: string;
+}
+
+/** Options of {@link inputProblems} and {@link describeIssues}. */
+export interface IssueNames {
+  /** What a problem of the whole value is called (`(input)` by default). */
+  root?: string;
+  /** The name of a field path (its parts joined with dots by default). */
+  pathName?: (path: PropertyKey[]) => string;
 }
 
 /**
- * One line per problem, each naming the field path and what is wrong with it
- * (`ids: at most 1000 ids per call, got 1001`). A failed union reports the problems of the branch
- * the input was closest to, instead of zod's bare "Invalid input".
+ * One problem per zod issue, each naming the field and what is wrong with it (`ids: at most 1000
+ * ids per call, got 1001`): the one formatter of input errors for the store, REST and tRPC. A
+ * failed union reports the problems of the branch the input was closest to, instead of zod's bare
+ * "Invalid input". Parse with `{ error: inputErrorMap }` for messages that say what came instead.
  *
  * @example
  * ```ts
- * describeIssues(bulkDeleteInput.safeParse({ ids: tooMany }).error.issues);
- * // ['ids: at most 1000 ids per call, got 1001']
+ * inputProblems(schema.safeParse(body, { error: inputErrorMap }).error.issues);
+ * // [{ path: 'ids', message: 'at most 1000 ids per call, got 1001' }]
  * ```
  */
-export function describeIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): string[] {
+export function inputProblems(
+  issues: readonly Issue[],
+  names: IssueNames = {},
+  prefix: PropertyKey[] = [],
+): InputProblem[] {
+  const { root = '(input)', pathName = (path) => path.map(String).join('.') } = names;
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union') {
       const branch = closestBranch(issue.errors);
-      if (branch && branch.length > 0) return describeIssues(branch, path);
+      if (branch && branch.length > 0) return inputProblems(branch, names, path);
     }
-    return [`${pathName(path)}: ${issue.message}`];
+    return [{ path: pathName(path) || root, message: issue.message }];
   });
+}
+
+/**
+ * The problems of {@link inputProblems} in one line for a message: `ids: at most 1000 ids per
+ * call, got 1001; from: expected string, got a number`.
+ *
+ * @example
+ * ```ts
+ * throw new Error(`Invalid input — ${describeIssues(result.error.issues)}.`);
+ * ```
+ */
+export function describeIssues(issues: readonly Issue[], names: IssueNames = {}): string {
+  return inputProblems(issues, names)
+    .map(({ path, message }) => `${path}: ${message}`)
+    .join('; ');
 }

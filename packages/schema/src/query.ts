@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTOR_TYPES, EVENT_KINDS, OUTCOMES } from './event.ts';
+import { eventIdSchema } from './ids.ts';
 import { instantSchema } from './instant.ts';
 
 /** Period presets, resolved in a time zone by `resolvePeriod`. */
@@ -91,7 +92,7 @@ export const activityFilterSchema = z.strictObject({
   text: z.string().trim().min(1).max(200).optional(),
   /** Event ids: a selection (e.g. the rows a reader ticked) to export; at most {@link MAX_QUERY_IDS}. */
   ids: z
-    .array(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an event id is a ULID'))
+    .array(eventIdSchema)
     .min(1, 'give at least one id, or leave the field out')
     .max(MAX_QUERY_IDS, {
       error: (issue) => `at most ${MAX_QUERY_IDS} ids per call, got ${countOf(issue.input)}`,

@@ -1,6 +1,7 @@
-import { ACTIVITY_ERROR_CODES, ActivityError } from '@activitykit/core';
+import { ACTIVITY_ERROR_CODES, ActivityError, HTTP_STATUS_BY_CODE } from '@activitykit/core';
 import { SCHEMA_ERROR_CODES, SchemaError } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_TRPC_CODES, activityErrorData, toTRPCError } from './errors.ts';
 
@@ -17,6 +18,15 @@ describe('toTRPCError', () => {
     expect(toTRPCError(new SchemaError('INVALID_TIME_ZONE', 'Bad zone.'))).toMatchObject({
       code: 'BAD_REQUEST',
     });
+  });
+
+  it("gives every code the HTTP status REST answers with (core's one table)", () => {
+    for (const [code, trpcCode] of Object.entries(ACTIVITY_TRPC_CODES)) {
+      const status = getHTTPStatusCodeFromError(new TRPCError({ code: trpcCode }));
+      expect(status, code).toBe(HTTP_STATUS_BY_CODE[code as keyof typeof HTTP_STATUS_BY_CODE]);
+    }
+    expect(ACTIVITY_TRPC_CODES.NOT_RESTORABLE).toBe('UNPROCESSABLE_CONTENT');
+    expect(ACTIVITY_TRPC_CODES.INVALID_SCOPE).toBe('FORBIDDEN');
   });
 
   it('unwraps the internal error tRPC makes of a thrown store error, and passes others through', () => {
@@ -37,7 +47,13 @@ describe('activityErrorData', () => {
     const error = toTRPCError(
       new ActivityError('INVALID_QUERY', 'Unknown kind.', { cause: search }),
     );
-    expect(activityErrorData(error)).toEqual({ code: 'INVALID_QUERY', position: 5, length: 7 });
+    // As REST reports it: the search error, not the query that wraps it.
+    expect(activityErrorData(error)).toEqual({
+      code: 'INVALID_SEARCH',
+      status: 400,
+      position: 5,
+      length: 7,
+    });
     expect(activityErrorData(new TRPCError({ code: 'FORBIDDEN' }))).toBeUndefined();
   });
 
@@ -50,7 +66,8 @@ describe('activityErrorData', () => {
     });
     const error = toTRPCError(new ActivityError('INVALID_QUERY', 'bad', { cause: search }));
     expect(activityErrorData(error)).toEqual({
-      code: 'INVALID_QUERY',
+      code: 'INVALID_SEARCH',
+      status: 400,
       position: 0,
       length: 16,
       search: problem,

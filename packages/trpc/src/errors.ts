@@ -1,36 +1,38 @@
-import { ActivityError, type ActivityErrorCode } from '@activitykit/core';
-import { SchemaError, type SchemaErrorCode, type SearchProblem } from '@activitykit/schema';
+import { type ActivityFailureCode, activityFailure, HTTP_STATUS_BY_CODE } from '@activitykit/core';
+import type { SearchProblem } from '@activitykit/schema';
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 
+/** The tRPC error code of each HTTP status core's table uses. */
+const TRPC_CODE_BY_STATUS: Readonly<Record<number, TRPC_ERROR_CODE_KEY>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  422: 'UNPROCESSABLE_CONTENT',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
+  501: 'NOT_IMPLEMENTED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
 /**
- * The tRPC error code of each `ActivityError` and `SchemaError` code: the one place where store and
- * schema failures become tRPC errors.
+ * The tRPC error code of each `ActivityError` and `SchemaError` code, derived from core's
+ * `HTTP_STATUS_BY_CODE` (the table `@activitykit/express` answers with), so a failure has the same
+ * HTTP status over tRPC as over REST.
  *
  * @example
  * ```ts
  * ACTIVITY_TRPC_CODES.ALREADY_RESTORED; // 'CONFLICT'
  * ```
  */
-export const ACTIVITY_TRPC_CODES = {
-  INVALID_OPTIONS: 'INTERNAL_SERVER_ERROR',
-  INVALID_EVENT: 'BAD_REQUEST',
-  INVALID_QUERY: 'BAD_REQUEST',
-  INVALID_CURSOR: 'BAD_REQUEST',
-  INVALID_SCOPE: 'INTERNAL_SERVER_ERROR',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  NOT_RESTORABLE: 'UNPROCESSABLE_CONTENT',
-  ALREADY_RESTORED: 'CONFLICT',
-  RESTORE_FAILED: 'INTERNAL_SERVER_ERROR',
-  NOT_STORED: 'SERVICE_UNAVAILABLE',
-  INVALID_KEY: 'INTERNAL_SERVER_ERROR',
-  DISABLED: 'FORBIDDEN',
-  CLOSED: 'SERVICE_UNAVAILABLE',
-  INVALID_INPUT: 'BAD_REQUEST',
-  INVALID_SEARCH: 'BAD_REQUEST',
-  INVALID_TIME_ZONE: 'BAD_REQUEST',
-  INVALID_METADATA: 'BAD_REQUEST',
-} as const satisfies Record<ActivityErrorCode | SchemaErrorCode, TRPC_ERROR_CODE_KEY>;
+export const ACTIVITY_TRPC_CODES: Readonly<Record<ActivityFailureCode, TRPC_ERROR_CODE_KEY>> =
+  Object.fromEntries(
+    Object.entries(HTTP_STATUS_BY_CODE).map(([code, status]) => [
+      code,
+      TRPC_CODE_BY_STATUS[status] ?? 'INTERNAL_SERVER_ERROR',
+    ]),
+  ) as Record<ActivityFailureCode, TRPC_ERROR_CODE_KEY>;
 
 /**
  * Turns what the store or the schema threw into a `TRPCError` with the same message (which says
@@ -48,16 +50,15 @@ export const ACTIVITY_TRPC_CODES = {
  */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) {
-    const inner = error.cause;
-    const mapped =
-      error.code === 'INTERNAL_SERVER_ERROR' &&
-      (inner instanceof ActivityError || inner instanceof SchemaError);
-    return mapped ? toTRPCError(inner) : error;
+    // A procedure's own throw wrapped by tRPC: answer with what the store or schema said.
+    const mapped = error.code === 'INTERNAL_SERVER_ERROR' && activityFailure(error.cause);
+    return mapped ? toTRPCError(error.cause) : error;
   }
-  if (error instanceof ActivityError || error instanceof SchemaError) {
+  const failure = activityFailure(error);
+  if (failure) {
     return new TRPCError({
-      code: ACTIVITY_TRPC_CODES[error.code],
-      message: error.message,
+      code: ACTIVITY_TRPC_CODES[failure.code],
+      message: failure.message,
       cause: error,
     });
   }
@@ -67,7 +68,9 @@ export function toTRPCError(error: unknown): TRPCError {
 /** What {@link activityErrorData} adds to an error's `data` for clients. */
 export interface ActivityErrorData {
   /** The `ActivityError` / `SchemaError` code, e.g. `INVALID_CURSOR` or `INVALID_SEARCH`. */
-  code: ActivityErrorCode | SchemaErrorCode;
+  code: ActivityFailureCode;
+  /** The HTTP status REST answers the same failure with. */
+  status: number;
   /** For a search-syntax error: the offset of the offending token. */
   position?: number;
   /** For a search-syntax error: the length of the offending token. */
@@ -91,18 +94,8 @@ export interface ActivityErrorData {
  * ```
  */
 export function activityErrorData(error: TRPCError): ActivityErrorData | undefined {
-  let cause: unknown = error.cause;
-  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
-    if (cause instanceof ActivityError || cause instanceof SchemaError) break;
-    cause = cause.cause;
-  }
-  if (!(cause instanceof ActivityError || cause instanceof SchemaError)) return undefined;
-  const search = cause instanceof SchemaError ? cause : cause.cause;
-  const data: ActivityErrorData = { code: cause.code };
-  if (search instanceof SchemaError && search.position !== undefined) {
-    data.position = search.position;
-    if (search.length !== undefined) data.length = search.length;
-    if (search.search !== undefined) data.search = search.search;
-  }
+  const failure = activityFailure(error.cause);
+  if (!failure) return undefined;
+  const { message: _message, ...data } = failure;
   return data;
 }

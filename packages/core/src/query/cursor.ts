@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SortDirection } from '@activitykit/schema';
+import { isUlid } from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
 
 /** A position in a result list: the last event of a page, and the sort it was read in. */
@@ -17,7 +18,6 @@ export interface CursorCodec {
   decode(cursor: string, sort: SortDirection): CursorPosition;
 }
 
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const NOT_OURS =
   'The cursor is not one this API returned (it was changed, or comes from another deployment); ' +
   'pass the nextCursor of the previous page as it is, or start again without a cursor.';
@@ -64,7 +64,7 @@ function checkPosition(payload: string, sort: SortDirection): CursorPosition {
     parsed.length !== 3 ||
     !Number.isSafeInteger(parsed[0]) ||
     typeof parsed[1] !== 'string' ||
-    !ULID.test(parsed[1]) ||
+    !isUlid(parsed[1]) ||
     (parsed[2] !== 'asc' && parsed[2] !== 'desc')
   ) {
     throw new ActivityError('INVALID_CURSOR', NOT_OURS);

@@ -8,6 +8,8 @@ import {
   type ActivityScopeInput,
   activityQuerySchema,
   activityScopeSchema,
+  describeIssues,
+  isUlid,
   parseSearch,
   type RecordRef,
   refKey,
@@ -237,7 +239,7 @@ export function createReader(deps: ReaderDeps): Reader {
     mongoFilter,
     async get(id, scopeInput) {
       const scope = parseScope(scopeInput);
-      if (typeof id !== 'string' || !/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) {
+      if (!isUlid(id)) {
         throw new ActivityError(
           'INVALID_QUERY',
           `"${String(id)}" is not an event id (a 26-character ULID).`,
@@ -283,9 +285,7 @@ function parseWith<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+  const problems = describeIssues(result.error.issues, { root: '(root)' });
   const what = code === 'INVALID_SCOPE' ? 'scope' : 'query';
   throw new ActivityError(code, `Invalid ${what}: ${problems}.`, { cause: result.error });
 }

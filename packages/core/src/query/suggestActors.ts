@@ -4,6 +4,7 @@ import {
   type ActorSuggestionQueryInput,
   actorSuggestionQuerySchema,
   collectActorSuggestions,
+  describeIssues,
 } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from '../errors.ts';
@@ -30,9 +31,7 @@ export async function suggestActors(
   const scope = parseScope(scopeInput);
   const parsed = actorSuggestionQuerySchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
+    const problems = describeIssues(parsed.error.issues, { root: '(root)' });
     throw new ActivityError('INVALID_QUERY', `Invalid suggestion query: ${problems}.`, {
       cause: parsed.error,
     });

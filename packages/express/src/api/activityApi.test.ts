@@ -177,7 +177,7 @@ describe('activityApi: writes', () => {
     expect(staff.status).toBe(403);
   });
 
-  it('restores a delete once, then answers 409', async () => {
+  it('restores a delete once, then answers 409; an event that is no delete is 422', async () => {
     const deleted = acme[3];
     const first = await call(`${api}/${deleted?.id}/restore`, { body: {}, headers: as('partner') });
     expect(first.status).toBe(201);
@@ -189,7 +189,7 @@ describe('activityApi: writes', () => {
       body: {},
       headers: as('partner'),
     });
-    expect(notDelete.body.code).toBe('NOT_RESTORABLE');
+    expect(notDelete).toMatchObject({ status: 422, body: { code: 'NOT_RESTORABLE' } });
     const theirs = await call(`${api}/${beta[3]?.id}/restore`, {
       body: {},
       headers: as('partner'),

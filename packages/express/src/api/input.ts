@@ -1,6 +1,8 @@
 import {
   type ActivityQueryInput,
   activityQuerySchema,
+  inputErrorMap,
+  inputProblems,
   isValidTimeZone,
   parseSearch,
   QUERY_PARAMS,
@@ -92,12 +94,9 @@ export function checkWith<T extends z.ZodType>(
   value: unknown,
   pathName: (path: PropertyKey[]) => string = (path) => path.map(String).join('.'),
 ): z.infer<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: inputErrorMap });
   if (result.success) return result.data;
-  const errors: InputProblem[] = result.error.issues.map((issue) => ({
-    path: pathName(issue.path) || '(root)',
-    message: issue.message,
-  }));
+  const errors: InputProblem[] = inputProblems(result.error.issues, { root: '(root)', pathName });
   throw new ActivityHttpError(
     'INVALID_INPUT',
     `Invalid input: ${errors.map((error) => `${error.path}: ${error.message}`).join('; ')}.`,

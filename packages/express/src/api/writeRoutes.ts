@@ -1,4 +1,4 @@
-import { activityQuerySchema, parseRefKey } from '@activitykit/schema';
+import { activityQuerySchema, eventIdSchema, parseRefKey } from '@activitykit/schema';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { ActivityHttpError } from '../errors.ts';
@@ -10,14 +10,13 @@ import { eventId } from './readRoutes.ts';
 /** The most ids one bulk delete may name. */
 export const MAX_BULK_IDS = 1000;
 
-const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an event id is a 26-character ULID');
 const verifySchema = z.strictObject({
   tenantId: z.string().trim().min(1).max(200),
   from: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
   to: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
 });
 const bulkDeleteSchema = z.union([
-  z.strictObject({ ids: z.array(ulid).min(1).max(MAX_BULK_IDS) }),
+  z.strictObject({ ids: z.array(eventIdSchema).min(1).max(MAX_BULK_IDS) }),
   z.strictObject({ query: activityQuerySchema.omit({ cursor: true, limit: true, sort: true }) }),
 ]);
 const noteSchema = z.strictObject({

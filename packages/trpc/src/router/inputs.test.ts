@@ -118,7 +118,7 @@ describe('bad input', () => {
       acme.activity.list.query({ q: 'actor:alice kind:explode' }),
     );
     expect(message).toMatch(/explode/);
-    expect(activity).toMatchObject({ code: 'INVALID_QUERY', position: 12 });
+    expect(activity).toMatchObject({ code: 'INVALID_SEARCH', status: 400, position: 12 });
   });
 
   it('refuses a forged cursor with INVALID_CURSOR', async () => {

@@ -4,6 +4,9 @@ import {
   activityQuerySchema,
   actorSuggestionQuerySchema,
   DEFAULT_ACTOR_SUGGESTIONS,
+  describeIssues,
+  eventIdSchema,
+  inputErrorMap,
   LOCALES,
   MAX_ACTOR_SUGGESTIONS,
   MAX_QUERY_IDS,
@@ -11,7 +14,6 @@ import {
 } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { describeIssues, inputErrorMap } from './issues.ts';
 
 /**
  * A zod schema as a tRPC input parser whose failure is a `BAD_REQUEST` naming every problem by its
@@ -34,7 +36,7 @@ export function input<TSchema extends z.ZodType>(
     parse(value) {
       const result = schema.safeParse(value, { error: inputErrorMap });
       if (result.success) return result.data;
-      const problems = describeIssues(result.error.issues).join('; ');
+      const problems = describeIssues(result.error.issues);
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message: `Invalid input — ${problems}.`,
@@ -44,9 +46,7 @@ export function input<TSchema extends z.ZodType>(
   };
 }
 
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-/** An event id: a 26-character ULID. */
-export const eventIdSchema = z.string().regex(ULID, 'an event id is a 26-character ULID');
+export { eventIdSchema };
 
 /** A selection of 1 to {@link MAX_QUERY_IDS} event ids. */
 const eventIdsSchema = z

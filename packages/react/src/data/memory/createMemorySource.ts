@@ -282,10 +282,11 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
         forbid(permissions.canRestore, 'restore records');
         const event = find(id);
         if (event.kind !== 'delete' || !event.snapshot || !event.subject) {
+          // As REST and tRPC answer it (core's HTTP_STATUS_BY_CODE): 422, not a conflict.
           throw new ActivitySourceError(
-            'CONFLICT',
+            'INVALID_INPUT',
             `Event ${id} is not a delete with a snapshot.`,
-            { status: 409, serverCode: 'NOT_RESTORABLE' },
+            { status: 422, serverCode: 'NOT_RESTORABLE' },
           );
         }
         const action = `${event.subject.type}.restored`;
