@@ -10,6 +10,8 @@ export const ACTIVITY_ERROR_CODES = {
   INVALID_QUERY: 'INVALID_QUERY',
   /** A cursor was not made by this store for this sort, or was tampered with. */
   INVALID_CURSOR: 'INVALID_CURSOR',
+  /** Nobody is signed in: the app's `authorize` answered nothing (see `resolveAccess`). */
+  UNAUTHORIZED: 'UNAUTHORIZED',
   /** A scope is missing or malformed (reads are denied by default). */
   INVALID_SCOPE: 'INVALID_SCOPE',
   /** The scope does not allow this operation. */
@@ -78,6 +80,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ActivityFailureCode, number>> 
   INVALID_SEARCH: 400,
   INVALID_TIME_ZONE: 400,
   INVALID_METADATA: 400,
+  UNAUTHORIZED: 401,
   // Reads are denied by default: a scope the app could not resolve denies, as no scope does.
   INVALID_SCOPE: 403,
   FORBIDDEN: 403,

@@ -1,4 +1,13 @@
 export { mentionsPermissions } from '@activitykit/schema';
+export {
+  type ActivityAccess,
+  type ActivityAuthorization,
+  type ActivityPermissionsView,
+  assertTenantInScope,
+  permissionsView,
+  resolveAccess,
+  scopeHasTenant,
+} from './access.ts';
 export { type AnalyticsRangeOptions, analyticsRange } from './analytics/analyticsRange.ts';
 export { chooseBucket, MAX_BUCKETS, type StatsBucket } from './analytics/buckets.ts';
 export type {

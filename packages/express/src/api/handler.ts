@@ -1,53 +1,25 @@
-import type { RequestContext } from '@activitykit/core';
-import {
-  type ActivityScope,
-  type Actor,
-  activityScopeSchema,
-  actorSchema,
-} from '@activitykit/schema';
+import { type ActivityAccess, type RequestContext, resolveAccess } from '@activitykit/core';
 import type { Request, RequestHandler, Response } from 'express';
-import { z } from 'zod';
 import { clientIp } from '../capture/facts.ts';
-import { ActivityHttpError } from '../errors.ts';
 import { sendProblem } from '../problem.ts';
 import type { ActivityApiOptions } from './options.ts';
 
 /** A caller's checked access: the parsed scope (defaults applied) and the actor. */
-export interface Access {
-  scope: ActivityScope;
-  actor: Actor;
-}
+export type Access = ActivityAccess;
 
 /** A route of the API, run once the caller is authorized. */
 export type ApiRoute = (req: Request, res: Response, access: Access) => Promise<void> | void;
 
-const accessSchema = z.object({ scope: activityScopeSchema, actor: actorSchema });
-
 /**
- * Asks the app's `authorize` who is calling: nothing → `UNAUTHORIZED`; a malformed answer, or a
- * scope that sees no tenant → `FORBIDDEN` (deny by default).
+ * Asks the app's `authorize` who is calling, and checks the answer with core's `resolveAccess`
+ * (deny by default: nothing → 401 `UNAUTHORIZED`, malformed → 403 `INVALID_SCOPE`, no tenant →
+ * 403 `FORBIDDEN`).
  */
 export async function authorizeRequest(
   req: Request,
   authorize: ActivityApiOptions['authorize'],
 ): Promise<Access> {
-  const access = await authorize(req);
-  if (access === undefined || access === null) {
-    throw new ActivityHttpError('UNAUTHORIZED', 'Sign in to read the activity log.');
-  }
-  const parsed = accessSchema.safeParse(access);
-  if (!parsed.success) {
-    throw new ActivityHttpError(
-      'FORBIDDEN',
-      'Your access could not be established (the server’s authorize() returned a malformed scope or actor).',
-      { cause: parsed.error },
-    );
-  }
-  const { tenants } = parsed.data.scope;
-  if (tenants !== '*' && tenants.length === 0) {
-    throw new ActivityHttpError('FORBIDDEN', 'Your account may not read any activity.');
-  }
-  return parsed.data;
+  return resolveAccess(await authorize(req));
 }
 
 /** Wraps a route: authorizes, runs it, and answers any failure as a problem document. */
@@ -69,11 +41,6 @@ export function defaultOnError(error: unknown): void {
   process.stderr.write(
     `[activitykit/express] ${error instanceof Error ? error.stack : String(error)}\n`,
   );
-}
-
-/** `tenantId` is within the scope? */
-export function inScope(scope: ActivityScope, tenantId: string): boolean {
-  return scope.tenants === '*' || scope.tenants.includes(tenantId);
 }
 
 const REQUEST_ID = /^[\w.:@/+=-]{1,200}$/;

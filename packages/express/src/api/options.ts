@@ -1,21 +1,16 @@
 import type { KeyObject } from 'node:crypto';
 import type {
+  ActivityAuthorization,
   ActivityStore,
   CheckpointAnchor,
   Restorers,
   StoreSignalOptions,
   WatchOptions,
 } from '@activitykit/core';
-import type { ActivityScopeInput, Actor } from '@activitykit/schema';
 import type { Request } from 'express';
 
-/** Who is asking, as the app's `authorize` says: what they may see, and who they are. */
-export interface ActivityAccess {
-  /** What the caller may read and do (`{ tenants: ['acme'], canNote: true }`). */
-  scope: ActivityScopeInput;
-  /** The caller: a note's author, a restorer, a bulk deleter. */
-  actor: Actor;
-}
+/** Who is asking, as the app's `authorize` says: what they may see, and who they are (core's `ActivityAuthorization`). */
+export type ActivityAccess = ActivityAuthorization;
 
 /** Live-stream settings of {@link ActivityApiOptions}. */
 export interface LiveOptions extends Pick<WatchOptions, 'pollIntervalMs' | 'maxPerPoll'> {

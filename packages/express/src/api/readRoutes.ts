@@ -1,3 +1,4 @@
+import { permissionsView } from '@activitykit/core';
 import { isUlid, parseRefKey, type StatsBucket } from '@activitykit/schema';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -14,19 +15,9 @@ export function mountReadRoutes(router: Router, options: ActivityApiOptions): vo
 
   router.get(
     '/scope',
-    route(options, (req, res, { scope, actor }) => {
+    route(options, (req, res, access) => {
       noParams(req);
-      const who: { id: string; name?: string; role?: string } = { id: actor.id };
-      if (actor.name) who.name = actor.name;
-      if (actor.role) who.role = actor.role;
-      res.json({
-        tenants: scope.tenants,
-        roles: scope.roles,
-        canDelete: scope.canDelete,
-        canRestore: scope.canRestore,
-        canNote: scope.canNote,
-        actor: who,
-      });
+      res.json(permissionsView(access));
     }),
   );
 

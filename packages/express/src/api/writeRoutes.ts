@@ -1,8 +1,9 @@
+import { assertTenantInScope } from '@activitykit/core';
 import { activityQuerySchema, eventIdSchema, parseRefKey } from '@activitykit/schema';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { ActivityHttpError } from '../errors.ts';
-import { inScope, requestContextOf, route } from './handler.ts';
+import { requestContextOf, route } from './handler.ts';
 import { checkWith, noParams } from './input.ts';
 import type { ActivityApiOptions } from './options.ts';
 import { eventId } from './readRoutes.ts';
@@ -40,12 +41,7 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
     route(options, async (req, res, { scope }) => {
       noParams(req);
       const input = checkWith(verifySchema, body(req));
-      if (!inScope(scope, input.tenantId)) {
-        throw new ActivityHttpError(
-          'FORBIDDEN',
-          `Your scope does not include tenant "${input.tenantId}".`,
-        );
-      }
+      assertTenantInScope(scope, input.tenantId);
       if (!options.verify) {
         throw new ActivityHttpError(
           'NOT_CONFIGURED',
@@ -61,12 +57,6 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
     json,
     route(options, async (req, res, { scope, actor }) => {
       noParams(req);
-      if (!scope.canDelete) {
-        throw new ActivityHttpError(
-          'FORBIDDEN',
-          'Your account may not delete activity (canDelete).',
-        );
-      }
       const target = checkWith(bulkDeleteSchema, body(req));
       res.json(await store.bulkDelete(target, scope, { actor, context: requestContextOf(req) }));
     }),

@@ -64,6 +64,20 @@ describe('scope', () => {
     ];
     for (const call of calls) expect((await failure(call)).code).toBe('FORBIDDEN');
   });
+
+  it('refuses a malformed authorization as REST does: FORBIDDEN, INVALID_SCOPE', async () => {
+    const app = initTRPC.context<TestContext>().create();
+    const malformed = () => ({ scope: { tenants: 'acme' }, actor: { id: 'u-x', type: 'user' } });
+    const router = app.router({
+      activity: createActivityRouter({ store, authorize: malformed as never }),
+    });
+    const served = await serve(router);
+    const client = clientFor<typeof router>(served.url, 'acme');
+    expect(await failure(client.activity.list.query({}))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/authorize\(\) must return/),
+    });
+  });
 });
 
 describe('list and get', () => {

@@ -1,17 +1,13 @@
-import type { ActivityStore, StoreSignalOptions } from '@activitykit/core';
-import type { ActivityScope } from '@activitykit/schema';
+import {
+  type ActivityPermissionsView,
+  type ActivityStore,
+  permissionsView,
+  type StoreSignalOptions,
+} from '@activitykit/core';
 import type { AuthorizedProcedure } from './access.ts';
 import { getInput, input, listInput, signalsInput, statsInput, timelineInput } from './inputs.ts';
 
-/** What the `scope` procedure returns: what the signed-in reader may see and do. */
-export interface ActivityPermissionsView {
-  tenants: ActivityScope['tenants'];
-  roles: ActivityScope['roles'];
-  canDelete: boolean;
-  canRestore: boolean;
-  canNote: boolean;
-  actor: { id: string; name?: string; role?: string };
-}
+export type { ActivityPermissionsView };
 
 /** Options the read procedures use. */
 export interface ReadProcedureOptions {
@@ -24,21 +20,7 @@ export interface ReadProcedureOptions {
 export function readProcedures(procedure: AuthorizedProcedure, options: ReadProcedureOptions) {
   const { store } = options;
   return {
-    scope: procedure.query(({ ctx }): ActivityPermissionsView => {
-      const { scope, actor } = ctx.access;
-      return {
-        tenants: scope.tenants,
-        roles: scope.roles,
-        canDelete: scope.canDelete,
-        canRestore: scope.canRestore,
-        canNote: scope.canNote,
-        actor: {
-          id: actor.id,
-          ...(actor.name ? { name: actor.name } : {}),
-          ...(actor.role ? { role: actor.role } : {}),
-        },
-      };
-    }),
+    scope: procedure.query(({ ctx }): ActivityPermissionsView => permissionsView(ctx.access)),
     list: procedure
       .input(input(listInput))
       .query(({ ctx, input }) => store.list(input, ctx.access.scope)),

@@ -1,8 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { ActivityStore, CheckpointAnchor, Restorers } from '@activitykit/core';
+import { assertTenantInScope } from '@activitykit/core';
 import { TRPCError } from '@trpc/server';
 import { defaultRequest } from '../capture/resolvers.ts';
-import { type AuthorizedProcedure, scopeHasTenant } from './access.ts';
+import type { AuthorizedProcedure } from './access.ts';
 import { addNoteInput, bulkDeleteInput, input, restoreInput, verifyInput } from './inputs.ts';
 
 /** How `verify` checks the checkpoints: the sealing key's public half, and the anchor. */
@@ -36,12 +37,7 @@ export function writeProcedures(procedure: AuthorizedProcedure, options: WritePr
             'half of the sealing key from `activitykit keygen`).',
         });
       }
-      if (!scopeHasTenant(ctx.access.scope, input.tenantId)) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: `Your scope does not include tenant "${input.tenantId}".`,
-        });
-      }
+      assertTenantInScope(ctx.access.scope, input.tenantId);
       return store.verify(input, verify);
     }),
     restore: procedure.input(input(restoreInput)).mutation(({ ctx, input }) =>
@@ -59,12 +55,6 @@ export function writeProcedures(procedure: AuthorizedProcedure, options: WritePr
     ),
     addNote: procedure.input(input(addNoteInput)).mutation(async ({ ctx, input }) => {
       const { scope, actor } = ctx.access;
-      if (!scope.canNote) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: 'Your account may not add notes (canNote is false in its scope).',
-        });
-      }
       // Without a tenantId the store takes the scope's only tenant, else the record's.
       const { tenantId } = input;
       return store.addNote(
