@@ -113,5 +113,15 @@ export {
 } from './query/watch.ts';
 export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
+export {
+  bulkDeleteInputSchema,
+  eventIdsSchema,
+  filterQuerySchema,
+  MAX_BULK_IDS,
+  noteInputSchema,
+  refKeySchema,
+  restoreInputSchema,
+  verifyInputSchema,
+} from './writeInputs.ts';
 export type { WriterMetrics } from './writer/metrics.ts';
 export type { WriterSettings } from './writer/writer.ts';

@@ -1,5 +1,10 @@
-import { assertTenantInScope } from '@activitykit/core';
-import { activityQuerySchema, eventIdSchema, parseRefKey } from '@activitykit/schema';
+import {
+  assertTenantInScope,
+  bulkDeleteInputSchema,
+  MAX_BULK_IDS,
+  noteInputSchema,
+  verifyInputSchema,
+} from '@activitykit/core';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { ActivityHttpError } from '../errors.ts';
@@ -8,26 +13,7 @@ import { checkWith, noParams } from './input.ts';
 import type { ActivityApiOptions } from './options.ts';
 import { eventId } from './readRoutes.ts';
 
-/** The most ids one bulk delete may name. */
-export const MAX_BULK_IDS = 1000;
-
-const verifySchema = z.strictObject({
-  tenantId: z.string().trim().min(1).max(200),
-  from: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
-  to: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
-});
-const bulkDeleteSchema = z.union([
-  z.strictObject({ ids: z.array(eventIdSchema).min(1).max(MAX_BULK_IDS) }),
-  z.strictObject({ query: activityQuerySchema.omit({ cursor: true, limit: true, sort: true }) }),
-]);
-const noteSchema = z.strictObject({
-  ref: z
-    .string()
-    .max(301)
-    .regex(/^[^:\s]+:.+$/, 'a record key is type:id, e.g. "customer:42"'),
-  body: z.string().trim().min(1).max(5000),
-  tenantId: z.string().trim().min(1).max(200).optional(),
-});
+export { MAX_BULK_IDS };
 
 /** `POST /verify`, `/:id/restore`, `/bulk-delete` and `/notes`. */
 export function mountWriteRoutes(router: Router, options: ActivityApiOptions): void {
@@ -40,7 +26,7 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
     json,
     route(options, async (req, res, { scope }) => {
       noParams(req);
-      const input = checkWith(verifySchema, body(req));
+      const input = checkWith(verifyInputSchema, body(req));
       assertTenantInScope(scope, input.tenantId);
       if (!options.verify) {
         throw new ActivityHttpError(
@@ -57,7 +43,7 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
     json,
     route(options, async (req, res, { scope, actor }) => {
       noParams(req);
-      const target = checkWith(bulkDeleteSchema, body(req));
+      const target = checkWith(bulkDeleteInputSchema, body(req));
       res.json(await store.bulkDelete(target, scope, { actor, context: requestContextOf(req) }));
     }),
   );
@@ -67,13 +53,10 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
     json,
     route(options, async (req, res, { scope, actor }) => {
       noParams(req);
-      const input = checkWith(noteSchema, body(req));
-      const ref = parseRefKey(input.ref);
-      if (!ref)
-        throw new ActivityHttpError('INVALID_INPUT', 'ref must be type:id, e.g. customer:42.');
+      const input = checkWith(noteInputSchema, body(req));
       const note = await store.addNote(
         {
-          ref,
+          ref: input.ref,
           body: input.body,
           author: actor,
           context: requestContextOf(req),

@@ -1,6 +1,14 @@
-import { EXPORT_FORMATS } from '@activitykit/core';
 import {
-  activityFilterSchema,
+  bulkDeleteInputSchema,
+  EXPORT_FORMATS,
+  eventIdsSchema,
+  filterQuerySchema,
+  noteInputSchema,
+  refKeySchema,
+  restoreInputSchema,
+  verifyInputSchema,
+} from '@activitykit/core';
+import {
   activityQuerySchema,
   actorSuggestionQuerySchema,
   DEFAULT_ACTOR_SUGGESTIONS,
@@ -9,8 +17,6 @@ import {
   inputErrorMap,
   LOCALES,
   MAX_ACTOR_SUGGESTIONS,
-  MAX_QUERY_IDS,
-  parseRefKey,
 } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -48,30 +54,9 @@ export function input<TSchema extends z.ZodType>(
 
 export { eventIdSchema };
 
-/** A selection of 1 to {@link MAX_QUERY_IDS} event ids. */
-const eventIdsSchema = z
-  .array(eventIdSchema)
-  .min(1, 'give at least one id')
-  .max(MAX_QUERY_IDS, {
-    error: (issue) =>
-      `at most ${MAX_QUERY_IDS} ids per call, got ${Array.isArray(issue.input) ? issue.input.length : '?'}`,
-  });
+const filterQuery = filterQuerySchema;
 
-/** A record key `type:id`, parsed to `{ type, id }`. */
-export const refKeySchema = z
-  .string()
-  .max(301)
-  .transform((key, ctx) => {
-    const ref = parseRefKey(key.trim());
-    if (!ref || /\s/.test(ref.type)) {
-      ctx.addIssue({ code: 'custom', message: 'a record key is type:id, e.g. "customer:42"' });
-      return z.NEVER;
-    }
-    return ref;
-  });
-
-/** A query without paging: for stats, signals, exports and the live stream. */
-const filterQuery = activityQuerySchema.omit({ cursor: true, limit: true });
+export { refKeySchema };
 
 export const listInput = activityQuerySchema;
 export const getInput = z.strictObject({ id: eventIdSchema });
@@ -84,22 +69,10 @@ export const statsInput = z.strictObject({
   bucket: z.enum(['hour', 'day', 'week']).optional(),
 });
 export const signalsInput = z.strictObject({ query: filterQuery.optional() });
-export const verifyInput = z.strictObject({
-  tenantId: z.string().trim().min(1).max(200),
-  from: activityFilterSchema.shape.from,
-  to: activityFilterSchema.shape.to,
-});
-export const restoreInput = z.strictObject({ id: eventIdSchema });
-export const bulkDeleteInput = z.union([
-  z.strictObject({ ids: eventIdsSchema }),
-  z.strictObject({ query: filterQuery }),
-]);
-export const addNoteInput = z.strictObject({
-  ref: refKeySchema,
-  body: z.string().trim().min(1).max(5000),
-  /** The tenant; needed only when the scope spans several and the record has no events yet. */
-  tenantId: z.string().trim().min(1).max(200).optional(),
-});
+export const verifyInput = verifyInputSchema;
+export const restoreInput = restoreInputSchema;
+export const bulkDeleteInput = bulkDeleteInputSchema;
+export const addNoteInput = noteInputSchema;
 export const exportInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   query: filterQuery.optional(),
