@@ -1,29 +1,18 @@
 import { resolve } from 'node:path';
 import {
-  type ActivityEvent,
   type ActivityEventInput,
   createActionRegistry,
   createCategoryRegistry,
   createIdGenerator,
   createRedactor,
-  type RecordRef,
 } from '@activitykit/schema';
-import { MongoClient } from 'mongodb';
 import type { ActivityStore, RecordOptions } from './activityStore.ts';
 import { createStoreAnalytics } from './analytics/storeAnalytics.ts';
 import { bulkDelete } from './bulkDelete.ts';
 import { ActivityError } from './errors.ts';
-import type { CheckpointDocument } from './integrity/checkpoint.ts';
-import { loadPrivateKey, loadPublicKey } from './integrity/keys.ts';
-import { type SealResult, sealOnce } from './integrity/sealer.ts';
-import { verifyTenant } from './integrity/verify.ts';
-import { type EventDocument, toDocument } from './internal/document.ts';
-import {
-  ensureEventIndexes,
-  ensureIndexes as ensureMissingIndexes,
-  type IndexReport,
-  rollupIndexes,
-} from './internal/indexes.ts';
+import { loadPrivateKey } from './integrity/keys.ts';
+import { createStoreIntegrity } from './integrity/storeIntegrity.ts';
+import { toDocument } from './internal/document.ts';
 import { normalizeEvent } from './internal/normalize.ts';
 import { addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
@@ -35,12 +24,13 @@ import { recentEvents } from './query/recentEvents.ts';
 import { serverProfileSource } from './query/server.ts';
 import { suggestActors } from './query/suggestActors.ts';
 import { watchEvents } from './query/watch.ts';
-import { claimRestore, type RestoreClaim, restoredEvent } from './restore.ts';
-import { createRetention } from './retention.ts';
-import { type BackfillDocument, backfillRollups } from './rollups/backfill.ts';
+import { restoreDeleted } from './restore.ts';
+import { createRetention, sweepAndRecord } from './retention.ts';
+import type { BackfillDocument } from './rollups/backfill.ts';
 import { createRollupReader } from './rollups/readRollups.ts';
-import type { RollupCollectionDocument } from './rollups/rollupDocument.ts';
 import { createRollupWriter } from './rollups/rollupWriter.ts';
+import { indexesOnce, runEvery, startUp } from './startup.ts';
+import { storeCollections } from './storeCollections.ts';
 import { connectedFirst, createConnection } from './writer/connection.ts';
 import { createJournal } from './writer/journal.ts';
 import { createWriter } from './writer/writer.ts';
@@ -63,26 +53,9 @@ export type { ActivityStore, RecordOptions };
  * ```
  */
 export function createActivityStore(options: ActivityStoreOptions): ActivityStore {
-  const ownsClient = !options.client;
-  if (!options.client && !options.uri) {
-    throw new ActivityError(
-      'INVALID_OPTIONS',
-      'createActivityStore needs { client } (your MongoClient) or { uri }.',
-    );
-  }
-  const client =
-    options.client ??
-    new MongoClient(options.uri as string, { serverSelectionTimeoutMS: 2000, retryWrites: true });
-  const database = client.db(options.dbName ?? uriDatabase(options.uri) ?? 'activitykit');
-  const collection = database.collection<EventDocument>(options.collection ?? 'activity_events');
-  const claims = database.collection<RestoreClaim>(`${collection.collectionName}_restores`);
-  const rollupCollection = database.collection<RollupCollectionDocument>(
-    `${collection.collectionName}_rollups`,
-  );
+  const { client, ownsClient, database, collection, claims, rollupCollection, checkpoints } =
+    storeCollections(options);
   const profile = serverProfileSource(database);
-  const checkpoints = database.collection<CheckpointDocument>(
-    `${collection.collectionName}_checkpoints`,
-  );
   const privateKey = options.integrity?.privateKey
     ? loadPrivateKey(options.integrity.privateKey)
     : undefined;
@@ -147,56 +120,29 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     countersSettled: rollupWriter.idle,
   });
 
-  let indexes: Promise<IndexReport> | undefined;
-  const ensureIndexes = () => {
-    indexes ??= (async () => {
-      const server = await profile();
-      await ensureMissingIndexes(rollupCollection, rollupIndexes(server));
-      return ensureEventIndexes(collection, server);
-    })().catch((error: unknown) => {
-      indexes = undefined;
-      throw error;
-    });
-    return indexes;
-  };
-  // Start-up: indexes (retried: processes starting together on a fresh FerretDB may collide), then
-  // whatever an earlier process left in the journal, which must not wait on the indexes. All once
-  // MongoDB first answers, however late that is.
-  const startup = (async () => {
-    if (!(await connection.ready())) return;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await ensureIndexes();
-        break;
-      } catch (error) {
-        if (attempt === 3) {
-          onError(
-            new ActivityError(
-              'NOT_STORED',
-              `Creating the activity indexes failed: ${String(error)}`,
-              { cause: error },
-            ),
-          );
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-      }
-    }
-    await writer.replayJournal();
-    await backfillRollups({
+  const integrity = createStoreIntegrity({
+    events: collection,
+    checkpoints,
+    privateKey,
+    options,
+    clock,
+    flush: writer.flush,
+  });
+  const ensureIndexes = indexesOnce({ events: collection, rollups: rollupCollection, profile });
+  const startup = startUp({
+    ready: connection.ready,
+    ensureIndexes,
+    replayJournal: writer.replayJournal,
+    backfill: {
       collection,
       meta: database.collection<BackfillDocument>(rollupCollection.collectionName),
       rollups: rollupWriter,
       clock,
-    });
-  })().catch(onError);
+    },
+    onError,
+  });
 
-  let sweeper: NodeJS.Timeout | undefined;
-  let sealer: NodeJS.Timeout | undefined;
-  let sealing: Promise<SealResult> | undefined;
-  const sweepEvery = options.retention?.sweepIntervalMs;
-
-  function record(input: ActivityEventInput, recordOptions?: RecordOptions) {
+  function recordEvent(input: ActivityEventInput, recordOptions?: RecordOptions) {
     const type = input.subject?.type;
     if (type && captureSwitches.get(type) === false) {
       return recordOptions?.durable ? Promise.resolve(undefined) : undefined;
@@ -208,9 +154,10 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     );
     return stored ? stored.then(() => event) : event;
   }
+  const record = recordEvent as ActivityStore['record'];
 
   const store: ActivityStore = {
-    record: record as ActivityStore['record'],
+    record,
     list: reader.list,
     stream: reader.stream,
     get: reader.get,
@@ -232,39 +179,11 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
           (await reader.timeline(ref, { limit: 1 }, parsed)).items[0]?.tenantId,
       });
     },
-    async restore(eventId, scopeInput, restoreOptions) {
-      const scope = parseScope(scopeInput);
-      if (!scope.canRestore) {
-        throw new ActivityError(
-          'FORBIDDEN',
-          'This scope may not restore records (canRestore is false).',
-        );
-      }
-      const deleted = await reader.get(eventId, scope);
-      const restorers = { ...options.restorers, ...restoreOptions.restorers };
-      const restorer = await claimRestore(deleted, {
-        restorers,
-        claims,
-        actor: restoreOptions.actor,
-      });
-      const subject = deleted.subject as RecordRef;
-      try {
-        await restorer(deleted.snapshot ?? {}, deleted);
-      } catch (error) {
-        await claims.deleteOne({ _id: deleted.id });
-        throw new ActivityError(
-          'RESTORE_FAILED',
-          `Restoring ${subject.type} ${subject.id} failed: ${String(error)}`,
-          {
-            cause: error,
-          },
-        );
-      }
-      const restored = await store.record(restoredEvent(deleted, restoreOptions), {
-        durable: true,
-      });
-      return restored as ActivityEvent;
-    },
+    restore: (eventId, scope, restoreOptions) =>
+      restoreDeleted(
+        { eventId, scope, options: restoreOptions },
+        { get: reader.get, claims, options, record },
+      ),
     async bulkDelete(target, scopeInput, deleteOptions) {
       if (!options.bulkDelete?.enabled) {
         throw new ActivityError(
@@ -287,69 +206,9 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
         record: store.record,
       });
     },
-    seal() {
-      if (!privateKey) {
-        return Promise.reject(
-          new ActivityError(
-            'INVALID_KEY',
-            'This store has no sealing key; pass integrity: { privateKey }.',
-          ),
-        );
-      }
-      const key = privateKey;
-      sealing ??= (async () => {
-        await writer.flush();
-        await checkpoints.createIndex({ tenantId: 1, seq: 1 }, { name: 'tenant_seq' });
-        return sealOnce({
-          events: collection,
-          checkpoints,
-          privateKey: key,
-          anchor: options.integrity?.anchor,
-          delayMs: options.integrity?.sealDelayMs ?? 120_000,
-          maxEntries: options.integrity?.maxEntries ?? 2000,
-          clock,
-        });
-      })().finally(() => {
-        sealing = undefined;
-      });
-      return sealing;
-    },
-    async verify(range, verifyOptions) {
-      if (!range || typeof range.tenantId !== 'string' || !range.tenantId) {
-        throw new ActivityError(
-          'INVALID_QUERY',
-          'verify needs the tenant to check: { tenantId: "acme" }.',
-        );
-      }
-      const anchor = verifyOptions.anchor ?? options.integrity?.anchor;
-      return verifyTenant(range, {
-        events: collection,
-        checkpoints,
-        publicKey: loadPublicKey(verifyOptions.publicKey),
-        anchored: anchor?.read ? await anchor.read(range.tenantId) : undefined,
-      });
-    },
-    async sweepExpired(sweepOptions) {
-      const result = await retention.sweep(sweepOptions?.now ?? clock());
-      for (const swept of result.tenants) {
-        await store.record(
-          {
-            tenantId: swept.tenantId,
-            action: 'retention.swept',
-            kind: 'delete',
-            category: 'system',
-            subject: { type: 'activity_log', id: swept.tenantId },
-            metadata: {
-              deleted: swept.deleted,
-              before: swept.before.toISOString(),
-              days: swept.days,
-            },
-          },
-          { durable: true },
-        );
-      }
-      return result;
-    },
+    seal: integrity.seal,
+    verify: integrity.verify,
+    sweepExpired: (sweepOptions) => sweepAndRecord({ retention, clock, record }, sweepOptions),
     async explain(queryInput, scopeInput) {
       const query = parseQuery(queryInput);
       const direction = query.sort === 'desc' ? -1 : 1;
@@ -372,7 +231,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
       clearInterval(sweeper);
       clearInterval(sealer);
       connection.stop();
-      await sealing?.catch(() => {});
+      await integrity.settled();
       await startup;
       await writer.close();
       connection.close();
@@ -380,20 +239,9 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     },
   };
 
-  const sealEvery = options.integrity?.sealIntervalMs ?? 60_000;
-  if (privateKey && typeof sealEvery === 'number' && sealEvery > 0) {
-    sealer = setInterval(() => void store.seal().catch(onError), sealEvery);
-    sealer.unref();
-  }
-  if (typeof sweepEvery === 'number' && sweepEvery > 0) {
-    sweeper = setInterval(() => void store.sweepExpired().catch(onError), sweepEvery);
-    sweeper.unref();
-  }
+  const sealer = privateKey
+    ? runEvery(options.integrity?.sealIntervalMs ?? 60_000, store.seal, onError)
+    : undefined;
+  const sweeper = runEvery(options.retention?.sweepIntervalMs, store.sweepExpired, onError);
   return connectedFirst(store, connection.ensure);
-}
-
-/** The database named in a connection string's path, if any. */
-function uriDatabase(uri: string | undefined): string | undefined {
-  const name = uri && /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
-  return name ? decodeURIComponent(name) : undefined;
 }

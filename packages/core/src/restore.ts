@@ -1,7 +1,15 @@
-import type { ActivityEvent, ActivityEventInput, Actor, RecordRef } from '@activitykit/schema';
+import type {
+  ActivityEvent,
+  ActivityEventInput,
+  ActivityScope,
+  ActivityScopeInput,
+  Actor,
+  RecordRef,
+} from '@activitykit/schema';
 import { type Collection, MongoServerError } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { type RequestContext, requestContext } from './internal/auditText.ts';
+import { parseScope } from './query/reader.ts';
 import { DUPLICATE_KEY } from './writer/classify.ts';
 
 /**
@@ -91,4 +99,54 @@ export async function claimRestore(
     throw error;
   }
   return restorer;
+}
+
+/** What `restoreDeleted` needs from the store. */
+export interface RestoreDeps {
+  /** The store's `get`: the delete event, if the scope may see it. */
+  get: (id: string, scope: ActivityScope) => Promise<ActivityEvent>;
+  claims: Collection<RestoreClaim>;
+  /** The store's options: its `restorers` (read at each call), under those of the call. */
+  options: { restorers?: Restorers | undefined };
+  record: (
+    event: ActivityEventInput,
+    options: { durable: true },
+  ) => Promise<ActivityEvent | undefined>;
+}
+
+/**
+ * `store.restore()`: claims a delete the scope may restore (`canRestore`), runs its type's restorer
+ * on the snapshot (the claim is dropped again if it fails) and records `<type>.restored` durably.
+ */
+export async function restoreDeleted(
+  request: { eventId: string; scope: ActivityScopeInput; options: RestoreOptions },
+  deps: RestoreDeps,
+): Promise<ActivityEvent> {
+  const scope = parseScope(request.scope);
+  if (!scope.canRestore) {
+    throw new ActivityError(
+      'FORBIDDEN',
+      'This scope may not restore records (canRestore is false).',
+    );
+  }
+  const deleted = await deps.get(request.eventId, scope);
+  const restorers = { ...deps.options.restorers, ...request.options.restorers };
+  const restorer = await claimRestore(deleted, {
+    restorers,
+    claims: deps.claims,
+    actor: request.options.actor,
+  });
+  const subject = deleted.subject as RecordRef;
+  try {
+    await restorer(deleted.snapshot ?? {}, deleted);
+  } catch (error) {
+    await deps.claims.deleteOne({ _id: deleted.id });
+    throw new ActivityError(
+      'RESTORE_FAILED',
+      `Restoring ${subject.type} ${subject.id} failed: ${String(error)}`,
+      { cause: error },
+    );
+  }
+  const restored = await deps.record(restoredEvent(deleted, request.options), { durable: true });
+  return restored as ActivityEvent;
 }

@@ -1,3 +1,4 @@
+import type { ActivityEvent, ActivityEventInput } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from './internal/document.ts';
 
@@ -68,4 +69,43 @@ export function createRetention(
       return result;
     },
   };
+}
+
+/** What `sweepAndRecord` needs from the store. */
+export interface SweepDeps {
+  retention: Pick<Retention, 'sweep'>;
+  clock: () => Date;
+  record: (
+    event: ActivityEventInput,
+    options: { durable: true },
+  ) => Promise<ActivityEvent | undefined>;
+}
+
+/**
+ * `store.sweepExpired()`: deletes what expired by `options.now` (the clock's now by default), then
+ * records a `retention.swept` event per tenant swept, durably, so `verify` can tell it from tampering.
+ */
+export async function sweepAndRecord(
+  deps: SweepDeps,
+  options: { now?: Date } | undefined,
+): Promise<SweepResult> {
+  const result = await deps.retention.sweep(options?.now ?? deps.clock());
+  for (const swept of result.tenants) {
+    await deps.record(
+      {
+        tenantId: swept.tenantId,
+        action: 'retention.swept',
+        kind: 'delete',
+        category: 'system',
+        subject: { type: 'activity_log', id: swept.tenantId },
+        metadata: {
+          deleted: swept.deleted,
+          before: swept.before.toISOString(),
+          days: swept.days,
+        },
+      },
+      { durable: true },
+    );
+  }
+  return result;
 }

@@ -1,0 +1,84 @@
+import type { KeyObject } from 'node:crypto';
+import type { Collection } from 'mongodb';
+import type { ActivityStore } from '../activityStore.ts';
+import { ActivityError } from '../errors.ts';
+import type { EventDocument } from '../internal/document.ts';
+import type { ActivityStoreOptions } from '../options.ts';
+import type { CheckpointDocument } from './checkpoint.ts';
+import { loadPublicKey } from './keys.ts';
+import { type SealResult, sealOnce } from './sealer.ts';
+import { verifyTenant } from './verify.ts';
+
+/** What the store's sealing and verifying need from the store. */
+export interface StoreIntegrityDeps {
+  events: Collection<EventDocument>;
+  checkpoints: Collection<CheckpointDocument>;
+  /** The sealing key; without it `seal()` rejects with `INVALID_KEY`. */
+  privateKey: KeyObject | undefined;
+  /** The store's options: `integrity` is read at each call. */
+  options: Pick<ActivityStoreOptions, 'integrity'>;
+  clock: () => Date;
+  /** Stores what the writer holds, so a seal covers everything recorded before it. */
+  flush: () => Promise<void>;
+}
+
+/** The integrity side of the store: `store.seal()` and `store.verify()`. */
+export interface StoreIntegrity {
+  /** Seals what is due now; a call while a seal runs gets that seal. */
+  seal(): Promise<SealResult>;
+  verify: ActivityStore['verify'];
+  /** The seal under way, if any, settled either way (for `close()`). */
+  settled(): Promise<unknown> | undefined;
+}
+
+/** The store's sealing and verifying over its events and checkpoints collections. */
+export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
+  const { events, checkpoints, privateKey, options, clock } = deps;
+  let sealing: Promise<SealResult> | undefined;
+
+  return {
+    seal() {
+      if (!privateKey) {
+        return Promise.reject(
+          new ActivityError(
+            'INVALID_KEY',
+            'This store has no sealing key; pass integrity: { privateKey }.',
+          ),
+        );
+      }
+      const key = privateKey;
+      sealing ??= (async () => {
+        await deps.flush();
+        await checkpoints.createIndex({ tenantId: 1, seq: 1 }, { name: 'tenant_seq' });
+        return sealOnce({
+          events,
+          checkpoints,
+          privateKey: key,
+          anchor: options.integrity?.anchor,
+          delayMs: options.integrity?.sealDelayMs ?? 120_000,
+          maxEntries: options.integrity?.maxEntries ?? 2000,
+          clock,
+        });
+      })().finally(() => {
+        sealing = undefined;
+      });
+      return sealing;
+    },
+    async verify(range, verifyOptions) {
+      if (!range || typeof range.tenantId !== 'string' || !range.tenantId) {
+        throw new ActivityError(
+          'INVALID_QUERY',
+          'verify needs the tenant to check: { tenantId: "acme" }.',
+        );
+      }
+      const anchor = verifyOptions.anchor ?? options.integrity?.anchor;
+      return verifyTenant(range, {
+        events,
+        checkpoints,
+        publicKey: loadPublicKey(verifyOptions.publicKey),
+        anchored: anchor?.read ? await anchor.read(range.tenantId) : undefined,
+      });
+    },
+    settled: () => sealing?.catch(() => {}),
+  };
+}
