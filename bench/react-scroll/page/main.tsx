@@ -4,8 +4,8 @@
 import { createRoot } from 'react-dom/client';
 import { ActivityLog, ActivityProvider } from '../../../packages/react/src/index.ts';
 import { generateActivityEvents } from '../../../packages/react/src/log/fixtures.ts';
-import { PreloadedList } from '../../../packages/react/src/log/preload.tsx';
 import { createMemorySource } from '../../../packages/react/src/memory.ts';
+import { PreloadedList } from '../../../packages/react/src/test/PreloadedList.tsx';
 import '../../../packages/react/src/styles.css';
 import '../../../packages/react/src/log/log.css';
 

@@ -5,12 +5,18 @@ import { formatMessage } from 'publint/utils';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from './packAndInstall.ts';
 import { listFiles, run, runOrThrow } from './run.ts';
+import {
+  exportTargets,
+  type ModuleImports,
+  missingImports,
+  readModuleImports,
+  TEST_ONLY,
+  testToolImports,
+  undeclaredImports,
+  unreachableModules,
+} from './tarballContents.ts';
 
 const { tarballs, workDir } = inject('pack');
-
-/** Names that belong to tests, stories and their fixtures, never to a published package. */
-const TEST_ONLY =
-  /(^|\/)(test|tests|__tests__)\/|\.(test|test-d|stories|spec)\.|(^|\/)(fixtures?|fixtureDrafts|testUtils|storySources|exportFixture)\./;
 
 /** A problem arethetypeswrong found, and in which resolution mode. */
 interface AttwProblem {
@@ -21,23 +27,24 @@ interface AttwProblem {
 /** The resolution modes attw's `esm-only` profile leaves out. */
 const ESM_ONLY_IGNORES = ['node10', 'node16-cjs'];
 
-/** Every string target of an `exports` map, whatever the condition. */
-function exportTargets(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (value && typeof value === 'object') return Object.values(value).flatMap(exportTargets);
-  return [];
-}
-
 describe.each(Object.entries(tarballs))('the packed %s', (name, tarball) => {
   const dir = join(workDir, 'unpacked', name.replace('/', '+'));
   let files: string[] = [];
   let manifest: Record<string, unknown> = {};
+  let modules: ModuleImports = new Map();
+  /** The exports map's and bins' targets. */
+  let entries: string[] = [];
 
   beforeAll(async () => {
     await mkdir(dir, { recursive: true });
     await runOrThrow('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { cwd: dir });
     files = await listFiles(dir);
     manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    modules = await readModuleImports(dir, files);
+    entries = [
+      ...exportTargets(manifest.exports),
+      ...Object.values((manifest.bin as Record<string, string> | undefined) ?? {}),
+    ].map((target) => posix.normalize(target));
   });
 
   it('passes publint with no error, warning or suggestion', async () => {
@@ -78,13 +85,23 @@ describe.each(Object.entries(tarballs))('the packed %s', (name, tarball) => {
     expect(files.filter((file) => TEST_ONLY.test(file))).toEqual([]);
   });
 
+  it('imports no test runner, story or browser tool (vitest, Storybook, Playwright…)', () => {
+    expect(modules.size).toBeGreaterThan(0);
+    expect(testToolImports(modules)).toEqual([]);
+  });
+
+  it('imports from its compiled code only what it depends on, and files it holds', () => {
+    expect(undeclaredImports(modules, manifest)).toEqual([]);
+    expect(missingImports(modules, files)).toEqual([]);
+  });
+
+  it('ships only compiled modules that its entry points load (no test or story helper)', () => {
+    expect(unreachableModules(modules, entries)).toEqual([]);
+  });
+
   it('holds every file its exports map and bins name', () => {
-    const targets = [
-      ...exportTargets(manifest.exports),
-      ...Object.values((manifest.bin as Record<string, string> | undefined) ?? {}),
-    ].map((target) => posix.normalize(target));
-    expect(targets.length).toBeGreaterThan(0);
-    expect(targets.filter((target) => !files.includes(target))).toEqual([]);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((target) => !files.includes(target))).toEqual([]);
   });
 
   it('has source maps whose sources are in the tarball', async () => {

@@ -3,6 +3,7 @@ export { MAX_EXPORT_IDS } from './api/exportRoute.ts';
 export type { ActivityAccess, ActivityApiOptions, LiveOptions } from './api/options.ts';
 export { MAX_BULK_IDS } from './api/writeRoutes.ts';
 export { activityCapture } from './capture/activityCapture.ts';
+export type { ActivityDraft } from './capture/capturedRequest.ts';
 export type {
   AccessCapture,
   ActivityCaptureOptions,
@@ -13,7 +14,6 @@ export type {
   SignInAttempt,
 } from './capture/options.ts';
 export {
-  type ActivityDraft,
   type LoginAttempt,
   type OtpStep,
   RequestActivity,

@@ -1,4 +1,4 @@
-import type { CategoryDefinition } from './categories.ts';
+import type { CategoryDefinition } from './categoryDefinition.ts';
 import type { Locale } from './locale.ts';
 
 /** The category of anything no other category claims. */

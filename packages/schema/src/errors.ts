@@ -1,4 +1,4 @@
-import type { SearchProblem } from './searchErrors.ts';
+import type { SearchProblem } from './searchProblem.ts';
 
 /** Every reason a schema-level operation can fail, by code. */
 export const SCHEMA_ERROR_CODES = {

@@ -5,12 +5,12 @@ export {
   createActionRegistry,
 } from './actions.ts';
 export {
-  type CategoryDefinition,
   type CategoryInput,
   type CategoryRegistry,
   type CategoryRegistryOptions,
   createCategoryRegistry,
 } from './categories.ts';
+export type { CategoryDefinition } from './categoryDefinition.ts';
 export { type FormatCsvChangesOptions, formatCsvChanges } from './csv/csvChanges.ts';
 export {
   CSV_COLUMNS,
@@ -158,13 +158,13 @@ export {
   nameHasPrefix,
   suggestionMatches,
 } from './searchActors.ts';
+export { searchErrorMessage } from './searchErrors.ts';
 export {
   SEARCH_ERROR_REASONS,
   type SearchErrorParams,
   type SearchErrorReason,
   type SearchProblem,
-  searchErrorMessage,
-} from './searchErrors.ts';
+} from './searchProblem.ts';
 export { DEFAULT_DENY } from './secretNames.ts';
 export {
   eventFromWire,

@@ -2,10 +2,10 @@ export {
   type ActivityCaptureContext,
   type ActivityMiddlewareOptions,
   activityMiddleware,
-  type SignInAttempt,
 } from './capture/activityMiddleware.ts';
 export type { ActivityCapture, LoginFailure } from './capture/captureHelper.ts';
 export type { CaptureResolvers } from './capture/resolvers.ts';
+export type { SignInAttempt } from './capture/signIn.ts';
 export { withActivityRequest } from './capture/withActivityRequest.ts';
 export {
   ACTIVITY_TRPC_CODES,

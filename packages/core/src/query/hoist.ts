@@ -1,6 +1,5 @@
-import { type ActivityQuery, resolvePeriod } from '@activitykit/schema';
+import { type ActivityQuery, type ResolvePeriodOptions, resolvePeriod } from '@activitykit/schema';
 import { MAX_ACTOR_KEY_PREFIX } from '../internal/document.ts';
-import type { BuildFilterOptions } from './buildFilter.ts';
 
 /**
  * Top-level equalities a query's filter implies, to send beside the whole filter: a server that
@@ -40,11 +39,12 @@ const ACTOR_KEY = /^[\x21-\x7e]+$/;
 
 /**
  * The period a query reads (its preset resolved in its zone, else `from` / `to`), as the filter
- * builder resolves it.
+ * builder resolves it. `options` is the builder's `BuildFilterOptions` (typed here by what it reads,
+ * so this module and `buildFilter.ts` do not import each other).
  */
 export function periodOf(
   query: Pick<ActivityQuery, 'preset' | 'timeZone' | 'from' | 'to'>,
-  options: BuildFilterOptions,
+  options: Required<Pick<ResolvePeriodOptions, 'now' | 'weekStartsOn'>>,
 ): { from?: Date | undefined; to?: Date | undefined } {
   if (query.preset) {
     return resolvePeriod(query.preset, {

@@ -1,7 +1,7 @@
 import { type ActivityEventInput, diff, type EventKind, type RecordRef } from '@activitykit/schema';
+import type { CapturedRequest } from './capturedRequest.ts';
 import { lookupRoute } from './config.ts';
 import type { RequestFacts } from './facts.ts';
-import type { RequestActivity } from './requestActivity.ts';
 import { paramValue, parentRefs, type RouteInfo, routeInfo, routeParams } from './routeInfo.ts';
 
 /** The response body a handler sent with `res.json()`, kept for the id of a created record. */
@@ -21,7 +21,7 @@ const KIND_VERBS: Partial<Record<EventKind, string>> = {
 
 /** The event of a configured login, logout or OTP route, or `undefined`. */
 export function authEvent(
-  activity: RequestActivity,
+  activity: CapturedRequest,
   facts: RequestFacts,
 ): ActivityEventInput | undefined {
   const step = lookupRoute(activity.config.loginRoutes, facts);
@@ -57,7 +57,7 @@ const ANONYMOUS_ACTOR = { id: 'anonymous', type: 'anonymous' } as const;
 
 /** The create / update / delete of a mutating request on a matched route, or `undefined`. */
 export function resourceEvent(
-  activity: RequestActivity,
+  activity: CapturedRequest,
   facts: RequestFacts,
 ): ActivityEventInput | undefined {
   const methodKind = METHOD_KINDS[facts.method];
@@ -102,7 +102,7 @@ export function resourceEvent(
 
 /** A read of a route configured in `access`, recorded as an `access` event, or `undefined`. */
 export function accessEvent(
-  activity: RequestActivity,
+  activity: CapturedRequest,
   facts: RequestFacts,
 ): ActivityEventInput | undefined {
   if (facts.method !== 'GET' && facts.method !== 'HEAD') return undefined;

@@ -1,6 +1,6 @@
 import type { Actor, EventContext } from '@activitykit/schema';
+import type { CapturedRequest } from './capturedRequest.ts';
 import type { CaptureConfig } from './config.ts';
-import type { RequestActivity } from './requestActivity.ts';
 
 /** What the finished request was: read once, shared by every event it records. */
 export interface RequestFacts {
@@ -20,7 +20,7 @@ export interface RequestFacts {
 }
 
 /** The facts of a finished request. */
-export function requestFacts(activity: RequestActivity, path: string): RequestFacts {
+export function requestFacts(activity: CapturedRequest, path: string): RequestFacts {
   const { req, res, config } = activity;
   const route = req.route as { path?: unknown } | undefined;
   const routePath = typeof route?.path === 'string' ? route.path : undefined;
@@ -63,7 +63,7 @@ export function requestFacts(activity: RequestActivity, path: string): RequestFa
   };
 }
 
-function resolveActor(config: CaptureConfig, activity: RequestActivity): Actor {
+function resolveActor(config: CaptureConfig, activity: CapturedRequest): Actor {
   return config.actor(activity.req) ?? { id: 'anonymous', type: 'anonymous' };
 }
 

@@ -1,7 +1,7 @@
 import type { ActivityEventInput } from '@activitykit/schema';
 import { accessEvent, authEvent, resourceEvent } from './autoEvents.ts';
+import type { CapturedRequest, PendingEvent } from './capturedRequest.ts';
 import { type RequestFacts, requestFacts } from './facts.ts';
-import type { PendingEvent, RequestActivity } from './requestActivity.ts';
 import { isSignIn, recordSignIn } from './signIn.ts';
 
 /**
@@ -9,7 +9,7 @@ import { isSignIn, recordSignIn } from './signIn.ts';
  * event (a login step, a create / update / delete, or an access). Never throws: every failure goes
  * to `onError`.
  */
-export function recordFinished(activity: RequestActivity): void {
+export function recordFinished(activity: CapturedRequest): void {
   const { req, config } = activity;
   try {
     const facts = requestFacts(activity, activity.path);
@@ -29,7 +29,7 @@ export function recordFinished(activity: RequestActivity): void {
 }
 
 /** Records an event; a sign-in attempt without a tenant is placed by `signInTenant` first. */
-function record(activity: RequestActivity, event: ActivityEventInput): void {
+function record(activity: CapturedRequest, event: ActivityEventInput): void {
   if (event.tenantId === undefined && isSignIn(event)) {
     void recordSignIn(activity, event, store);
     return;
@@ -37,7 +37,7 @@ function record(activity: RequestActivity, event: ActivityEventInput): void {
   store(activity, event);
 }
 
-function store(activity: RequestActivity, event: ActivityEventInput): void {
+function store(activity: CapturedRequest, event: ActivityEventInput): void {
   try {
     activity.config.store.record(event);
   } catch (error) {

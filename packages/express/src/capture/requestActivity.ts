@@ -1,5 +1,6 @@
 import type { ActivityEventInput, Actor, RecordRef } from '@activitykit/schema';
 import type { Request, Response } from 'express';
+import type { ActivityDraft, CapturedRequest, PendingEvent } from './capturedRequest.ts';
 import type { CaptureConfig } from './config.ts';
 import { recordFinished } from './finish.ts';
 
@@ -18,24 +19,6 @@ export interface LoginAttempt {
 /** A step of a one-time-password check. */
 export type OtpStep = 'requested' | 'verified' | 'failed';
 
-/** What a handler said about the record it changed, read when the response finishes. */
-export interface ActivityDraft {
-  before?: unknown;
-  after?: unknown;
-  subject?: Partial<RecordRef>;
-  refs?: RecordRef[];
-  description?: string;
-  metadata?: Record<string, unknown>;
-  action?: string;
-}
-
-/** An event a handler recorded itself: its actor and tenant are resolved when the response ends. */
-export interface PendingEvent {
-  event: ActivityEventInput;
-  /** The auth step it stands for, so a configured login route does not record it twice. */
-  auth?: boolean;
-}
-
 const ACTIVITY = Symbol('activitykit.activity');
 
 /**
@@ -53,7 +36,7 @@ const ACTIVITY = Symbol('activitykit.activity');
  * });
  * ```
  */
-export class RequestActivity {
+export class RequestActivity implements CapturedRequest {
   /** The request id: the incoming `X-Request-Id`, or a new one; echoed in the response. */
   readonly requestId: string;
   /** @internal */

@@ -1,6 +1,6 @@
 import type { ActivityEventInput } from '@activitykit/schema';
 import { ActivityHttpError } from '../errors.ts';
-import type { RequestActivity } from './requestActivity.ts';
+import type { CapturedRequest } from './capturedRequest.ts';
 
 /** A sign-in attempt: a login (or a failed one) or a one-time-password step. */
 export function isSignIn(event: ActivityEventInput): boolean {
@@ -15,9 +15,9 @@ export function isSignIn(event: ActivityEventInput): boolean {
  * and `onError` says what to set. Never throws.
  */
 export async function recordSignIn(
-  activity: RequestActivity,
+  activity: CapturedRequest,
   event: ActivityEventInput,
-  store: (activity: RequestActivity, event: ActivityEventInput) => void,
+  store: (activity: CapturedRequest, event: ActivityEventInput) => void,
 ): Promise<void> {
   const { config, req } = activity;
   const given = event.metadata?.identifier;

@@ -3,8 +3,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityLog } from '../index.ts';
 import { FIXTURE_NOW } from '../test/fixtures.ts';
+import { PreloadedList } from '../test/PreloadedList.tsx';
 import { generateActivityEvents } from './fixtures.ts';
-import { PreloadedList } from './preload.tsx';
 import {
   CYRILLIC_EVENTS,
   currentStorySource,

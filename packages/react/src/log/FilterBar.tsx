@@ -12,7 +12,8 @@ import { roleLabel } from './LogRow.tsx';
 import { type Choice, MultiSelect } from './MultiSelect.tsx';
 import type { LogTranslate } from './messages.ts';
 import { PeriodFilter } from './PeriodFilter.tsx';
-import { SearchBox, type SearchError } from './SearchBox.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import type { SearchError } from './searchError.ts';
 
 /** The values offered by the filter bar's drop-downs. */
 export interface ActivityLogFilterOptions {

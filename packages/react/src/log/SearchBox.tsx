@@ -1,23 +1,13 @@
-import { type Locale, parseSearch, SchemaError, type SearchProblem } from '@activitykit/schema';
+import { type Locale, parseSearch, SchemaError } from '@activitykit/schema';
 import { type Ref, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ActorSuggestionList } from './ActorSuggestionList.tsx';
 import { actorTokenAt, replaceActorToken } from './actorToken.ts';
 import { roleLabel } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
 import { SearchErrorLine } from './SearchErrorLine.tsx';
+import type { SearchError } from './searchError.ts';
 import { searchStrings } from './searchMessages.ts';
 import { useActorCombobox } from './useActorCombobox.ts';
-
-/** A search-syntax error with the offending text's place in the input. */
-export interface SearchError {
-  /** English, as the schema (or the server) words it. */
-  message: string;
-  /** Zero-based offset into the search text. */
-  position?: number | undefined;
-  length?: number | undefined;
-  /** Why, as a reason and parameters: the box words it in the reader's language. */
-  search?: SearchProblem | undefined;
-}
 
 /** Props of {@link SearchBox}. */
 export interface SearchBoxProps {

@@ -1,6 +1,6 @@
 import type { Locale } from '@activitykit/schema';
 import type { ReactNode } from 'react';
-import type { SearchError } from './SearchBox.tsx';
+import type { SearchError } from './searchError.ts';
 import { describeSearchProblem } from './searchMessages.ts';
 
 /** Props of {@link SearchErrorLine}. */

@@ -11,17 +11,7 @@ import {
   defaultTenant,
   requestOf,
 } from './resolvers.ts';
-import { tenantOfSignIn } from './signIn.ts';
-
-/** A sign-in attempt whose procedure did not name a tenant, for {@link ActivityMiddlewareOptions.signInTenant}. */
-export interface SignInAttempt<TContext> {
-  /** The attempted identifier (an e-mail, a username…), never the password. */
-  identifier?: string;
-  /** The procedure's context. */
-  ctx: TContext;
-  /** The input as the client sent it (it may have failed validation). */
-  input: unknown;
-}
+import { type SignInAttempt, tenantOfSignIn } from './signIn.ts';
 
 /** Options of {@link activityMiddleware}. */
 export interface ActivityMiddlewareOptions<TContext> extends CaptureResolvers<TContext> {

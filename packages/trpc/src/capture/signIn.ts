@@ -1,6 +1,18 @@
 import { ActivityError } from '@activitykit/core';
 import type { ActivityEventInput } from '@activitykit/schema';
-import type { SignInAttempt } from './activityMiddleware.ts';
+
+/**
+ * A sign-in attempt whose procedure did not name a tenant, for `activityMiddleware`'s
+ * `signInTenant` option.
+ */
+export interface SignInAttempt<TContext> {
+  /** The attempted identifier (an e-mail, a username…), never the password. */
+  identifier?: string;
+  /** The procedure's context. */
+  ctx: TContext;
+  /** The input as the client sent it (it may have failed validation). */
+  input: unknown;
+}
 
 /** What {@link tenantOfSignIn} needs: the app's resolver and where refusals go. */
 export interface SignInPlacement<TContext> {

@@ -3,7 +3,7 @@ import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { type CaptureApp, createCaptureApp } from '../test/captureApp.ts';
 import { clientFor, createTestStore, serve, settle, type TestContext } from '../test/harness.ts';
-import type { SignInAttempt } from './activityMiddleware.ts';
+import type { SignInAttempt } from './signIn.ts';
 
 const testDb = await createTestDb('trpc_sign_in');
 const { store, collection } = await createTestStore(testDb);

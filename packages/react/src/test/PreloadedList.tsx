@@ -4,7 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useActivityContext } from '../data/ActivityContext.ts';
 import { encodeCursor } from '../data/memory/filterEvents.ts';
 import { useActivityI18n } from '../i18n/I18nContext.tsx';
-import { buildLogQuery } from './filters.ts';
+import { buildLogQuery } from '../log/filters.ts';
 
 /** Props of {@link PreloadedList}. */
 export interface PreloadedListProps {
@@ -19,8 +19,8 @@ export interface PreloadedListProps {
  * Puts every page of an unfiltered, newest-first list into the query cache before its children
  * render, exactly as if the log had scrolled to the end (same query key, pages of `pageSize`
  * with the memory source's cursors). For the 100k-row story and the scroll benchmark: loading
- * 500 pages one by one through the memory source would take a minute of filtering.
- * @internal
+ * 500 pages one by one through the memory source would take a minute of filtering. A story and
+ * benchmark helper: under `src/test/`, it is neither built nor published.
  */
 export function PreloadedList({ events, pageSize, children }: PreloadedListProps): ReactNode {
   const { queryClient, keys } = useActivityContext();
