@@ -5,6 +5,13 @@ export {
   createActionRegistry,
 } from './actions.ts';
 export {
+  type AuthStep,
+  type AuthStepEvent,
+  attemptedIdentifier,
+  authStepEvent,
+  MAX_IDENTIFIER_LENGTH,
+} from './authSteps.ts';
+export {
   type CategoryInput,
   type CategoryRegistry,
   type CategoryRegistryOptions,

@@ -1,7 +1,15 @@
-import { type ActivityEventInput, diff, type EventKind, type RecordRef } from '@activitykit/schema';
+import {
+  type ActivityEventInput,
+  type AuthStep,
+  authStepEvent,
+  diff,
+  type EventKind,
+  type RecordRef,
+} from '@activitykit/schema';
 import type { CapturedRequest } from './capturedRequest.ts';
 import { lookupRoute } from './config.ts';
 import type { RequestFacts } from './facts.ts';
+import type { LoginStep } from './options.ts';
 import { paramValue, parentRefs, type RouteInfo, routeInfo, routeParams } from './routeInfo.ts';
 
 /** The response body a handler sent with `res.json()`, kept for the id of a created record. */
@@ -33,27 +41,24 @@ export function authEvent(
   event.context = facts.context;
   const identifier = step === 'logout' ? undefined : activity.config.identifier(activity.req);
   if (identifier) event.metadata = { identifier };
-  if (step === 'login' && failure) {
-    return { ...event, action: 'auth.login_failed', kind: 'login_failed', actor: ANONYMOUS_ACTOR };
-  }
-  if (step === 'otpVerify' && failure) {
-    return { ...event, action: 'auth.otp_failed', kind: 'login_failed', actor: ANONYMOUS_ACTOR };
-  }
+  const recorded = authStepEvent(AUTH_STEP[step], failure ? 'failure' : 'success');
+  if (recorded.kind === 'login_failed') return { ...event, ...recorded, actor: ANONYMOUS_ACTOR };
   let actor = facts.actor();
   if (step === 'login' && actor.type === 'anonymous' && identifier) {
     actor = { id: identifier, type: 'user' };
   }
-  const action = {
-    login: 'auth.login',
-    logout: 'auth.logout',
-    otpRequest: 'auth.otp_requested',
-    otpVerify: 'auth.otp_verified',
-  }[step];
-  const kind = step === 'login' ? 'login' : step === 'logout' ? 'logout' : 'other';
-  return { ...event, action, kind, actor };
+  return { ...event, ...recorded, actor };
 }
 
 const ANONYMOUS_ACTOR = { id: 'anonymous', type: 'anonymous' } as const;
+
+/** The schema's sign-in step of each login route option. */
+const AUTH_STEP: Record<LoginStep, AuthStep> = {
+  login: 'login',
+  logout: 'logout',
+  otpRequest: 'otp_request',
+  otpVerify: 'otp_verify',
+};
 
 /** The create / update / delete of a mutating request on a matched route, or `undefined`. */
 export function resourceEvent(

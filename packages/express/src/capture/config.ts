@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@activitykit/schema';
+import { attemptedIdentifier } from '@activitykit/schema';
 import type { Request } from 'express';
 import { ActivityHttpError } from '../errors.ts';
 import type { AccessCapture, ActivityCaptureOptions, LoginStep, RouteCapture } from './options.ts';
@@ -145,8 +146,8 @@ function defaultIdentifier(req: Request): string | undefined {
   const body = req.body as Record<string, unknown> | undefined;
   if (typeof body !== 'object' || body === null) return undefined;
   for (const field of IDENTIFIER_FIELDS) {
-    const value = body[field];
-    if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 320);
+    const identifier = attemptedIdentifier(body[field]);
+    if (identifier) return identifier;
   }
   return undefined;
 }

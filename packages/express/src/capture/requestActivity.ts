@@ -1,4 +1,5 @@
 import type { ActivityEventInput, Actor, RecordRef } from '@activitykit/schema';
+import { attemptedIdentifier, authStepEvent } from '@activitykit/schema';
 import type { Request, Response } from 'express';
 import type { ActivityDraft, CapturedRequest, PendingEvent } from './capturedRequest.ts';
 import type { CaptureConfig } from './config.ts';
@@ -131,17 +132,14 @@ export class RequestActivity implements CapturedRequest {
   /** Records a login (`auth.login`) or a failed one (`auth.login_failed`, with the identifier). */
   login(attempt: LoginAttempt): this {
     const metadata: Record<string, unknown> = {};
-    if (attempt.identifier) metadata.identifier = attempt.identifier.slice(0, 320);
+    const identifier = attemptedIdentifier(attempt.identifier);
+    if (identifier) metadata.identifier = identifier;
     if (attempt.reason) metadata.reason = attempt.reason;
-    const event: ActivityEventInput = attempt.success
-      ? { action: 'auth.login', kind: 'login', outcome: 'success' }
-      : {
-          action: 'auth.login_failed',
-          kind: 'login_failed',
-          outcome: 'failure',
-          actor: attempt.actor ?? { id: 'anonymous', type: 'anonymous' },
-        };
-    if (attempt.success && attempt.actor) event.actor = attempt.actor;
+    const event: ActivityEventInput = {
+      ...authStepEvent('login', attempt.success ? 'success' : 'failure'),
+    };
+    if (attempt.actor) event.actor = attempt.actor;
+    else if (!attempt.success) event.actor = { id: 'anonymous', type: 'anonymous' };
     if (Object.keys(metadata).length > 0) event.metadata = metadata;
     this.push({ event, auth: true });
     return this;
@@ -150,18 +148,21 @@ export class RequestActivity implements CapturedRequest {
   /** Records a logout (`auth.logout`); the actor is resolved now, before the session ends. */
   logout(options: { actor?: Actor } = {}): this {
     const actor = options.actor ?? this.config.actor(this.req);
-    this.push({ event: { action: 'auth.logout', kind: 'logout', actor }, auth: true });
+    this.push({ event: { ...authStepEvent('logout', 'success'), actor }, auth: true });
     return this;
   }
 
   /** Records a one-time-password step: `auth.otp_requested`, `auth.otp_verified`, `auth.otp_failed`. */
   otp(step: OtpStep, options: { identifier?: string; actor?: Actor } = {}): this {
-    const event: ActivityEventInput =
-      step === 'failed'
-        ? { action: 'auth.otp_failed', kind: 'login_failed', outcome: 'failure' }
-        : { action: `auth.otp_${step}`, kind: 'other', outcome: 'success' };
+    const event: ActivityEventInput = {
+      ...authStepEvent(
+        step === 'requested' ? 'otp_request' : 'otp_verify',
+        step === 'failed' ? 'failure' : 'success',
+      ),
+    };
     if (options.actor) event.actor = options.actor;
-    if (options.identifier) event.metadata = { identifier: options.identifier.slice(0, 320) };
+    const identifier = attemptedIdentifier(options.identifier);
+    if (identifier) event.metadata = { identifier };
     this.push({ event, auth: true });
     return this;
   }

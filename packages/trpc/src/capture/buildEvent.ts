@@ -1,5 +1,7 @@
 import {
   type ActivityEventInput,
+  attemptedIdentifier,
+  authStepEvent,
   diff,
   type EventKind,
   inferKind,
@@ -79,37 +81,22 @@ function refsOf(call: SettledCall): RecordRef[] {
   return [...refs, ...call.state.refs];
 }
 
-/** The attempted identifier of a sign-in step. */
+/** The attempted identifier of a sign-in step, as stored (`attemptedIdentifier`: trimmed, capped). */
 function identifierOf(call: SettledCall): string | undefined {
-  if (call.state.identifier) return call.state.identifier;
-  if (call.meta.identifier) {
-    const value = captured(call.meta.identifier, call.args);
-    return typeof value === 'string' ? value : undefined;
-  }
+  if (call.state.identifier) return attemptedIdentifier(call.state.identifier);
+  if (call.meta.identifier) return attemptedIdentifier(captured(call.meta.identifier, call.args));
   for (const field of IDENTIFIER_FIELDS) {
-    const value = readPath(call.args, `input.${field}`);
-    if (typeof value === 'string' && value.trim() !== '') return value;
+    const identifier = attemptedIdentifier(readPath(call.args, `input.${field}`));
+    if (identifier) return identifier;
   }
   return undefined;
 }
 
-/** Action and kind of a sign-in step, by outcome. */
+/** Action and kind of a sign-in step, by outcome (the schema's one table). */
 function authAction(call: SettledCall): { action: string; kind: EventKind } {
-  const failed = call.error !== undefined;
-  switch (call.meta.auth) {
-    case 'login':
-      return failed
-        ? { action: 'auth.login_failed', kind: 'login_failed' }
-        : { action: 'auth.login', kind: 'login' };
-    case 'logout':
-      return { action: 'auth.logout', kind: 'logout' };
-    case 'otp_request':
-      return { action: 'auth.otp_requested', kind: 'other' };
-    default:
-      return failed
-        ? { action: 'auth.otp_failed', kind: 'login_failed' }
-        : { action: 'auth.otp_verified', kind: 'other' };
-  }
+  const step = call.meta.auth ?? 'otp_verify';
+  const { action, kind } = authStepEvent(step, call.error === undefined ? 'success' : 'failure');
+  return { action, kind };
 }
 
 /** The `changes` / `snapshot` from what the procedure passed to `ctx.activity.before/after`. */

@@ -1,4 +1,5 @@
 import type { ActivityEvent, ActivityEventInput, Actor, RecordRef } from '@activitykit/schema';
+import { attemptedIdentifier, authStepEvent } from '@activitykit/schema';
 
 /** What a procedure told the middleware through `ctx.activity` while it ran. */
 export interface CapturedState {
@@ -128,22 +129,25 @@ export function createCaptureHelper(deps: CaptureHelperDeps): {
     record: (event) => deps.recordNow(event),
     login: (actor) => {
       state.actor = actor;
-      return auth({ action: 'auth.login', kind: 'login', actor });
+      const { action, kind } = authStepEvent('login', 'success');
+      return auth({ action, kind, actor });
     },
     loginFailed: (failure = {}) =>
       auth({
-        action: 'auth.login_failed',
-        kind: 'login_failed',
-        outcome: 'failure',
+        ...authStepEvent('login', 'failure'),
         actor: ANONYMOUS,
         metadata: identifierMetadata(failure.identifier ?? state.identifier, failure.reason),
       }),
-    logout: () => auth({ action: 'auth.logout', kind: 'logout' }),
+    logout: () => {
+      const { action, kind } = authStepEvent('logout', 'success');
+      return auth({ action, kind });
+    },
     otp: (step, details = {}) =>
       auth({
-        action: `auth.otp_${step}`,
-        kind: step === 'failed' ? 'login_failed' : 'other',
-        outcome: step === 'failed' ? 'failure' : 'success',
+        ...authStepEvent(
+          step === 'requested' ? 'otp_request' : 'otp_verify',
+          step === 'failed' ? 'failure' : 'success',
+        ),
         metadata: identifierMetadata(details.identifier ?? state.identifier),
       }),
   };
@@ -156,7 +160,8 @@ export function identifierMetadata(
   reason?: string,
 ): Record<string, unknown> | undefined {
   const metadata: Record<string, unknown> = {};
-  if (identifier) metadata.identifier = identifier;
+  const kept = attemptedIdentifier(identifier);
+  if (kept) metadata.identifier = kept;
   if (reason) metadata.reason = reason;
   return Object.keys(metadata).length > 0 ? metadata : undefined;
 }

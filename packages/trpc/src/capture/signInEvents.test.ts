@@ -86,6 +86,17 @@ describe('activityMiddleware sign-in steps', () => {
     );
   });
 
+  it('keeps at most 320 characters of a typed identifier, trimmed, as REST does', async () => {
+    const typed = `  ${'x'.repeat(400)}@acme.test  `;
+    await expect(
+      clientFor<CaptureApp>(url, 'beta').auth.login.mutate({ email: typed, password: 'guess-2' }),
+    ).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    const failed = await latest('auth.login_failed');
+    expect(failed?.metadata?.identifier).toBe('x'.repeat(320));
+    await staff.auth.manual.mutate({ email: typed });
+    expect((await latest('auth.otp_requested'))?.metadata?.identifier).toBe('x'.repeat(320));
+  });
+
   it('records explicit sign-in events from ctx.activity', async () => {
     await staff.auth.manual.mutate({ email: 'locked@acme.test' });
     expect(await latest('auth.login_failed')).toMatchObject({
