@@ -62,6 +62,7 @@ export {
 } from './export/exportAudit.ts';
 export { csvChunks, type ExportCsvOptions, exportCsv } from './export/exportCsv.ts';
 export { exportNdjson, ndjsonChunks } from './export/exportNdjson.ts';
+export { type ExportPlan, exportFilters, exportTitle, planExport } from './export/exportPlan.ts';
 export {
   EXPORT_CONTENT_TYPES,
   EXPORT_FILE_EXTENSIONS,

@@ -4,15 +4,10 @@ import {
   createExport,
   type ExportFormat,
   exportContentDisposition,
+  exportTitle,
+  planExport,
 } from '@activitykit/core';
-import {
-  type ActivityQueryInput,
-  type ActivityScope,
-  type Actor,
-  activityQuerySchema,
-  MAX_QUERY_IDS,
-  printSearch,
-} from '@activitykit/schema';
+import { type ActivityScope, type Actor, MAX_QUERY_IDS } from '@activitykit/schema';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { sendProblem } from '../problem.ts';
@@ -48,12 +43,8 @@ async function sendExport(input: {
   const onError = options.onError ?? defaultOnError;
   const params = searchParams(req);
   const locale = checkWith(localeSchema, single(params, 'locale'), () => 'locale');
-  const { cursor: _cursor, limit: _limit, ...query } = readQuery(params, ['locale']);
-  const timeZone = query.timeZone ?? 'UTC';
-  // A selection (`id=…` repeated) is exactly its ids, in the query's sort; ids outside the scope
-  // find nothing.
-  const read = query.ids ? { ids: query.ids, sort: query.sort, timeZone } : query;
-  const filters = query.ids ? undefined : describeFilters(query);
+  const { read, filters, selection } = planExport(readQuery(params, ['locale']));
+  const timeZone = read.timeZone ?? 'UTC';
   // Who exported what (the format, the filters or the selection, the rows), recorded once the
   // file is done, in each tenant whose events it holds.
   const audit = auditExport(options.store.stream(read, scope), {
@@ -62,12 +53,12 @@ async function sendExport(input: {
     actor: input.actor,
     scope,
     filters,
-    ids: query.ids,
+    ids: read.ids,
     context: requestContextOf(req),
   });
   const file = createExport(format, audit.events, {
-    title: locale === 'ru' ? 'Журнал действий' : 'Activity log',
-    ...(query.ids ? { selection: query.ids.length } : { filters }),
+    title: exportTitle(locale),
+    ...(selection === undefined ? { filters } : { selection }),
     timeZone,
     locale,
   });
@@ -93,22 +84,6 @@ async function sendExport(input: {
     }
   } finally {
     await audit.finish({ completed }).catch((error: unknown) => onError(error, req));
-  }
-}
-
-/** The filters of an export in the search syntax, for the PDF's header. */
-function describeFilters(query: ActivityQueryInput): string {
-  try {
-    const {
-      q,
-      sort: _sort,
-      cursor: _cursor,
-      limit: _limit,
-      ...filter
-    } = activityQuerySchema.parse(query);
-    return [printSearch(filter), q].filter(Boolean).join(' ');
-  } catch {
-    return '';
   }
 }
 

@@ -3,18 +3,13 @@ import {
   createExport,
   EXPORT_FILE_EXTENSIONS,
   type ExportFormat,
+  exportTitle,
 } from '@activitykit/core';
-import {
-  type ActivityEvent,
-  type ActivityQueryInput,
-  activityQuerySchema,
-  type Locale,
-  printSearch,
-} from '@activitykit/schema';
+import type { ActivityEvent, Locale } from '@activitykit/schema';
 
 /** How export files look. */
 export interface ExportFileOptions {
-  /** The PDF's title. Defaults to `'Activity log'`. */
+  /** The PDF's title. Defaults to core's `exportTitle` of the locale (`'Activity log'`). */
   title?: string;
   /** The file name without its extension. Defaults to `'activity'` plus the date (UTC). */
   baseName?: string;
@@ -38,7 +33,7 @@ export function buildExport(
   switch (format) {
     case 'pdf':
       return createExport('pdf', events, {
-        title: options.title ?? 'Activity log',
+        title: options.title ?? exportTitle(locale),
         timeZone,
         locale,
         ...(options.selection === undefined ? {} : { selection: options.selection }),
@@ -59,12 +54,4 @@ export function exportFilename(
 ): string {
   const base = baseName ?? `activity-${now.toISOString().slice(0, 10)}`;
   return `${base}.${EXPORT_FILE_EXTENSIONS[format]}`;
-}
-
-/** A query's filters in the search syntax (`kind:delete after:2026-11-01 "refund"`). */
-export function filterSummary(query: ActivityQueryInput): string {
-  const parsed = activityQuerySchema.safeParse(query);
-  if (!parsed.success) return query.q ?? '';
-  const { q, sort: _sort, cursor: _cursor, limit: _limit, ids: _ids, ...filter } = parsed.data;
-  return [printSearch(filter), q].filter(Boolean).join(' ');
 }

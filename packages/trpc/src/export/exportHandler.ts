@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { type ActivityStore, auditExport, exportContentDisposition } from '@activitykit/core';
-import { defaultRequest } from '../capture/resolvers.ts';
 import {
-  buildExport,
-  type ExportFileOptions,
-  exportFilename,
-  filterSummary,
-} from './exportFile.ts';
+  type ActivityStore,
+  auditExport,
+  exportContentDisposition,
+  planExport,
+} from '@activitykit/core';
+import { defaultRequest } from '../capture/resolvers.ts';
+import { buildExport, type ExportFileOptions, exportFilename } from './exportFile.ts';
 import { checkSecret, type ExportTokenProblem, verifyExportToken } from './exportToken.ts';
 
 /** Options of {@link createActivityExportHandler}. */
@@ -80,7 +80,7 @@ export function createActivityExportHandler(
       return refuse(res, refusal.status, refusal.detail);
     }
     const { grant } = checked;
-    const filters = filterSummary(grant.query);
+    const { filters } = planExport(grant.query);
     // The download is the export: recorded as the link's issuer's, from the downloader's IP.
     const audit = auditExport(options.store.stream(grant.query, grant.scope), {
       store: options.store,

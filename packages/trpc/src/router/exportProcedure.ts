@@ -1,14 +1,14 @@
-import { type ActivityStore, auditExport, EXPORT_CONTENT_TYPES } from '@activitykit/core';
+import {
+  type ActivityStore,
+  auditExport,
+  EXPORT_CONTENT_TYPES,
+  planExport,
+} from '@activitykit/core';
 import type { ActivityEvent } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { defaultRequest } from '../capture/resolvers.ts';
-import {
-  buildExport,
-  type ExportFileOptions,
-  exportFilename,
-  filterSummary,
-} from '../export/exportFile.ts';
+import { buildExport, type ExportFileOptions, exportFilename } from '../export/exportFile.ts';
 import { checkSecret, signExportToken } from '../export/exportToken.ts';
 import type { AuthorizedProcedure } from './access.ts';
 import { exportInput, input } from './inputs.ts';
@@ -102,11 +102,9 @@ export function exportProcedure(
           url: `${settings.link.url}${separator}token=${token}`,
         };
       }
-      // A selection is exactly its ids (in the query's sort); ids outside the scope find nothing.
-      const read = input.ids
-        ? { ids: input.ids, sort: query.sort, timeZone: query.timeZone }
-        : query;
-      const filters = input.ids ? undefined : filterSummary(query);
+      const { read, filters, selection } = planExport(
+        input.ids ? { ...query, ids: input.ids } : query,
+      );
       // Who exported what, recorded in each tenant whose events the file holds.
       const audit = auditExport(capped(store.stream(read, scope), maxInline), {
         store,
@@ -122,7 +120,7 @@ export function exportProcedure(
         timeZone: settings.timeZone ?? query.timeZone,
         locale: input.locale,
         filters,
-        selection: input.ids?.length,
+        selection,
       });
       let data: Buffer;
       try {
