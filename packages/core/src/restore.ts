@@ -6,6 +6,7 @@ import type {
   Actor,
   RecordRef,
 } from '@activitykit/schema';
+import { restoredEventInput } from '@activitykit/schema';
 import { type Collection, MongoServerError } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { type RequestContext, requestContext } from './internal/auditText.ts';
@@ -35,19 +36,10 @@ export interface RestoreOptions {
 
 /** The `<type>.restored` event of a restored delete, by `options.actor`, from `options.context`. */
 export function restoredEvent(deleted: ActivityEvent, options: RestoreOptions): ActivityEventInput {
-  const subject = deleted.subject as RecordRef;
-  const context = requestContext(options.context);
-  return {
-    tenantId: deleted.tenantId,
-    action: `${subject.type}.restored`,
-    kind: 'update',
-    category: deleted.category,
+  return restoredEventInput(deleted, {
     actor: options.actor,
-    subject,
-    refs: [...deleted.refs, { type: 'activity_event', id: deleted.id, label: deleted.action }],
-    ...(context ? { context } : {}),
-    metadata: { restoredFrom: deleted.id },
-  };
+    context: requestContext(options.context),
+  });
 }
 
 /** A claim per restored delete: its `_id` is the delete's event id, so a second claim fails. */

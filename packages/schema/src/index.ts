@@ -86,6 +86,14 @@ export {
 } from './issues.ts';
 export { formatCount, LOCALES, type Locale, type PluralForms, pluralForm } from './locale.ts';
 export {
+  type EventPredicate,
+  escapeRegExp,
+  filterPredicate,
+  filtersPredicate,
+  type MatchOptions,
+  scopePredicate,
+} from './matchFilter.ts';
+export {
   isValidTimeZone,
   type PeriodRange,
   type ResolvePeriodOptions,
@@ -173,6 +181,7 @@ export {
   type SearchProblem,
 } from './searchProblem.ts';
 export { DEFAULT_DENY } from './secretNames.ts';
+export { restoredEventInput } from './systemEvents.ts';
 export {
   eventFromWire,
   LIVE_EVENT,

@@ -1,4 +1,9 @@
-import { type ActivityFilter, type ActivityScope, parseRefKey } from '@activitykit/schema';
+import {
+  type ActivityFilter,
+  type ActivityScope,
+  escapeRegExp,
+  parseRefKey,
+} from '@activitykit/schema';
 import type { Filter } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import { periodOf } from './hoist.ts';
@@ -114,9 +119,4 @@ function actionClause(actions: string[]): Clause {
   const alternatives: Clause[] = [...prefixes];
   if (exact.length > 0) alternatives.push({ action: { $in: exact } });
   return alternatives.length === 1 ? (alternatives[0] as Clause) : { $or: alternatives };
-}
-
-/** `text` with every regular-expression character escaped (the same in PCRE and RE2). */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ActivityEvent } from '@activitykit/schema';
-import type { EventPredicate } from './matchEvent.ts';
+import type { ActivityEvent, EventPredicate } from '@activitykit/schema';
 import type { RecentEventsRequest } from './recentEvents.ts';
 
 /** How one subscriber wants the store polled; the hub polls as its most demanding subscriber. */

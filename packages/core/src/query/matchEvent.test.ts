@@ -5,13 +5,15 @@ import {
   type ActivityQueryInput,
   type ActivityScopeInput,
   EVENT_KINDS,
+  filtersPredicate,
   PERIOD_PRESETS,
+  scopePredicate,
 } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../test/storeFixture.ts';
-import { filtersPredicate, queryFilters, scopePredicate } from './matchEvent.ts';
+import { queryFilters } from './matchEvent.ts';
 import { parseQuery, parseScope } from './reader.ts';
 
 const NOW = new Date('2026-12-05T12:00:00.000Z');

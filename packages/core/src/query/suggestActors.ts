@@ -5,11 +5,12 @@ import {
   actorSuggestionQuerySchema,
   collectActorSuggestions,
   describeIssues,
+  escapeRegExp,
 } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from '../errors.ts';
 import type { EventDocument } from '../internal/document.ts';
-import { escapeRegExp, scopeClauses, scopeIsEmpty } from './buildFilter.ts';
+import { scopeClauses, scopeIsEmpty } from './buildFilter.ts';
 import { parseScope } from './reader.ts';
 
 /**

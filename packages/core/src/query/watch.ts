@@ -4,21 +4,19 @@ import {
   type ActivityQuery,
   type ActivityQueryInput,
   type ActivityScopeInput,
+  type EventPredicate,
+  filtersPredicate,
   isUlid,
   minUlidAt,
   resolvePeriod,
+  scopePredicate,
   ulidTime,
   type WeekDay,
 } from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
 import { Inbox } from './inbox.ts';
 import type { LiveHub, PollSettings } from './liveHub.ts';
-import {
-  type EventPredicate,
-  filtersPredicate,
-  queryFilters,
-  scopePredicate,
-} from './matchEvent.ts';
+import { queryFilters } from './matchEvent.ts';
 import { parseQuery, parseScope } from './reader.ts';
 
 /**

@@ -46,6 +46,33 @@ describe('createMemorySource', () => {
     expect(text.items.length).toBeGreaterThan(0);
   });
 
+  it('searches text as the store does: actor e-mail and action too; weeks start as told', async () => {
+    const source = createMemorySource({
+      events: [
+        {
+          ...events[0],
+          id: '01KBX00000000000000000TXT1',
+          action: 'invoice.voided',
+          description: 'Something happened',
+          actor: { id: 'u-zed', type: 'user', name: 'Zed', email: 'zed@venue.test' },
+        } as ActivityEvent,
+      ],
+      now,
+    });
+    expect((await source.list({ q: '"zed@venue"' })).items).toHaveLength(1);
+    expect((await source.list({ q: '"invoice.void"' })).items).toHaveLength(1);
+    // Sunday 22 November 2026: the week that starts on Sunday holds it, the one from Monday not.
+    const sunday = new Date('2026-11-22T12:00:00Z');
+    const week = (weekStartsOn: 0 | 1) =>
+      createMemorySource({
+        events: [{ ...events[0], occurredAt: sunday } as ActivityEvent],
+        now: () => new Date('2026-11-24T12:00:00Z'),
+        weekStartsOn,
+      }).list({ preset: 'this_week' });
+    expect((await week(0)).items).toHaveLength(1);
+    expect((await week(1)).items).toHaveLength(0);
+  });
+
   it('rejects a bad search with its position, and a foreign cursor', async () => {
     const source = createMemorySource({ events, now });
     expect(await failure(source.list({ q: 'kind:explode' }))).toMatchObject({
@@ -162,7 +189,15 @@ describe('createMemorySource', () => {
       subject: { type: 'customer', id: '9' },
       snapshot: { id: '9' },
     });
-    expect((await source.restore(deleted.id)).action).toBe('customer.restored');
+    // As the store records a restore: an update linked to the delete it undoes.
+    expect(await source.restore(deleted.id)).toMatchObject({
+      action: 'customer.restored',
+      kind: 'update',
+      refs: expect.arrayContaining([
+        { type: 'activity_event', id: deleted.id, label: 'customer.deleted' },
+      ]),
+      metadata: { restoredFrom: deleted.id },
+    });
     expect((await failure(source.restore(deleted.id))).serverCode).toBe('ALREADY_RESTORED');
     const result = await source.bulkDelete({ ids: [note.id] });
     expect(result).toEqual({ deleted: 1, ids: [note.id] });

@@ -10,7 +10,9 @@ import {
   formatCsvLine,
   parseRefKey,
   refKey,
+  restoredEventInput,
   toCsvRow,
+  type WeekDay,
   type WireActivityEvent,
 } from '@activitykit/schema';
 import {
@@ -25,7 +27,7 @@ import {
   compileQuery,
   decodeCursor,
   encodeCursor,
-  matchesFilter,
+  queryPredicate,
 } from './filterEvents.ts';
 import { detectSignals } from './memorySignals.ts';
 import { computeStats, statsRange } from './memoryStats.ts';
@@ -50,6 +52,8 @@ export interface MemorySourceOptions {
   error?: ActivitySourceError | ActivitySourceErrorCode;
   /** The clock of presets, notes and the live stream. Defaults to `() => new Date()`. */
   now?: () => Date;
+  /** The first day of a week for presets and weekly buckets, as the store's option. Defaults to `1` (Monday). */
+  weekStartsOn?: WeekDay;
 }
 
 /** An in-memory {@link ActivitySource} that can also record events (they reach live subscribers). */
@@ -94,6 +98,7 @@ const wait = (ms: number, signal?: AbortSignal) =>
  */
 export function createMemorySource(options: MemorySourceOptions = {}): MemorySource {
   const now = options.now ?? (() => new Date());
+  const weekStartsOn = options.weekStartsOn ?? 1;
   const delay = options.delay ?? 0;
   const nextId = createIdGenerator();
   let events = (options.events ?? []).map(eventFromWire).sort(compareDesc);
@@ -122,12 +127,8 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
 
   function select(query: ActivityQueryInput, extra?: (event: ActivityEvent) => boolean) {
     const { query: parsed, filters } = compileQuery(query);
-    const at = now();
-    const matching = events.filter(
-      (event) =>
-        (!extra || extra(event)) &&
-        filters.every((filter) => matchesFilter(event, filter, { now: at })),
-    );
+    const matches = queryPredicate(filters, { now: now(), weekStartsOn });
+    const matching = events.filter((event) => (!extra || extra(event)) && matches(event));
     return { parsed, matching };
   }
 
@@ -187,10 +188,9 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
     const at = now();
     for (const { query, handlers } of subscribers) {
       try {
+        // As the store's live streams: the whole query, its period resolved now.
         const { filters } = compileQuery(query);
-        if (filters.every((filter) => matchesFilter(event, filter, { now: at, range: false }))) {
-          handlers.onEvent(event);
-        }
+        if (queryPredicate(filters, { now: at, weekStartsOn })(event)) handlers.onEvent(event);
       } catch {
         // A subscription with an invalid query was already told so.
       }
@@ -296,16 +296,8 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
             serverCode: 'ALREADY_RESTORED',
           });
         }
-        return record({
-          action,
-          kind: 'create',
-          category: event.category,
-          actor: actorOf(),
-          subject: event.subject,
-          refs: event.refs,
-          tenantId: event.tenantId,
-          metadata: { restoredFrom: id },
-        });
+        // As the store records it: an update linked to the delete it undoes.
+        return record(restoredEventInput(event, { actor: actorOf() }));
       }),
     bulkDelete: (target) =>
       answer(() => {

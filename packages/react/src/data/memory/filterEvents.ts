@@ -4,13 +4,10 @@ import {
   type ActivityQuery,
   type ActivityQueryInput,
   activityQuerySchema,
-  actorMatches,
-  describe,
-  type PeriodRange,
+  filtersPredicate,
   parseSearch,
-  refKey,
-  resolvePeriod,
   SchemaError,
+  type WeekDay,
 } from '@activitykit/schema';
 import { ActivitySourceError } from '../source.ts';
 
@@ -54,59 +51,16 @@ export function compileQuery(input: ActivityQueryInput): CompiledQuery {
   return { query, filters };
 }
 
-/** The instants a filter covers: its preset in its zone, else `from`/`to`. */
-export function filterRange(filter: ActivityFilter, now: Date): Partial<PeriodRange> {
-  if (filter.preset) {
-    return resolvePeriod(filter.preset, { now, timeZone: filter.timeZone ?? 'UTC' });
-  }
-  return { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
-}
-
-const anyOf = <T>(list: readonly T[] | undefined, test: (item: T) => boolean) =>
-  list === undefined || list.some(test);
-
-/** Whether an event matches one filter (lists ORed, fields ANDed), like the store's query. */
-export function matchesFilter(
-  event: ActivityEvent,
-  filter: ActivityFilter,
-  options: { now: Date; range?: boolean },
-): boolean {
-  if (options.range !== false) {
-    const { from, to } = filterRange(filter, options.now);
-    const at = event.occurredAt.getTime();
-    if (from && at < from.getTime()) return false;
-    if (to && at >= to.getTime()) return false;
-  }
-  const { actor, subject, context } = event;
-  const textMatch = () => {
-    const needle = filter.text?.toLowerCase() ?? '';
-    const haystack = [
-      event.description ?? describe(event, 'en'),
-      subject?.label,
-      ...event.refs.map((ref) => ref.label),
-      actor.name,
-    ];
-    return haystack.some((value) => value?.toLowerCase().includes(needle));
-  };
-  return (
-    anyOf(filter.actors, (value) => actorMatches(actor, value)) &&
-    anyOf(filter.roles, (role) => role === actor.role) &&
-    anyOf(filter.actorTypes, (type) => type === actor.type) &&
-    anyOf(filter.kinds, (kind) => kind === event.kind) &&
-    anyOf(filter.categories, (category) => category === event.category) &&
-    anyOf(filter.actions, (action) =>
-      action.endsWith('.*')
-        ? event.action.startsWith(action.slice(0, -1))
-        : action === event.action,
-    ) &&
-    anyOf(filter.subjectTypes, (type) => type === subject?.type) &&
-    anyOf(filter.subjects, (key) => subject !== undefined && key === refKey(subject)) &&
-    anyOf(filter.refs, (key) => event.refs.some((ref) => refKey(ref) === key)) &&
-    anyOf(filter.locations, (location) => location === context.location) &&
-    anyOf(filter.ips, (ip) => ip === context.ip) &&
-    (filter.outcome === undefined || filter.outcome === event.outcome) &&
-    (filter.text === undefined || textMatch())
-  );
+/**
+ * Whether an event is one of `filters` (ANDed), as the store selects it: `@activitykit/schema`'s
+ * in-memory twin of the store's query (presets resolved at `now`, weeks starting on
+ * `weekStartsOn`).
+ */
+export function queryPredicate(
+  filters: readonly ActivityFilter[],
+  options: { now: Date; weekStartsOn: WeekDay },
+): (event: ActivityEvent) => boolean {
+  return filtersPredicate(filters, options);
 }
 
 /** Newest first: by time, then id. */
