@@ -71,6 +71,13 @@ describe('createMemorySource', () => {
       }).list({ preset: 'this_week' });
     expect((await week(0)).items).toHaveLength(1);
     expect((await week(1)).items).toHaveLength(0);
+    // Weekly buckets of the stats start on that day too.
+    const stats = await createMemorySource({ events, now, weekStartsOn: 0 }).stats(
+      { from: new Date('2026-08-01T00:00:00Z'), to: new Date('2026-11-24T00:00:00Z') },
+      { bucket: 'week' },
+    );
+    expect(stats.series.length).toBeGreaterThan(10);
+    expect(stats.series.every((point) => new Date(point.start).getUTCDay() === 0)).toBe(true);
   });
 
   it('rejects a bad search with its position, and a foreign cursor', async () => {

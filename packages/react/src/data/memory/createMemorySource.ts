@@ -230,20 +230,20 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
       answer(() => {
         const { query: parsed } = compileQuery(query);
         const timeZone = parsed.timeZone ?? 'UTC';
-        const range = statsRange(parsed, { now: now(), timeZone });
+        const range = statsRange(parsed, { now: now(), timeZone, weekStartsOn });
         const { matching } = select({
           ...query,
           preset: undefined,
           from: undefined,
           to: undefined,
         });
-        return computeStats(matching, { range, timeZone, bucket: request?.bucket });
+        return computeStats(matching, { range, timeZone, weekStartsOn, bucket: request?.bucket });
       }, request?.signal),
     signals: (query, request) =>
       answer(() => {
         const { query: parsed } = compileQuery(query);
         const timeZone = parsed.timeZone ?? 'UTC';
-        const range = statsRange(parsed, { now: now(), timeZone });
+        const range = statsRange(parsed, { now: now(), timeZone, weekStartsOn });
         const { matching } = select({
           ...query,
           preset: undefined,

@@ -8,6 +8,7 @@ import {
   type StatsBucket,
   startOfDayInZone,
   timeZoneOffset,
+  type WeekDay,
 } from '@activitykit/schema';
 import { ActivitySourceError } from '../source.ts';
 
@@ -17,7 +18,7 @@ const DAY = 24 * HOUR;
 /** The analytics period: the preset, else from/to (30 days before `to` by default), else the last 30 days. */
 export function statsRange(
   filter: { preset?: string | undefined; from?: Date | undefined; to?: Date | undefined },
-  options: { now: Date; timeZone: string },
+  options: { now: Date; timeZone: string; weekStartsOn?: WeekDay },
 ): PeriodRange {
   if (filter.preset || (!filter.from && !filter.to)) {
     return resolvePeriod((filter.preset ?? 'last_30_days') as 'last_30_days', options);
@@ -45,25 +46,32 @@ export function chooseBucket(range: PeriodRange): StatsBucket {
   return 'week';
 }
 
-function bucketStart(instant: number, bucket: StatsBucket, timeZone: string): number {
+/** Where the buckets lie: the zone's calendar, weeks starting on `weekStartsOn`. */
+interface Calendar {
+  timeZone: string;
+  weekStartsOn: WeekDay;
+}
+
+function bucketStart(instant: number, bucket: StatsBucket, calendar: Calendar): number {
+  const { timeZone } = calendar;
   if (bucket === 'hour') {
     const offset = timeZoneOffset(instant, timeZone);
     return instant - ((((instant + offset) % HOUR) + HOUR) % HOUR);
   }
   const day = startOfDayInZone(new Date(instant), timeZone).getTime();
   if (bucket === 'day') return day;
-  // Weeks start on Monday, in the zone's calendar.
+  // Weeks start on `weekStartsOn`, in the zone's calendar.
   const weekday = new Date(day + timeZoneOffset(day, timeZone)).getUTCDay();
-  const back = (weekday + 6) % 7;
+  const back = (weekday - calendar.weekStartsOn + 7) % 7;
   return back === 0
     ? day
     : startOfDayInZone(new Date(day - back * DAY + 12 * HOUR), timeZone).getTime();
 }
 
-function nextStart(start: number, bucket: StatsBucket, timeZone: string): number {
-  if (bucket === 'hour') return bucketStart(start + HOUR + 1, 'hour', timeZone);
+function nextStart(start: number, bucket: StatsBucket, calendar: Calendar): number {
+  if (bucket === 'hour') return bucketStart(start + HOUR + 1, 'hour', calendar);
   const ahead = bucket === 'day' ? 30 * HOUR : 7 * DAY + 6 * HOUR;
-  return startOfDayInZone(new Date(start + ahead), timeZone).getTime();
+  return startOfDayInZone(new Date(start + ahead), calendar.timeZone).getTime();
 }
 
 function countBy(events: ActivityEvent[], key: (event: ActivityEvent) => string): KeyCount[] {
@@ -83,9 +91,15 @@ const isFailedLogin = (event: ActivityEvent) =>
  */
 export function computeStats(
   events: ActivityEvent[],
-  options: { range: PeriodRange; timeZone: string; bucket?: StatsBucket | undefined },
+  options: {
+    range: PeriodRange;
+    timeZone: string;
+    weekStartsOn?: WeekDay;
+    bucket?: StatsBucket | undefined;
+  },
 ): ActivityStats {
   const { range, timeZone } = options;
+  const calendar: Calendar = { timeZone, weekStartsOn: options.weekStartsOn ?? 1 };
   const bucket = options.bucket ?? chooseBucket(range);
   const from = range.from.getTime();
   const to = range.to.getTime();
@@ -95,9 +109,9 @@ export function computeStats(
 
   const starts: number[] = [];
   for (
-    let start = bucketStart(from, bucket, timeZone);
+    let start = bucketStart(from, bucket, calendar);
     start < to;
-    start = nextStart(start, bucket, timeZone)
+    start = nextStart(start, bucket, calendar)
   ) {
     starts.push(start);
     if (starts.length > 5000) {
@@ -109,7 +123,7 @@ export function computeStats(
   }
   const counts = new Map<number, number>();
   for (const event of inRange) {
-    const start = bucketStart(event.occurredAt.getTime(), bucket, timeZone);
+    const start = bucketStart(event.occurredAt.getTime(), bucket, calendar);
     counts.set(start, (counts.get(start) ?? 0) + 1);
   }
 
