@@ -1,41 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type ActivityStore,
   type ActivityStoreOptions,
   createActivityStore,
 } from '@activitykit/core';
 import type { ActivityEvent, ActivityQueryInput } from '@activitykit/schema';
-import { cleanUp, type TestDb } from '@activitykit/test-utils';
+import { cleanUp, createStoreFixture, type TestDb } from '@activitykit/test-utils';
 import type { Express } from 'express';
 
-let counter = 0;
-
-/** A store on its own collection of the test file's database; closed after the file's tests. */
+/** A store on its own collection of the test file's database (test-utils' `createStoreFixture`). */
 export async function createTestStore(
   testDb: TestDb,
   options: Partial<ActivityStoreOptions> = {},
 ): Promise<{ store: ActivityStore; collection: string; journalDir: string }> {
-  counter += 1;
-  const journalDir = await mkdtemp(join(tmpdir(), 'ak-express-journal-'));
-  const collection = `events_${counter}`;
-  const store = createActivityStore({
-    client: testDb.client,
-    dbName: testDb.db.databaseName,
-    collection,
-    journalDir,
-    writer: { flushIntervalMs: 10 },
-    ...options,
-  } as ActivityStoreOptions);
-  await store.ensureIndexes();
-  cleanUp(async () => {
-    await store.close();
-    await rm(journalDir, { recursive: true, force: true });
-  });
-  return { store, collection, journalDir };
+  return createStoreFixture(testDb, createActivityStore, options);
 }
 
 /** Starts an app on a free port; closed after the file's tests. Returns its base URL. */

@@ -7,7 +7,7 @@ import { eventSentence } from './eventText.ts';
 
 // The events the core records on its own, as a real store (on the devdb) stores them.
 const testDb = await createTestDb('react_kit_text');
-const store = await createTestStore(testDb, 'kit_text');
+const store = await createTestStore(testDb);
 const admin = { id: 'u-admin', type: 'user', name: 'Ada Admin', role: 'admin' } as const;
 const scope: ActivityScopeInput = { tenants: ['acme'], canDelete: true };
 const request = { ip: '10.0.0.7', userAgent: 'Test/1' };

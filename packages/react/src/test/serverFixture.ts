@@ -1,20 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type ActivityStore,
-  type ActivityStoreOptions,
-  createActivityStore,
-} from '@activitykit/core';
+import { type ActivityStore, createActivityStore } from '@activitykit/core';
 import type {
   ActivityEvent,
   ActivityEventInput,
   ActivityScopeInput,
   Actor,
 } from '@activitykit/schema';
-import { cleanUp, type TestDb } from '@activitykit/test-utils';
+import { cleanUp, createStoreFixture, type TestDb } from '@activitykit/test-utils';
 
 // Node-only helpers of the source integration tests: a real store on the devdb, real HTTP.
 
@@ -37,22 +30,11 @@ export function callerOf(req: IncomingMessage) {
   return CALLERS[String(Array.isArray(header) ? header[0] : header)] ?? null;
 }
 
-/** A store in this file's own collection; closed after the file's tests. */
-export async function createTestStore(testDb: TestDb, label: string): Promise<ActivityStore> {
-  const journalDir = await mkdtemp(join(tmpdir(), `ak-react-${label}-`));
-  const store = createActivityStore({
-    client: testDb.client,
-    dbName: testDb.db.databaseName,
-    collection: `events_${label}`,
-    journalDir,
+/** A store in this file's own collection (test-utils' `createStoreFixture`), tenant `acme` by default. */
+export async function createTestStore(testDb: TestDb): Promise<ActivityStore> {
+  const { store } = await createStoreFixture(testDb, createActivityStore, {
     defaultTenantId: 'acme',
-    writer: { flushIntervalMs: 10 },
     bulkDelete: { enabled: true, maxEvents: 1000 },
-  } as ActivityStoreOptions);
-  await store.ensureIndexes();
-  cleanUp(async () => {
-    await store.close();
-    await rm(journalDir, { recursive: true, force: true });
   });
   return store;
 }

@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type ActivityStore,
   type ActivityStoreOptions,
   createActivityStore,
 } from '@activitykit/core';
-import { cleanUp, type TestDb } from '@activitykit/test-utils';
+import { cleanUp, createStoreFixture, type TestDb } from '@activitykit/test-utils';
 import {
   createTRPCClient,
   httpLink,
@@ -21,29 +18,12 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { EventSource } from 'eventsource';
 
-let counter = 0;
-
-/** A store on its own collection of the test file's database; closed after the file's tests. */
+/** A store on its own collection of the test file's database (test-utils' `createStoreFixture`). */
 export async function createTestStore(
   testDb: TestDb,
   options: Partial<ActivityStoreOptions> = {},
 ): Promise<{ store: ActivityStore; collection: string }> {
-  counter += 1;
-  const journalDir = await mkdtemp(join(tmpdir(), 'ak-trpc-journal-'));
-  const collection = `events_${counter}`;
-  const store = createActivityStore({
-    client: testDb.client,
-    dbName: testDb.db.databaseName,
-    collection,
-    journalDir,
-    writer: { flushIntervalMs: 10 },
-    ...options,
-  } as ActivityStoreOptions);
-  await store.ensureIndexes();
-  cleanUp(async () => {
-    await store.close();
-    await rm(journalDir, { recursive: true, force: true });
-  });
+  const { store, collection } = await createStoreFixture(testDb, createActivityStore, options);
   return { store, collection };
 }
 

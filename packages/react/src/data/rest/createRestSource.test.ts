@@ -9,7 +9,7 @@ import { createRestSource } from './createRestSource.ts';
 
 // The REST source against a real @activitykit/express API over real HTTP, on the devdb.
 const testDb = await createTestDb('react_rest');
-const store = await createTestStore(testDb, 'rest');
+const store = await createTestStore(testDb);
 const seeded = await seedStore(store);
 const restoredSnapshots: unknown[] = [];
 const app = express();

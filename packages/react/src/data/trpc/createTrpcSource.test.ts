@@ -18,7 +18,7 @@ import { createTrpcSource } from './createTrpcSource.ts';
 // The tRPC source against a real @activitykit/trpc router served over real HTTP (batch link for
 // queries, SSE subscription link for live), on the devdb.
 const testDb = await createTestDb('react_trpc');
-const store = await createTestStore(testDb, 'trpc');
+const store = await createTestStore(testDb);
 const seeded = await seedStore(store);
 
 // The server listens first, so the router's export links can point at its real address.
