@@ -147,3 +147,24 @@ export function parseRefKey(key: string): Pick<RecordRef, 'type' | 'id'> | undef
   if (colon <= 0 || colon === key.length - 1) return undefined;
   return { type: key.slice(0, colon), id: key.slice(colon + 1) };
 }
+
+/**
+ * The refs an event stores: the subject first, then the other refs, each record once (a later
+ * label fills a missing one).
+ *
+ * @example
+ * ```ts
+ * mergeRefs({ type: 'order', id: '7' }, [{ type: 'customer', id: '42' }, { type: 'order', id: '7', label: '#7' }]);
+ * // [{ type: 'order', id: '7', label: '#7' }, { type: 'customer', id: '42' }]
+ * ```
+ */
+export function mergeRefs(subject: RecordRef | undefined, refs: RecordRef[]): RecordRef[] {
+  const byKey = new Map<string, RecordRef>();
+  for (const ref of subject ? [subject, ...refs] : refs) {
+    const key = refKey(ref);
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, ref);
+    else if (!seen.label && ref.label) byKey.set(key, { ...seen, label: ref.label });
+  }
+  return [...byKey.values()];
+}

@@ -60,6 +60,7 @@ export {
   type EventContext,
   type EventKind,
   eventContextSchema,
+  mergeRefs,
   OUTCOMES,
   type Outcome,
   parseRefKey,

@@ -9,9 +9,8 @@ import {
   type IdGenerator,
   inferKind,
   type Locale,
-  type RecordRef,
+  mergeRefs,
   type Redactor,
-  refKey,
   SchemaError,
 } from '@activitykit/schema';
 import { getActivityContext, SYSTEM_ACTOR } from '../context.ts';
@@ -101,18 +100,6 @@ export function normalizeEvent(input: ActivityEventInput, deps: NormalizeDeps): 
 
 const MAX_DESCRIPTION = 2000;
 const contextFieldsSchema = activityEventSchema.pick({ actor: true, context: true });
-
-/** The subject first, then the other refs, each record once (a later label fills a missing one). */
-function mergeRefs(subject: RecordRef | undefined, refs: RecordRef[]): RecordRef[] {
-  const byKey = new Map<string, RecordRef>();
-  for (const ref of subject ? [subject, ...refs] : refs) {
-    const key = refKey(ref);
-    const seen = byKey.get(key);
-    if (!seen) byKey.set(key, ref);
-    else if (!seen.label && ref.label) byKey.set(key, { ...seen, label: ref.label });
-  }
-  return [...byKey.values()];
-}
 
 function pick<T extends object, K extends keyof T>(
   value: T | undefined,

@@ -1,13 +1,9 @@
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ActivityStore, createActivityStore } from '@activitykit/core';
-import type {
-  ActivityEvent,
-  ActivityEventInput,
-  ActivityScopeInput,
-  Actor,
-} from '@activitykit/schema';
+import type { ActivityEvent, ActivityScopeInput, Actor } from '@activitykit/schema';
 import { cleanUp, createStoreFixture, type TestDb } from '@activitykit/test-utils';
+import { seedDrafts } from './seedDrafts.ts';
 
 // Node-only helpers of the source integration tests: a real store on the devdb, real HTTP.
 
@@ -39,61 +35,10 @@ export async function createTestStore(testDb: TestDb): Promise<ActivityStore> {
   return store;
 }
 
-const customer42 = { type: 'customer', id: '42', label: 'Olivia Martin' };
-
-/** 30 events of tenant `acme` and 5 of `beta`: creates, status changes, a delete with a snapshot, failed logins. */
+/** Records {@link seedDrafts} through `store` and returns the stored events. */
 export async function seedStore(store: ActivityStore): Promise<ActivityEvent[]> {
-  const start = Date.now() - 10 * 86_400_000;
-  const drafts: ActivityEventInput[] = [];
-  for (let i = 0; i < 30; i++) {
-    const order = { type: 'order', id: String(1000 + i), label: `Order #${1000 + i}` };
-    drafts.push({
-      tenantId: 'acme',
-      occurredAt: new Date(start + i * 3_600_000 * 7),
-      action: i % 3 === 0 ? 'order.created' : 'order.status_changed',
-      actor: {
-        id: i % 2 ? 'u-anna' : 'u-boris',
-        type: 'user',
-        name: i % 2 ? 'Anna Petrova' : 'Boris Ivanov',
-        role: 'staff',
-      },
-      subject: order,
-      refs: [order, customer42],
-      ...(i % 3 === 0 ? {} : { changes: [{ path: 'status', before: 'new', after: 'paid' }] }),
-      context: { ip: '10.0.0.7', location: 'north' },
-    });
-  }
-  drafts.push({
-    tenantId: 'acme',
-    occurredAt: new Date(start + 200 * 3_600_000),
-    action: 'customer.deleted',
-    actor: { id: 'u-boris', type: 'user', name: 'Boris Ivanov', role: 'staff' },
-    subject: { type: 'customer', id: '7', label: 'Lena Ivanova' },
-    snapshot: { id: '7', name: 'Lena Ivanova' },
-  });
-  for (let i = 0; i < 6; i++) {
-    drafts.push({
-      tenantId: 'acme',
-      occurredAt: new Date(start + 210 * 3_600_000 + i * 60_000),
-      action: 'auth.login_failed',
-      kind: 'login_failed',
-      outcome: 'failure',
-      actor: { id: 'anonymous', type: 'anonymous' },
-      metadata: { identifier: 'boris@venue.test' },
-      context: { ip: '198.51.100.23' },
-    });
-  }
-  for (let i = 0; i < 5; i++) {
-    drafts.push({
-      tenantId: 'beta',
-      occurredAt: new Date(start + i * 3_600_000),
-      action: 'customer.created',
-      actor: { id: 'u-bea', type: 'user', name: 'Bea Beta' },
-      subject: { type: 'customer', id: `b${i}`, label: 'BETA-SECRET' },
-    });
-  }
   const recorded: ActivityEvent[] = [];
-  for (const draft of drafts) {
+  for (const draft of seedDrafts()) {
     const event = await store.record(draft, { durable: true });
     if (event) recorded.push(event);
   }

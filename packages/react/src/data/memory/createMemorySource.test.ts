@@ -1,6 +1,8 @@
 import type { ActivityEvent } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
 import { customerHistory, FIXTURE_NOW, venueMonth } from '../../test/fixtures.ts';
+import { seedDrafts } from '../../test/seedDrafts.ts';
+import { sourceContract } from '../../test/sourceContract.ts';
 import { ActivitySourceError } from '../source.ts';
 import { createMemorySource } from './createMemorySource.ts';
 
@@ -15,6 +17,13 @@ async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
   expect(error).toBeInstanceOf(ActivitySourceError);
   return error as ActivitySourceError;
 }
+
+// The scenarios every source answers alike, over the events the server sources' tests store.
+const contractSource = createMemorySource({
+  permissions: { actor: { id: 'u-admin', name: 'Ada Admin', role: 'admin' } },
+});
+const contractSeeded = seedDrafts().map((draft) => contractSource.record(draft));
+sourceContract('memory', () => ({ admin: contractSource, seeded: contractSeeded }));
 
 describe('createMemorySource', () => {
   it('pages newest first with a cursor, without gaps or repeats', async () => {

@@ -3,11 +3,14 @@ import {
   type ActivityEventInput,
   type ActivityPage,
   type ActivityQueryInput,
+  createCategoryRegistry,
   createIdGenerator,
   csvHeader,
   describe,
   eventFromWire,
   formatCsvLine,
+  inferKind,
+  mergeRefs,
   parseRefKey,
   refKey,
   restoredEventInput,
@@ -63,6 +66,9 @@ export interface MemorySource extends ActivitySource {
   /** Every event held, newest first. */
   snapshot(): ActivityEvent[];
 }
+
+/** The categories the store uses when an app defines none. */
+const DEFAULT_CATEGORIES = createCategoryRegistry();
 
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -164,8 +170,10 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
     const occurredAt =
       input.occurredAt === undefined ? now() : new Date(input.occurredAt as string | number | Date);
     const actor = input.actor ?? { id: 'system', type: 'system' as const };
+    // As the store fills them in: kind from the action, category from the action and subject
+    // type, the subject first among the refs.
     const base = {
-      kind: input.kind ?? 'other',
+      kind: input.kind ?? inferKind(input.action),
       action: input.action,
       actor,
       ...(input.subject ? { subject: input.subject } : {}),
@@ -177,10 +185,12 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
       tenantId: input.tenantId ?? tenantId,
       occurredAt,
       kind: base.kind,
-      category: input.category ?? 'other',
+      category:
+        input.category ??
+        DEFAULT_CATEGORIES.categoryFor({ action: input.action, subjectType: input.subject?.type }),
       outcome: input.outcome ?? 'success',
       actor,
-      refs: input.refs ?? (input.subject ? [input.subject] : []),
+      refs: mergeRefs(input.subject, input.refs ?? []),
       context: input.context ?? {},
       description: input.description ?? describe(base, 'en'),
     };

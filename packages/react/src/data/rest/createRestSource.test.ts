@@ -4,6 +4,7 @@ import { createTestDb } from '@activitykit/test-utils';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { callerOf, createTestStore, listen, seedStore } from '../../test/serverFixture.ts';
+import { sourceContract } from '../../test/sourceContract.ts';
 import { ActivitySourceError } from '../source.ts';
 import { createRestSource } from './createRestSource.ts';
 
@@ -41,6 +42,9 @@ async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
   return error as ActivitySourceError;
 }
 
+// Runs first (registered first): the scenarios every source answers alike.
+sourceContract('REST', () => ({ admin, seeded }));
+
 describe('createRestSource', () => {
   it("reads the reader's permissions from GET /scope", async () => {
     expect(await admin.permissions()).toEqual({
@@ -60,8 +64,11 @@ describe('createRestSource', () => {
       seen.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toHaveLength(acme.length);
-    expect(new Set(seen.map((e) => e.id)).size).toBe(acme.length);
+    // The pages together are the one big page (the contract above restored a delete: acme has
+    // one event more than it was seeded with).
+    const whole = await as('partner').list({ limit: 200 });
+    expect(seen.map((e) => e.id)).toEqual(whole.items.map((e) => e.id));
+    expect(seen.length).toBeGreaterThanOrEqual(acme.length);
     expect(seen[0]?.occurredAt).toBeInstanceOf(Date);
     expect(seen.some((e) => e.tenantId === 'beta')).toBe(false);
   });
@@ -73,24 +80,6 @@ describe('createRestSource', () => {
       limit: 50,
     });
     expect(page.items.map((e) => e.action)).toEqual(['customer.deleted']);
-  });
-
-  it('reports a bad search with its position and the server code', async () => {
-    const error = await failure(admin.list({ q: 'kind:delete kind:explode' }));
-    expect(error).toMatchObject({
-      code: 'INVALID_INPUT',
-      status: 400,
-      serverCode: 'INVALID_SEARCH',
-      position: 12,
-    });
-  });
-
-  it('carries the reason and parameters of a bad search, to word it per locale', async () => {
-    const error = await failure(admin.list({ q: 'kind:delete kind:explode' }));
-    expect(error.search).toMatchObject({
-      reason: 'UNKNOWN_CHOICE',
-      params: { key: 'kind', value: 'explode' },
-    });
   });
 
   it('suggests actors from GET /actors, within the reader’s scope only', async () => {
@@ -106,35 +95,20 @@ describe('createRestSource', () => {
     );
   });
 
-  it('gets one event, and NOT_FOUND for another tenant’s', async () => {
-    const one = acme[3] as ActivityEvent;
-    expect(await admin.get(one.id)).toMatchObject({ id: one.id, action: one.action });
+  it('answers NOT_FOUND for another tenant’s event', async () => {
     const beta = seeded.find((e) => e.tenantId === 'beta') as ActivityEvent;
     expect((await failure(as('partner').get(beta.id))).code).toBe('NOT_FOUND');
   });
 
-  it("reads a record's timeline", async () => {
-    const page = await admin.timeline('customer:42', { limit: 100 });
-    expect(page.items).toHaveLength(30);
-    expect(
-      page.items.every((e) => e.refs.some((r) => r.type === 'customer' && r.id === '42')),
-    ).toBe(true);
-  });
-
-  it('reads stats with Dates, and security signals', async () => {
-    const stats = await admin.stats(
-      { preset: 'last_30_days', timeZone: 'Europe/Moscow' },
-      { bucket: 'day' },
-    );
-    expect(stats.bucket).toBe('day');
-    expect(stats.range.from).toBeInstanceOf(Date);
-    expect(stats.series[0]?.start).toBeInstanceOf(Date);
-    expect(stats.total).toBe(seeded.length);
-    expect(stats.auth.failures).toBe(6);
+  it('reads security signals with Dates', async () => {
     const signals = await admin.signals({ preset: 'last_30_days' });
     const burst = signals.find((s) => s.type === 'failed_login_burst_ip');
     expect(burst).toMatchObject({ key: '198.51.100.23', count: 6 });
     expect(burst?.window.from).toBeInstanceOf(Date);
+  });
+
+  it("ran the app's restorer with the snapshot when the contract restored a delete", () => {
+    expect(restoredSnapshots).toEqual([{ id: '7', name: 'Lena Ivanova' }]);
   });
 
   it('adds a note stamped with the reader, which shows in the timeline', async () => {
@@ -151,16 +125,6 @@ describe('createRestSource', () => {
     expect((await failure(as('nobody').addNote({ ref: 'customer:42', body: 'x' }))).code).toBe(
       'FORBIDDEN',
     );
-  });
-
-  it('restores a deleted record once, then answers CONFLICT', async () => {
-    const deleted = seeded.find((e) => e.action === 'customer.deleted') as ActivityEvent;
-    const restored = await admin.restore(deleted.id);
-    expect(restored.action).toBe('customer.restored');
-    expect(restoredSnapshots).toEqual([{ id: '7', name: 'Lena Ivanova' }]);
-    const again = await failure(admin.restore(deleted.id));
-    expect(again.code).toBe('CONFLICT');
-    expect(again.serverCode).toBe('ALREADY_RESTORED');
   });
 
   it('exports CSV as a file with its name, reporting progress', async () => {

@@ -12,6 +12,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { EventSource } from 'eventsource';
 import { describe, expect, it } from 'vitest';
 import { callerOf, createTestStore, listen, seedStore } from '../../test/serverFixture.ts';
+import { sourceContract } from '../../test/sourceContract.ts';
 import { ActivitySourceError } from '../source.ts';
 import { createTrpcSource } from './createTrpcSource.ts';
 
@@ -85,6 +86,9 @@ async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
   return error as ActivitySourceError;
 }
 
+// Runs first (registered first): the scenarios every source answers alike.
+sourceContract('tRPC', () => ({ admin, seeded }));
+
 describe('createTrpcSource', () => {
   it('reads permissions from the scope procedure', async () => {
     expect(await admin.permissions()).toEqual({
@@ -103,26 +107,11 @@ describe('createTrpcSource', () => {
       seen.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    expect(new Set(seen.map((e) => e.id)).size).toBe(acme.length);
+    // The pages together are the one big page (the contract above restored a delete).
+    const whole = await as('partner').list({ limit: 200 });
+    expect(seen.map((e) => e.id)).toEqual(whole.items.map((e) => e.id));
+    expect(seen.length).toBeGreaterThanOrEqual(acme.length);
     expect(seen.every((e) => e.occurredAt instanceof Date && e.tenantId === 'acme')).toBe(true);
-  });
-
-  it('maps a bad search to INVALID_INPUT with its position', async () => {
-    const error = await failure(admin.list({ q: 'kind:delete kind:explode' }));
-    expect(error).toMatchObject({
-      code: 'INVALID_INPUT',
-      status: 400,
-      serverCode: expect.stringMatching(/^INVALID_(SEARCH|QUERY)$/),
-      position: 12,
-    });
-  });
-
-  it('carries the reason and parameters of a bad search, to word it per locale', async () => {
-    const error = await failure(admin.list({ q: 'kind:delete kind:explode' }));
-    expect(error.search).toMatchObject({
-      reason: 'UNKNOWN_CHOICE',
-      params: { key: 'kind', value: 'explode' },
-    });
   });
 
   it('suggests actors through the suggestActors procedure, within the reader’s scope only', async () => {
@@ -133,31 +122,22 @@ describe('createTrpcSource', () => {
     expect(await ids(as('partner'), 'bea')).toEqual([]);
   });
 
-  it('gets an event and maps a missing one to NOT_FOUND', async () => {
-    const one = acme[5] as ActivityEvent;
-    expect((await admin.get(one.id)).id).toBe(one.id);
+  it('maps another tenant’s event to NOT_FOUND', async () => {
     const beta = seeded.find((e) => e.tenantId === 'beta') as ActivityEvent;
     expect((await failure(as('partner').get(beta.id))).code).toBe('NOT_FOUND');
   });
 
-  it('reads a timeline, stats with Dates and security signals', async () => {
-    expect((await admin.timeline('customer:42', { limit: 100 })).items).toHaveLength(30);
+  it('reads weekly stats and security signals with Dates', async () => {
     const stats = await admin.stats({ preset: 'last_30_days' }, { bucket: 'week' });
-    expect(stats).toMatchObject({ bucket: 'week', total: seeded.length });
+    expect(stats.bucket).toBe('week');
     expect(stats.series[0]?.start).toBeInstanceOf(Date);
     const signals = await admin.signals({ preset: 'last_30_days' });
     expect(signals.find((s) => s.type === 'failed_login_burst_ip')?.window.to).toBeInstanceOf(Date);
   });
 
-  it('adds a note, restores once (then CONFLICT) and bulk-deletes with permission', async () => {
+  it('adds a note and bulk-deletes with permission', async () => {
     const note = await as('partner').addNote({ ref: 'customer:42', body: 'Prefers mornings.' });
     expect(note).toMatchObject({ kind: 'note', actor: { id: 'u-pat' }, tenantId: 'acme' });
-    const deleted = seeded.find((e) => e.action === 'customer.deleted') as ActivityEvent;
-    expect((await admin.restore(deleted.id)).action).toBe('customer.restored');
-    expect(await failure(admin.restore(deleted.id))).toMatchObject({
-      code: 'CONFLICT',
-      serverCode: 'ALREADY_RESTORED',
-    });
     const ids = acme.slice(0, 2).map((e) => e.id);
     expect((await failure(as('partner').bulkDelete({ ids }))).code).toBe('FORBIDDEN');
     expect((await admin.bulkDelete({ ids })).deleted).toBe(2);

@@ -1,0 +1,133 @@
+import type { ActivityEvent } from '@activitykit/schema';
+import { describe, expect, it } from 'vitest';
+import { type ActivitySource, ActivitySourceError } from '../data/source.ts';
+
+/*
+ * One contract for every data source: the REST source over @activitykit/express, the tRPC source
+ * over @activitykit/trpc (both on a real store on the dev database) and the memory source must
+ * answer the same scenarios with the same results, error codes and statuses. Each source's test
+ * file runs it with the events `seedStore` recorded, read by an administrator of every tenant.
+ */
+
+/** What a source's test file gives the contract. */
+export interface ContractSetup {
+  /** The source, as an administrator of every tenant who may delete, restore and note. */
+  admin: ActivitySource;
+  /** The events the source holds (`seedStore`'s). */
+  seeded: readonly ActivityEvent[];
+}
+
+async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ActivitySourceError);
+  return error as ActivitySourceError;
+}
+
+const newestFirst = (a: ActivityEvent, b: ActivityEvent) =>
+  b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** A well-formed event id that no source holds. */
+const UNKNOWN_ID = '01KBX000000000000000000000';
+
+/**
+ * Runs the source contract (list, filters, search errors, get, timeline, stats, restore and its
+ * refusals) against the source `setup` gives.
+ *
+ * @example
+ * ```ts
+ * sourceContract('REST', () => ({ admin: as('admin'), seeded }));
+ * ```
+ */
+export function sourceContract(name: string, setup: () => ContractSetup): void {
+  describe(`the source contract: ${name}`, () => {
+    it('pages every event newest first with the cursor, as Dates, without repeats', async () => {
+      const { admin, seeded } = setup();
+      const seen: ActivityEvent[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await admin.list({ limit: 8, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen.map((e) => e.id)).toEqual([...seeded].sort(newestFirst).map((e) => e.id));
+      expect(seen.every((e) => e.occurredAt instanceof Date)).toBe(true);
+    });
+
+    it('filters by field and by the search syntax as the store does', async () => {
+      const { admin, seeded } = setup();
+      const ids = async (query: Parameters<ActivitySource['list']>[0]) =>
+        (await admin.list({ ...query, limit: 200 })).items.map((e) => e.id).sort();
+      const expected = (test: (e: ActivityEvent) => boolean) =>
+        seeded
+          .filter(test)
+          .map((e) => e.id)
+          .sort();
+      expect(await ids({ kinds: ['delete'] })).toEqual(expected((e) => e.kind === 'delete'));
+      expect(await ids({ q: 'actor:anna' })).toEqual(expected((e) => e.actor.id === 'u-anna'));
+    });
+
+    it('refuses a bad search: INVALID_INPUT, 400, INVALID_SEARCH, at its position, with its reason', async () => {
+      const error = await failure(setup().admin.list({ q: 'kind:delete kind:explode' }));
+      expect(error).toMatchObject({
+        code: 'INVALID_INPUT',
+        status: 400,
+        serverCode: 'INVALID_SEARCH',
+        position: 12,
+        search: { reason: 'UNKNOWN_CHOICE', params: { key: 'kind', value: 'explode' } },
+      });
+    });
+
+    it('gets one event, and NOT_FOUND (404) for an id it does not hold', async () => {
+      const { admin, seeded } = setup();
+      const one = seeded[3] as ActivityEvent;
+      expect(await admin.get(one.id)).toMatchObject({ id: one.id, action: one.action });
+      expect(await failure(admin.get(UNKNOWN_ID))).toMatchObject({
+        code: 'NOT_FOUND',
+        status: 404,
+      });
+    });
+
+    it("reads a record's timeline", async () => {
+      const { admin, seeded } = setup();
+      const page = await admin.timeline('customer:42', { limit: 100 });
+      expect(page.items.map((e) => e.id).sort()).toEqual(
+        seeded
+          .filter((e) => e.refs.some((ref) => ref.type === 'customer' && ref.id === '42'))
+          .map((e) => e.id)
+          .sort(),
+      );
+    });
+
+    it('counts the stats of a period, sign-in failures included', async () => {
+      const { admin, seeded } = setup();
+      const stats = await admin.stats({ preset: 'last_30_days' }, { bucket: 'day' });
+      expect(stats.total).toBe(seeded.length);
+      expect(stats.auth.failures).toBe(seeded.filter((e) => e.kind === 'login_failed').length);
+      expect(stats.series[0]?.start).toBeInstanceOf(Date);
+    });
+
+    it('restores a delete once as an update linked to it, and refuses the rest with the same codes', async () => {
+      const { admin, seeded } = setup();
+      const update = seeded.find((e) => e.kind === 'update') as ActivityEvent;
+      expect(await failure(admin.restore(update.id))).toMatchObject({
+        code: 'INVALID_INPUT',
+        status: 422,
+        serverCode: 'NOT_RESTORABLE',
+      });
+      const deleted = seeded.find((e) => e.action === 'customer.deleted') as ActivityEvent;
+      expect(await admin.restore(deleted.id)).toMatchObject({
+        action: 'customer.restored',
+        kind: 'update',
+        metadata: { restoredFrom: deleted.id },
+      });
+      expect(await failure(admin.restore(deleted.id))).toMatchObject({
+        code: 'CONFLICT',
+        status: 409,
+        serverCode: 'ALREADY_RESTORED',
+      });
+    });
+  });
+}
