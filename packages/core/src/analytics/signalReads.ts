@@ -1,10 +1,7 @@
-import type { Collection, Filter } from 'mongodb';
-import { BULK_DELETED } from '../integrity/explanations.ts';
-import { type EventDocument, QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
-import { escapeKey, monthOfDay } from '../rollups/keys.ts';
-import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
-import { type BurstGroups, burstHours } from './burstHours.ts';
+import type { Collection } from 'mongodb';
+import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
+import { type BurstGrouping, type BurstSet, readBursts } from './burstReads.ts';
+import { type CandidateSet, readCandidates } from './candidateReads.ts';
 import {
   answerLoginQuestions,
   type LoginAnswer,
@@ -21,115 +18,15 @@ import {
 } from './offHoursCounts.ts';
 import type { BurstRule } from './securitySignal.ts';
 import { type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
-import {
-  type DayCounts,
-  kindCount,
-  memoizedReader,
-  offHoursOf,
-  oldDaysOf,
-  readCounters,
-  readSignalCounts,
-} from './signalCounters.ts';
-import {
-  FAILED_LOGIN_MARK,
-  monthlyPermissionMark,
-  PERMISSION_MARK,
-  SIGNAL_MARK,
-} from './signalMarks.ts';
+import { offHoursOf } from './signalCounters.ts';
+import { createSignalProbes, type SignalDeps } from './signalProbes.ts';
 
-/** What the detectors read besides the events: the store's counters and the scope's tenants. */
-export interface SignalDeps {
-  /** The write-time counters: days (and hours) without candidates are not read. */
-  rollups?: RollupReader | undefined;
-  /**
-   * The scope's tenants, each read on its own with `tenantId` at the top level. Defaults to the
-   * match's own `tenantId` when it is a string, else every tenant (`'*'`).
-   */
-  tenants?: TenantSet | undefined;
-  /**
-   * The match is the scope's tenants and nothing else (no filter, every role): counts may then come
-   * from the counters instead of the events.
-   */
-  wholeTenants?: boolean | undefined;
-}
+export type { BurstGrouping, BurstSet } from './burstReads.ts';
+export type { CandidateSet } from './candidateReads.ts';
+export type { SignalDeps } from './signalProbes.ts';
 
-/**
- * The candidate events of a rule, each a top-level equality: successful and failed `login`
- * events, `login_failed` events, deletes, bulk deletes of the log, and marked permission changes.
- */
-export type CandidateSet =
-  | 'login_success'
-  | 'login_failure'
-  | 'login_failed'
-  | 'delete'
-  | 'bulk_log'
-  | 'permission';
-
-const counted = (key: string) => (day: DayCounts) => (day.k.get(escapeKey(key)) ?? 0) > 0;
-const SETS: Record<
-  CandidateSet,
-  {
-    where: Record<string, string>;
-    in: (day: DayCounts) => boolean;
-    /**
-     * On days whose counters are of the current shape, taken from the day's marked events (one
-     * read shared by the rules that mark) rather than read on their own.
-     */
-    mark?: string;
-  }
-> = {
-  login_success: { where: { kind: 'login', outcome: 'success' }, in: counted('login~success') },
-  login_failure: { where: { kind: 'login', outcome: 'failure' }, in: counted('login~failure') },
-  login_failed: {
-    where: { kind: 'login_failed' },
-    in: (day) => kindCount(day, 'login_failed') > 0,
-  },
-  delete: { where: { kind: 'delete' }, in: (day) => kindCount(day, 'delete') > 0 },
-  bulk_log: {
-    where: { action: BULK_DELETED },
-    in: (day) => (day.a.get(escapeKey(BULK_DELETED)) ?? 0) > 0,
-  },
-  // Counters of the first shape do not count marks: every day with events is read.
-  permission: {
-    where: { marks: PERMISSION_MARK },
-    in: (day) => (day.current ? (day.m.get(PERMISSION_MARK) ?? 0) > 0 : day.n > 0),
-    mark: PERMISSION_MARK,
-  },
-};
-
-/** The events of a burst rule: failed logins (both kinds), or deletes. */
-export type BurstSet = 'failed_login' | 'delete';
-/** What a burst rule groups events by: whose account, or which IP address (failed logins). */
-export type BurstGrouping = 'account' | 'ip';
-
-const BURST_SETS: Record<
-  BurstSet,
-  {
-    sets: CandidateSet[];
-    /**
-     * Their mark, where writers mark them: on days whose counters are of the current shape they
-     * come with the day's marked events, both kinds at once.
-     */
-    mark?: string;
-    /** Their key in the day's signal counts per hour (`hb.<HH>~<key>`). */
-    key: string;
-    /** Their counts per hour and group, by what a rule groups them by. */
-    groups?: Record<BurstGrouping, BurstGroups>;
-  }
-> = {
-  failed_login: {
-    sets: ['login_failed', 'login_failure'],
-    mark: FAILED_LOGIN_MARK,
-    key: 'failed',
-    groups: { account: 'fa', ip: 'fi' },
-  },
-  delete: { sets: ['delete'], key: 'delete' },
-};
-
-/** Above this many hours to read in one day (outside business hours, or of bursts), it is read whole. */
+/** Above this many hours outside business hours in one day, the day is read whole. */
 const MAX_HOUR_PROBES = 4;
-/** Fields the detectors never read, left on the server. */
-const PROJECTION = { snapshot: 0, refs: 0, refKeys: 0 } as const;
 
 /** The reads of one request, shared by its detectors. */
 export interface SignalSource {
@@ -187,89 +84,8 @@ export function createSignalSource(
   deps: SignalDeps = {},
 ): SignalSource {
   const { match, range } = request;
-  const rollups = deps.rollups && memoizedReader(deps.rollups);
-  const tenants: TenantSet =
-    deps.tenants ??
-    (typeof (match as { tenantId?: unknown }).tenantId === 'string'
-      ? [(match as { tenantId: string }).tenantId]
-      : '*');
-  const tenantKeys = tenants === '*' ? ['*'] : [...new Set(tenants)];
-  const days = utcDaysBetween(range.from, range.to);
-  const inRange = { occurredAt: { $gte: range.from, $lt: range.to } };
-  const tenantPart = (key: string): Record<string, string> =>
-    key === '*' ? {} : { tenantId: key };
-
-  let counters: Promise<Map<string, DayCounts> | undefined> | undefined;
-  const dayCounts = () => {
-    counters ??= readCounters(rollups, tenants, days);
-    return counters;
-  };
-  /** The (tenant, day) pairs to read, by the counters when there are any. */
-  const bucketsWhere = async (wanted: (day: DayCounts) => boolean) => {
-    const known = await dayCounts();
-    return tenantKeys.flatMap((key) =>
-      days
-        .filter((day) => {
-          if (!known) return true;
-          const counts = known.get(`${key}|${day}`);
-          return counts !== undefined && wanted(counts);
-        })
-        .map((day) => ({ key, day })),
-    );
-  };
-  const probe = (where: Record<string, unknown>, more: EventMatch[] = []) =>
-    collection
-      .find({ ...where, $and: [match, inRange, ...more] } as Filter<EventDocument>, {
-        projection: PROJECTION,
-      })
-      .toArray();
-
-  let signalDocs: Promise<SignalCountsDocument[] | undefined> | undefined;
-  const signalCounts = () => {
-    signalDocs ??= readSignalCounts(rollups, tenants, range);
-    return signalDocs;
-  };
-  /** The (tenant, day) pairs whose counters are of the first shape: their events are read. */
-  const oldDays = async () => oldDaysOf(await dayCounts());
-
-  /** The marked events of a tenant's day (see `signalMarks`), read once for every rule. */
-  const markedDays = new Map<string, Promise<EventDocument[]>>();
-  const markedOf = async (key: string, day: string, mark: string) => {
-    let read = markedDays.get(`${key}|${day}`);
-    if (!read) {
-      read = probe({ ...tenantPart(key), day, marks: SIGNAL_MARK });
-      markedDays.set(`${key}|${day}`, read);
-    }
-    return (await read).filter((doc) => doc.marks?.includes(mark));
-  };
-  /**
-   * The reads of permission changes on the tenants' days in `buckets`: a month's in one read
-   * (`{ tenantId, marks: 'permission_change@<month>' }`) when the counters of each of its days count
-   * every change with its monthly mark too, else day by day.
-   */
-  const byMonthWhereMarked = (
-    buckets: { key: string; day: string }[],
-    known: Map<string, DayCounts>,
-    readDay: (bucket: { key: string; day: string }) => Promise<EventDocument[]>,
-  ): (() => Promise<EventDocument[]>)[] => {
-    const months = new Map<string, { key: string; month: string; days: string[] }>();
-    for (const { key, day } of buckets) {
-      const month = monthOfDay(day);
-      const entry = months.get(`${key}|${month}`) ?? { key, month, days: [] };
-      entry.days.push(day);
-      months.set(`${key}|${month}`, entry);
-    }
-    return [...months.values()].flatMap(({ key, month, days: ofMonth }) => {
-      const monthly = monthlyPermissionMark(month);
-      const marked = ofMonth.every((day) => {
-        const counts = known.get(`${key}|${day}`);
-        const changes = counts?.m.get(escapeKey(PERMISSION_MARK)) ?? 0;
-        return counts?.current === true && counts.m.get(escapeKey(monthly)) === changes;
-      });
-      if (marked) return [() => probe({ ...tenantPart(key), marks: monthly })];
-      return ofMonth.map((day) => () => readDay({ key, day }));
-    });
-  };
+  const probes = createSignalProbes(collection, request, deps);
+  const { rollups, tenants, tenantKeys, days, tenantPart } = probes;
   const cache = new Map<CandidateSet, Promise<EventDocument[]>>();
   const burstCache = new Map<string, Promise<EventDocument[]>>();
   const source: SignalSource = {
@@ -277,21 +93,7 @@ export function createSignalSource(
     candidates(set) {
       let found = cache.get(set);
       if (!found) {
-        const rule = SETS[set];
-        found = bucketsWhere(rule.in).then(async (buckets) => {
-          const known = await dayCounts();
-          const readDay = ({ key, day }: { key: string; day: string }) => {
-            const { mark } = rule;
-            if (mark && known?.get(`${key}|${day}`)?.current) return markedOf(key, day, mark);
-            return probe({ ...tenantPart(key), day, ...rule.where });
-          };
-          const reads =
-            set === 'permission' && known
-              ? byMonthWhereMarked(buckets, known, readDay)
-              : buckets.map((bucket) => () => readDay(bucket));
-          const read = await mapLimit(reads, READS_IN_FLIGHT, (read) => read());
-          return sortEvents(read.flat());
-        });
+        found = readCandidates(probes, set);
         cache.set(set, found);
       }
       return found;
@@ -300,72 +102,34 @@ export function createSignalSource(
       const id = `${set}|${rule.threshold}|${rule.windowMinutes}|${by}`;
       let found = burstCache.get(id);
       if (!found) {
-        const { sets, mark, key, groups: byGroup } = BURST_SETS[set];
-        const groups = by && byGroup?.[by];
-        found = signalCounts().then(async (counts) => {
-          if (!counts) {
-            return sortEvents(
-              (await Promise.all(sets.map((each) => source.candidates(each)))).flat(),
-            );
-          }
-          const old = await oldDays();
-          // A day with many such hours is read whole: fewer commands for the same few events.
-          const byDay = new Map<string, { tenantId: string; hours: string[] }>();
-          for (const { tenantId, hour } of burstHours(counts, { key, groups, old, ...rule })) {
-            const id = `${tenantId}|${hour.slice(0, 10)}`;
-            const entry = byDay.get(id) ?? { tenantId, hours: [] };
-            entry.hours.push(hour);
-            byDay.set(id, entry);
-          }
-          // Marked failed logins come with the day's other marked events (one read per day).
-          const markedReads = mark
-            ? await mapLimit([...byDay.values()], READS_IN_FLIGHT, ({ tenantId, hours: ofDay }) =>
-                markedOf(tenantId, (ofDay[0] as string).slice(0, 10), mark),
-              )
-            : [];
-          const probes: Record<string, string>[] = mark
-            ? []
-            : [...byDay.values()].flatMap(({ tenantId, hours: ofDay }) =>
-                (ofDay.length > MAX_HOUR_PROBES
-                  ? [{ tenantId, day: (ofDay[0] as string).slice(0, 10) }]
-                  : ofDay.map((hour) => ({ tenantId, hour }))
-                ).flatMap((bucket) => sets.map((one) => ({ ...bucket, ...SETS[one].where }))),
-              );
-          // Days of the first counter shape: every candidate of the day, by kind.
-          for (const { tenantKey, day } of old.list) {
-            for (const one of sets)
-              probes.push({ ...tenantPart(tenantKey), day, ...SETS[one].where });
-          }
-          const read = await mapLimit(probes, READS_IN_FLIGHT, (where) => probe(where));
-          return sortEvents([...read, ...markedReads].flat());
-        });
+        found = readBursts(probes, { set, rule, by, candidates: source.candidates });
         burstCache.set(id, found);
       }
       return found;
     },
     async offHoursActors(offHours, limit) {
-      const signals = deps.wholeTenants ? await signalCounts() : undefined;
+      const signals = deps.wholeTenants ? await probes.signalCounts() : undefined;
       if (signals) {
         return countOffHours(
-          { collection, signals, oldDays: await oldDays(), match, range },
+          { collection, signals, oldDays: await probes.oldDays(), match, range },
           { offHours, limit },
         );
       }
-      const known = await dayCounts();
-      const probes: Record<string, unknown>[] = [];
+      const known = await probes.dayCounts();
+      const buckets: Record<string, unknown>[] = [];
       for (const key of tenantKeys) {
         for (const day of days) {
           if (!known) {
-            probes.push({ ...tenantPart(key), day });
+            buckets.push({ ...tenantPart(key), day });
             continue;
           }
           const hours = offHoursOf(known.get(`${key}|${day}`), day, offHours);
-          if (hours.length > MAX_HOUR_PROBES) probes.push({ ...tenantPart(key), day });
-          else for (const hour of hours) probes.push({ ...tenantPart(key), hour });
+          if (hours.length > MAX_HOUR_PROBES) buckets.push({ ...tenantPart(key), day });
+          else for (const hour of hours) buckets.push({ ...tenantPart(key), hour });
         }
       }
-      const found = await mapLimit(probes, READS_IN_FLIGHT, (where) =>
-        probe(where, [{ 'actor.type': 'user' }]),
+      const found = await mapLimit(buckets, READS_IN_FLIGHT, (where) =>
+        probes.probe(where, [{ 'actor.type': 'user' }]),
       );
       return groupOffHours(
         sortEvents(
