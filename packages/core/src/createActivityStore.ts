@@ -19,7 +19,8 @@ import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts
 import { scopeClauses } from './query/buildFilter.ts';
 import { cursorKeySource } from './query/cursorKey.ts';
 import { createLiveHub } from './query/liveHub.ts';
-import { createReader, parseQuery, parseScope } from './query/reader.ts';
+import { createReader } from './query/reader.ts';
+import { parseQuery, parseScope } from './query/readInputs.ts';
 import { recentEvents } from './query/recentEvents.ts';
 import { serverProfileSource } from './query/server.ts';
 import { suggestActors } from './query/suggestActors.ts';

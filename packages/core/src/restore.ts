@@ -10,7 +10,7 @@ import { restoredEventInput } from '@activitykit/schema';
 import { type Collection, MongoServerError } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { type RequestContext, requestContext } from './internal/auditText.ts';
-import { parseScope } from './query/reader.ts';
+import { parseScope } from './query/readInputs.ts';
 import { DUPLICATE_KEY } from './writer/classify.ts';
 
 /**

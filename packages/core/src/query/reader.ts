@@ -6,17 +6,11 @@ import {
   type ActivityQueryInput,
   type ActivityScope,
   type ActivityScopeInput,
-  activityQuerySchema,
-  activityScopeSchema,
-  describeIssues,
   isUlid,
-  parseSearch,
   type RecordRef,
   refKey,
-  SchemaError,
 } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
-import type { z } from 'zod';
 import { ActivityError } from '../errors.ts';
 import { compareEvents, type EventDocument, fromDocument } from '../internal/document.ts';
 import type { RollupReader } from '../rollups/readRollups.ts';
@@ -29,6 +23,7 @@ import {
 } from './buildFilter.ts';
 import { afterCursor, type CursorCodec, type CursorPosition, createCursorCodec } from './cursor.ts';
 import { hoistedEqualities, periodOf } from './hoist.ts';
+import { parseQuery, parseScope, searchFilter } from './readInputs.ts';
 import type { ServerProfile } from './server.ts';
 
 /** Events per read of an export on a server that filters only by equality. */
@@ -71,21 +66,6 @@ export interface Reader {
   ): AsyncIterable<ActivityEvent>;
   /** The MongoDB filter a query and scope read with (for explain, export and analytics). */
   mongoFilter(filter: ActivityFilter & { q?: string }, scope: ActivityScope): Filter<EventDocument>;
-}
-
-/** Validates a scope; every read needs one, and there is no default but deny. */
-export function parseScope(scope: ActivityScopeInput | undefined): ActivityScope {
-  if (scope === undefined || scope === null) {
-    throw new ActivityError(
-      'INVALID_SCOPE',
-      'Every read needs a scope, e.g. { tenants: ["acme"] } or { tenants: "*" } for administrators.',
-    );
-  }
-  return parseWith(activityScopeSchema, scope, 'INVALID_SCOPE');
-}
-
-export function parseQuery(query: ActivityQueryInput): ActivityQuery {
-  return parseWith(activityQuerySchema, query, 'INVALID_QUERY');
 }
 
 export function createReader(deps: ReaderDeps): Reader {
@@ -265,27 +245,4 @@ export function createReader(deps: ReaderDeps): Reader {
       return list({ ...query, refs: [refKey(ref)] }, scope);
     },
   };
-}
-
-function searchFilter(q: string, timeZone: string | undefined): ActivityFilter {
-  try {
-    return parseSearch(q, { timeZone });
-  } catch (error) {
-    if (error instanceof SchemaError) {
-      throw new ActivityError('INVALID_QUERY', error.message, { cause: error });
-    }
-    throw error;
-  }
-}
-
-function parseWith<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  code: 'INVALID_QUERY' | 'INVALID_SCOPE',
-): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = describeIssues(result.error.issues, { root: '(root)' });
-  const what = code === 'INVALID_SCOPE' ? 'scope' : 'query';
-  throw new ActivityError(code, `Invalid ${what}: ${problems}.`, { cause: result.error });
 }

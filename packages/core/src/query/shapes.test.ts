@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRollupReader } from '../rollups/readRollups.ts';
 import { createTestStore } from '../test/storeFixture.ts';
-import { createReader, parseQuery, parseScope } from './reader.ts';
+import { createReader } from './reader.ts';
+import { parseQuery, parseScope } from './readInputs.ts';
 
 /*
  * The query shapes chosen for a server that filters only by equality (FerretDB: reads by `_id`, ref

@@ -11,7 +11,7 @@ import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from '../errors.ts';
 import type { EventDocument } from '../internal/document.ts';
 import { scopeClauses, scopeIsEmpty } from './buildFilter.ts';
-import { parseScope } from './reader.ts';
+import { parseScope } from './readInputs.ts';
 
 /**
  * How many of the newest matching events a suggestion reads at most: enough to find every actor

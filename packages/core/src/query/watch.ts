@@ -16,8 +16,7 @@ import {
 import { ActivityError } from '../errors.ts';
 import { Inbox } from './inbox.ts';
 import type { LiveHub, PollSettings } from './liveHub.ts';
-import { queryFilters } from './matchEvent.ts';
-import { parseQuery, parseScope } from './reader.ts';
+import { parseQuery, parseScope, queryFilters } from './readInputs.ts';
 
 /**
  * How far back each poll of `store.watch` looks by default, in ms: the one default of every live

@@ -13,8 +13,7 @@ import { createTestDb } from '@activitykit/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../test/storeFixture.ts';
-import { queryFilters } from './matchEvent.ts';
-import { parseQuery, parseScope } from './reader.ts';
+import { parseQuery, parseScope, queryFilters } from './readInputs.ts';
 
 const NOW = new Date('2026-12-05T12:00:00.000Z');
 const testDb = await createTestDb('match_event');
