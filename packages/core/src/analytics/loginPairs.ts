@@ -3,7 +3,7 @@ import { type EventDocument, utcDaysBetween } from '../internal/document.ts';
 import { splitFirstLogin } from '../rollups/delta.ts';
 import { pairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
-import { LOGIN_FIELDS, loadLoginCounts } from './loginHistory.ts';
+import { LOGIN_FIELDS, loadLoginCounts } from './loginCounts.ts';
 import {
   actorEquality,
   type EventMatch,
