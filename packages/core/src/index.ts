@@ -114,6 +114,7 @@ export {
 } from './query/watch.ts';
 export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
+export { placeSignIn, type SignInPlacement } from './signInPlacement.ts';
 export {
   bulkDeleteInputSchema,
   eventIdsSchema,

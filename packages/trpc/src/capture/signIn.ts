@@ -1,4 +1,4 @@
-import { ActivityError } from '@activitykit/core';
+import { placeSignIn } from '@activitykit/core';
 import type { ActivityEventInput } from '@activitykit/schema';
 
 /**
@@ -24,9 +24,9 @@ export interface SignInPlacement<TContext> {
 
 /**
  * The tenant of a sign-in attempt that neither its procedure nor the tenant resolver placed, from
- * `signInTenant`. Without one the attempt is not recorded — the store's default tenant could be
- * another tenant's, and its typed e-mail would show there — and `onError` says what to set, as in
- * `@activitykit/express`. Never throws.
+ * `signInTenant` (core's `placeSignIn`, the rule `@activitykit/express` follows too). Without one
+ * the attempt is not recorded — the store's default tenant could be another tenant's, and its
+ * typed e-mail would show there — and `onError` says what to set. Never throws.
  */
 export async function tenantOfSignIn<TContext>(
   event: ActivityEventInput,
@@ -36,30 +36,12 @@ export async function tenantOfSignIn<TContext>(
   const identifier = event.metadata?.identifier;
   const full: SignInAttempt<TContext> =
     typeof identifier === 'string' ? { ...attempt, identifier } : attempt;
-  let tenantId: unknown;
-  try {
-    tenantId = await signInTenant?.(full);
-  } catch (error) {
-    onError(refusal(event, `signInTenant threw (${String(error).slice(0, 200)})`, error));
-    return undefined;
-  }
-  if (typeof tenantId === 'string' && tenantId.trim() !== '') return tenantId;
-  const why = !signInTenant
-    ? 'nobody is signed in and no signInTenant option is set'
-    : tenantId === undefined
-      ? 'signInTenant named no tenant for it'
-      : `signInTenant returned ${JSON.stringify(tenantId)?.slice(0, 40)}, not a tenant id`;
-  onError(refusal(event, why));
+  const placed = await placeSignIn({
+    event,
+    ask: signInTenant && (() => signInTenant(full)),
+    advice: 'activityMiddleware({ signInTenant: ({ identifier, ctx, input }) => tenantId })',
+  });
+  if ('tenantId' in placed) return placed.tenantId;
+  onError(placed.refused);
   return undefined;
-}
-
-function refusal(event: ActivityEventInput, why: string, cause?: unknown): ActivityError {
-  return new ActivityError(
-    'INVALID_OPTIONS',
-    `A sign-in attempt (${event.action}) was not recorded: ${why}. Its tenant is unknown, and the ` +
-      "store's default tenant could show it to another tenant. Set activityMiddleware({ " +
-      'signInTenant: ({ identifier, ctx, input }) => tenantId }) — from the account of the ' +
-      'identifier, the host or a header; a single-tenant app returns its one tenant id.',
-    { cause },
-  );
 }
