@@ -12,6 +12,18 @@ export {
   MAX_IDENTIFIER_LENGTH,
 } from './authSteps.ts';
 export {
+  type Account,
+  accountOf,
+  type Burst,
+  type BurstKey,
+  type FindBurstsOptions,
+  findBursts,
+  inTenant,
+  isAccountType,
+  SIGNAL_DEFAULTS,
+  type Timed,
+} from './burstRules.ts';
+export {
   type CategoryInput,
   type CategoryRegistry,
   type CategoryRegistryOptions,

@@ -1,6 +1,7 @@
 import type { Actor } from '@activitykit/schema';
+import { findBursts, inTenant } from '@activitykit/schema';
 import { BULK_DELETED } from '../integrity/explanations.ts';
-import { type BurstEvent, burstSignal, findBursts, inTenant } from './bursts.ts';
+import { type BurstEvent, burstSignal } from './bursts.ts';
 import { makeSignal, type SecuritySignal, type SignalSettings } from './securitySignal.ts';
 import { displayName, signalMessage } from './signalMessages.ts';
 import type { SignalSource } from './signalReads.ts';

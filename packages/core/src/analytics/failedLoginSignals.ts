@@ -1,6 +1,6 @@
-import { type BurstEvent, burstSignal, findBursts, inTenant } from './bursts.ts';
+import { accountOf, findBursts, inTenant, isAccountType } from '@activitykit/schema';
+import { type BurstEvent, burstSignal } from './bursts.ts';
 import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
-import { accountOf, isAccountType } from './signalMarks.ts';
 import { displayName } from './signalMessages.ts';
 import type { BurstGrouping, SignalSource } from './signalReads.ts';
 

@@ -22,44 +22,6 @@ export function monthlyPermissionMark(month: string): string {
   return `${PERMISSION_MARK}@${month}`;
 }
 
-/** Actor types that name a real account: a failed login by one is keyed by the actor's id. */
-const ACCOUNT_TYPES = ['user', 'api_key'];
-
-/** Whether an actor type names a real account (see {@link accountOf}). */
-export const isAccountType = (type: unknown): boolean => ACCOUNT_TYPES.includes(String(type));
-
-/** Whose account a failed login was against: an id to group on and the key shown. */
-export interface Account {
-  id: string;
-  key: string;
-}
-
-/**
- * Whose account a failed login was against: the actor's id when the app knew the account (a `user`
- * or `api_key` actor), else the attempted identifier from `metadata.identifier` (trimmed and
- * lower-cased, as `describe` shows it) — `undefined` for an anonymous attempt without one. The
- * failed-login rule groups by it, and the writer counts failed logins per account and hour with it.
- *
- * @example
- * ```ts
- * accountOf({ actorId: 'anonymous', actorType: 'anonymous', identifier: ' Bob@Acme.test ' });
- * // { id: 'identifier:bob@acme.test', key: 'bob@acme.test' }
- * ```
- */
-export function accountOf(values: {
-  actorId: unknown;
-  actorType: unknown;
-  identifier: unknown;
-}): Account | undefined {
-  const { actorId, actorType, identifier } = values;
-  if (typeof actorId === 'string' && isAccountType(actorType)) {
-    return { id: `actor:${actorId}`, key: actorId };
-  }
-  if (typeof identifier !== 'string' || identifier.trim() === '') return undefined;
-  const key = identifier.trim().toLowerCase();
-  return { id: `identifier:${key}`, key };
-}
-
 /**
  * The marks of an event: {@link PERMISSION_MARK} when its action or a change path mentions
  * permissions (`permissionChange` of @activitykit/schema, the detector's own rule),

@@ -1,4 +1,5 @@
-import { accountOf, FAILED_LOGIN_MARK } from '../analytics/signalMarks.ts';
+import { accountOf } from '@activitykit/schema';
+import { FAILED_LOGIN_MARK } from '../analytics/signalMarks.ts';
 import { actorKeys, type EventDocument, utcDay, utcHour } from '../internal/document.ts';
 import { escapeKey, kindOutcomeKey, monthOfDay, pairKey, shortHash } from './keys.ts';
 import type { ActorLook } from './rollupDocument.ts';

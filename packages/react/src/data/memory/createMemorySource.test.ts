@@ -156,6 +156,26 @@ describe('createMemorySource', () => {
     expect(signals[0]?.severity).toBe('high');
   });
 
+  it('groups failed logins by account as the store does: actor id, else the identifier trimmed and lower-cased', async () => {
+    const at = (minute: number) => new Date(Date.parse('2026-11-23T10:00:00Z') + minute * 60_000);
+    const source = createMemorySource({ now });
+    ['Bob@Acme.test', ' bob@acme.test ', 'BOB@acme.test', 'bob@acme.test', 'bob@ACME.test'].forEach(
+      (identifier, i) =>
+        source.record({
+          action: 'auth.login_failed',
+          outcome: 'failure',
+          actor: { id: 'anonymous', type: 'anonymous' },
+          metadata: { identifier },
+          context: { ip: `203.0.113.${i}` },
+          occurredAt: at(i),
+        }),
+    );
+    const signals = await source.signals({ from: at(-60), to: at(60) });
+    expect(signals.filter((s) => s.type === 'failed_login_burst_user').map((s) => s.key)).toEqual([
+      'bob@acme.test',
+    ]);
+  });
+
   it('rates role changes as the store does: high only when someone is made an administrator', async () => {
     const base = venueMonth()[0] as ActivityEvent;
     const change = (id: string, after: string) => ({

@@ -1,18 +1,40 @@
 import {
   type ActivityEvent,
+  accountOf,
+  findBursts,
+  inTenant,
   type PeriodRange,
   permissionChange,
   type SecuritySignal,
   type SecuritySignalType,
+  SIGNAL_DEFAULTS,
   type SignalSeverity,
   timeZoneOffset,
 } from '@activitykit/schema';
 
 const MINUTE = 60_000;
-const FAILED_LOGINS = { threshold: 5, windowMs: 15 * MINUTE };
-const BULK_DELETES = { threshold: 20, windowMs: 10 * MINUTE };
-const BUSINESS_HOURS = { start: 9, end: 18, days: new Set([1, 2, 3, 4, 5]) };
-const LIMIT_EVENTS = 20;
+// The store's default rules (schema's `SIGNAL_DEFAULTS`), and its bursts (`findBursts`).
+const { failedLogins, bulkDelete, businessHours } = SIGNAL_DEFAULTS;
+const FAILED_LOGINS = {
+  threshold: failedLogins.threshold,
+  windowMs: failedLogins.windowMinutes * MINUTE,
+};
+const BULK_DELETES = {
+  threshold: bulkDelete.threshold,
+  windowMs: bulkDelete.windowMinutes * MINUTE,
+};
+const BUSINESS_HOURS = { ...businessHours, days: new Set<number>(businessHours.days) };
+const LIMIT_EVENTS = SIGNAL_DEFAULTS.limitEvents;
+/** Whose account a failed login was against, within its tenant, as the store groups them. */
+const accountKey = (event: ActivityEvent) =>
+  inTenant(
+    event.tenantId,
+    accountOf({
+      actorId: event.actor.id,
+      actorType: event.actor.type,
+      identifier: event.metadata?.identifier,
+    }),
+  );
 const isFailedLogin = (event: ActivityEvent) =>
   event.kind === 'login_failed' || (event.kind === 'login' && event.outcome === 'failure');
 
@@ -52,32 +74,6 @@ function groupBy(events: ActivityEvent[], key: (event: ActivityEvent) => string 
   return groups;
 }
 
-/** Runs of events no more than `windowMs` apart that hold `threshold` events within `windowMs`. */
-function bursts(events: ActivityEvent[], rule: { threshold: number; windowMs: number }) {
-  const runs: ActivityEvent[][] = [];
-  let run: ActivityEvent[] = [];
-  const flush = () => {
-    let start = 0;
-    for (let end = 0; end < run.length; end++) {
-      const endAt = (run[end] as ActivityEvent).occurredAt.getTime();
-      while (endAt - (run[start] as ActivityEvent).occurredAt.getTime() > rule.windowMs) start++;
-      if (end - start + 1 >= rule.threshold) {
-        runs.push(run);
-        break;
-      }
-    }
-    run = [];
-  };
-  for (const event of events) {
-    const previous = run.at(-1);
-    if (previous && event.occurredAt.getTime() - previous.occurredAt.getTime() > rule.windowMs)
-      flush();
-    run.push(event);
-  }
-  flush();
-  return runs;
-}
-
 function localHourAndDay(date: Date, timeZone: string) {
   const wall = new Date(date.getTime() + timeZoneOffset(date.getTime(), timeZone));
   return { hour: wall.getUTCHours(), day: wall.getUTCDay() };
@@ -102,37 +98,33 @@ export function detectSignals(
   const out: SecuritySignal[] = [];
 
   const failed = inRange.filter(isFailedLogin);
-  const account = (e: ActivityEvent) => {
-    const identifier = e.metadata?.identifier;
-    return `${e.tenantId}\u0000${typeof identifier === 'string' ? identifier : (e.actor.email ?? e.actor.id)}`;
-  };
-  for (const [k, events] of groupBy(failed, account)) {
-    for (const run of bursts(events, FAILED_LOGINS)) {
-      const who = k.split('\u0000')[1] as string;
-      out.push(
-        signal({
-          type: 'failed_login_burst_user',
-          severity: run.length >= 2 * FAILED_LOGINS.threshold ? 'high' : 'medium',
-          key: who,
-          events: run,
-          description: `${run.length} failed logins for ${who} within minutes`,
-        }),
-      );
-    }
+  for (const { key: who, events: run } of findBursts(failed, {
+    keyOf: accountKey,
+    ...FAILED_LOGINS,
+  })) {
+    out.push(
+      signal({
+        type: 'failed_login_burst_user',
+        severity: run.length >= 2 * FAILED_LOGINS.threshold ? 'high' : 'medium',
+        key: who,
+        events: run,
+        description: `${run.length} failed logins for ${who} within minutes`,
+      }),
+    );
   }
-  for (const [ip, events] of groupBy(failed, (e) => e.context.ip)) {
-    for (const run of bursts(events, FAILED_LOGINS)) {
-      const accounts = new Set(run.map(account)).size;
-      out.push(
-        signal({
-          type: 'failed_login_burst_ip',
-          severity: run.length >= 2 * FAILED_LOGINS.threshold || accounts >= 3 ? 'high' : 'medium',
-          key: ip,
-          events: run,
-          description: `${run.length} failed logins from ${ip} (${accounts} ${accounts === 1 ? 'account' : 'accounts'})`,
-        }),
-      );
-    }
+  const byIp = (e: ActivityEvent) =>
+    e.context.ip ? { id: e.context.ip, key: e.context.ip } : undefined;
+  for (const { key: ip, events: run } of findBursts(failed, { keyOf: byIp, ...FAILED_LOGINS })) {
+    const accounts = new Set(run.map((e) => accountKey(e)?.id ?? '?')).size;
+    out.push(
+      signal({
+        type: 'failed_login_burst_ip',
+        severity: run.length >= 2 * FAILED_LOGINS.threshold || accounts >= 3 ? 'high' : 'medium',
+        key: ip,
+        events: run,
+        description: `${run.length} failed logins from ${ip} (${accounts} ${accounts === 1 ? 'account' : 'accounts'})`,
+      }),
+    );
   }
 
   const seenIps = new Map<string, Set<string>>();
@@ -189,19 +181,18 @@ export function detectSignals(
   const deletes = inRange.filter(
     (e) => e.kind === 'delete' && e.action !== 'activity.bulk_deleted',
   );
-  for (const [, events] of groupBy(deletes, (e) => `${e.tenantId}\u0000${e.actor.id}`)) {
-    for (const run of bursts(events, BULK_DELETES)) {
-      const actor = (run[0] as ActivityEvent).actor;
-      out.push(
-        signal({
-          type: 'bulk_delete',
-          severity: 'high',
-          key: actor.id,
-          events: run,
-          description: `${actor.name ?? actor.id} made ${run.length} deletions within minutes`,
-        }),
-      );
-    }
+  const byActor = (e: ActivityEvent) => inTenant(e.tenantId, { id: e.actor.id, key: e.actor.id });
+  for (const { events: run } of findBursts(deletes, { keyOf: byActor, ...BULK_DELETES })) {
+    const actor = (run[0] as ActivityEvent).actor;
+    out.push(
+      signal({
+        type: 'bulk_delete',
+        severity: 'high',
+        key: actor.id,
+        events: run,
+        description: `${actor.name ?? actor.id} made ${run.length} deletions within minutes`,
+      }),
+    );
   }
 
   for (const event of inRange) {
