@@ -159,17 +159,23 @@ describe('createMemorySource', () => {
   it('groups failed logins by account as the store does: actor id, else the identifier trimmed and lower-cased', async () => {
     const at = (minute: number) => new Date(Date.parse('2026-11-23T10:00:00Z') + minute * 60_000);
     const source = createMemorySource({ now });
-    ['Bob@Acme.test', ' bob@acme.test ', 'BOB@acme.test', 'bob@acme.test', 'bob@ACME.test'].forEach(
-      (identifier, i) =>
-        source.record({
-          action: 'auth.login_failed',
-          outcome: 'failure',
-          actor: { id: 'anonymous', type: 'anonymous' },
-          metadata: { identifier },
-          context: { ip: `203.0.113.${i}` },
-          occurredAt: at(i),
-        }),
-    );
+    const typed = [
+      'Bob@Acme.test',
+      ' bob@acme.test ',
+      'BOB@acme.test',
+      'bob@acme.test',
+      'bob@ACME.test',
+    ];
+    for (const [i, identifier] of typed.entries()) {
+      source.record({
+        action: 'auth.login_failed',
+        outcome: 'failure',
+        actor: { id: 'anonymous', type: 'anonymous' },
+        metadata: { identifier },
+        context: { ip: `203.0.113.${i}` },
+        occurredAt: at(i),
+      });
+    }
     const signals = await source.signals({ from: at(-60), to: at(60) });
     expect(signals.filter((s) => s.type === 'failed_login_burst_user').map((s) => s.key)).toEqual([
       'bob@acme.test',
