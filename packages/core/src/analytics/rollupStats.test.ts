@@ -65,7 +65,8 @@ const ranges = fc.record({
   tenants: fc.constantFrom<string[] | '*'>(['acme'], ['beta'], ['acme', 'beta'], '*'),
 });
 
-async function compare() {
+/** Stats from the counters equal those counted from the events, for `numRuns` generated ranges. */
+async function compare(numRuns: number) {
   await fc.assert(
     fc.asyncProperty(
       ranges,
@@ -90,7 +91,7 @@ async function compare() {
         expect(fromCounters).toEqual(fromEvents);
       },
     ),
-    { numRuns: 8 },
+    { numRuns },
   );
 }
 
@@ -104,7 +105,7 @@ beforeAll(async () => {
 
 describe('stats from the write-time counters', () => {
   it('equal the figures counted from the events, for any range, zone, bucket and tenants', async () => {
-    await compare();
+    await compare(8);
   });
 
   it('still equal them after a bulk delete and a retention sweep', async () => {
@@ -117,7 +118,9 @@ describe('stats from the write-time counters', () => {
     const swept = await store.sweepExpired();
     expect(swept.deleted).toBeGreaterThan(0);
     await store.flush();
-    await compare();
+    // The ranges are the first property's to cover; this one checks what deletes subtract, in
+    // fewer runs (each counts every event again: eight of them outlasted 30 s on a busy machine).
+    await compare(4);
   });
 
   it('count an unfiltered tenant without reading its events', async () => {

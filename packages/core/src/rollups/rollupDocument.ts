@@ -108,6 +108,11 @@ export interface RollupDocument extends CounterMaps {
   hour?: string;
   /** The counters' shape ({@link COUNTER_SHAPE}); absent on documents of the first shape. */
   v?: number;
+  /**
+   * The number of the last update applied (the writer numbers its updates per document, so one
+   * sent again after a timeout is refused instead of counted twice); absent on older documents.
+   */
+  seq?: number;
 }
 
 /** A tenant had events in a UTC month: `m|<tenant>|<month>`, written once by whoever sees it first. */
