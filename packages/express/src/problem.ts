@@ -21,7 +21,6 @@ export type ProblemCode = ActivityFailureCode | ExpressErrorCode | 'INTERNAL';
  */
 export const HTTP_STATUS_BY_CODE: Readonly<Record<ProblemCode, number>> = {
   ...STORE_STATUS_BY_CODE,
-  UNAUTHORIZED: 401,
   TOO_MANY_STREAMS: 429,
   INTERNAL: 500,
   NOT_CONFIGURED: 501,
