@@ -15,6 +15,8 @@ export interface ContractSetup {
   admin: ActivitySource;
   /** The events the source holds (`seedStore`'s). */
   seeded: readonly ActivityEvent[];
+  /** Waits until what the source was asked to record is readable (a server store's `flush`). */
+  settle?: () => Promise<void>;
 }
 
 async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
@@ -128,6 +130,44 @@ export function sourceContract(name: string, setup: () => ContractSetup): void {
         status: 409,
         serverCode: 'ALREADY_RESTORED',
       });
+    });
+
+    it("adds a note stamped with the reader, which shows in the record's timeline", async () => {
+      const { admin, settle } = setup();
+      const note = await admin.addNote({
+        ref: 'customer:42',
+        body: 'Called about the refund.',
+        tenantId: 'acme',
+      });
+      expect(note).toMatchObject({
+        kind: 'note',
+        tenantId: 'acme',
+        actor: { id: 'u-admin', name: 'Ada Admin' },
+        metadata: { note: 'Called about the refund.' },
+      });
+      expect(note.occurredAt).toBeInstanceOf(Date);
+      await settle?.();
+      const notes = await admin.timeline('customer:42', { kinds: ['note'] });
+      expect(notes.items.map((e) => e.id)).toEqual([note.id]);
+    });
+
+    it('exports CSV: a header and a row per event of the query', async () => {
+      const { admin, seeded } = setup();
+      const file = await admin.export({ format: 'csv', query: { kinds: ['delete'] } });
+      const rows = (await file.blob.text()).trim().split(/\r?\n/);
+      expect(rows).toHaveLength(1 + seeded.filter((e) => e.kind === 'delete').length);
+      expect(file.filename).toMatch(/\.csv$/);
+    });
+
+    it('bulk-deletes a selection, says which, and the events are gone', async () => {
+      const { admin, seeded, settle } = setup();
+      const orders = seeded.filter((e) => e.action.startsWith('order.'));
+      const ids = orders.slice(20, 22).map((e) => e.id);
+      expect(await admin.bulkDelete({ ids })).toMatchObject({ deleted: 2 });
+      await settle?.();
+      for (const id of ids) {
+        expect(await failure(admin.get(id))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+      }
     });
   });
 }

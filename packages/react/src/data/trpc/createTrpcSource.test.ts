@@ -87,7 +87,7 @@ async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
 }
 
 // Runs first (registered first): the scenarios every source answers alike.
-sourceContract('tRPC', () => ({ admin, seeded }));
+sourceContract('tRPC', () => ({ admin, seeded, settle: () => store.flush() }));
 
 describe('createTrpcSource', () => {
   it('reads permissions from the scope procedure', async () => {
