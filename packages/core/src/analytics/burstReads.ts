@@ -5,6 +5,7 @@ import type { BurstRule } from './securitySignal.ts';
 import { mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
 import { FAILED_LOGIN_MARK } from './signalMarks.ts';
 import type { SignalProbes } from './signalProbes.ts';
+import { MAX_HOUR_PROBES } from './signalProbes.ts';
 
 /** The events of a burst rule: failed logins (both kinds), or deletes. */
 export type BurstSet = 'failed_login' | 'delete';
@@ -35,8 +36,6 @@ export const BURST_SETS: Record<
   delete: { sets: ['delete'], key: 'delete' },
 };
 
-/** Above this many hours to read in one day (outside business hours, or of bursts), it is read whole. */
-const MAX_HOUR_PROBES = 4;
 /**
  * The events of the match within the range of a burst set that may be part of a burst of `rule`,
  * oldest first: with signal counts only the hours next to enough others of the set are read (a

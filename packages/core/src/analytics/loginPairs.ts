@@ -1,6 +1,6 @@
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, utcDaysBetween } from '../internal/document.ts';
-import { splitFirstLogin } from '../rollups/delta.ts';
+import { firstLoginId } from '../rollups/delta.ts';
 import { pairKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { LOGIN_FIELDS, loadLoginCounts } from './loginCounts.ts';
@@ -165,7 +165,7 @@ export async function countLoginPairs(deps: {
   const lookUp = async (pair: { tenantId: string; actorId: string; ip: string }, kept: string) => {
     const doc = await collection.findOne(
       {
-        _id: splitFirstLogin(kept).id,
+        _id: firstLoginId(kept),
         tenantId: pair.tenantId,
         $and: [match],
       } as Filter<EventDocument>,

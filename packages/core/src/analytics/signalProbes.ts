@@ -32,6 +32,9 @@ export interface SignalDeps {
 /** Fields the detectors never read, left on the server. */
 const PROJECTION = { snapshot: 0, refs: 0, refKeys: 0 } as const;
 
+/** Above this many hours to read in one day (outside business hours, or of bursts), it is read whole. */
+export const MAX_HOUR_PROBES = 4;
+
 /**
  * What the reads of one signals request share: the match and range, the scope's tenants, the
  * counters (each read once) and the probe every read sends —

@@ -19,14 +19,11 @@ import {
 import type { BurstRule } from './securitySignal.ts';
 import { type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
 import { offHoursOf } from './signalCounters.ts';
-import { createSignalProbes, type SignalDeps } from './signalProbes.ts';
+import { createSignalProbes, MAX_HOUR_PROBES, type SignalDeps } from './signalProbes.ts';
 
 export type { BurstGrouping, BurstSet } from './burstReads.ts';
 export type { CandidateSet } from './candidateReads.ts';
 export type { SignalDeps } from './signalProbes.ts';
-
-/** Above this many hours outside business hours in one day, the day is read whole. */
-const MAX_HOUR_PROBES = 4;
 
 /** The reads of one request, shared by its detectors. */
 export interface SignalSource {

@@ -28,10 +28,9 @@ export function firstLogin(doc: { _id: string; occurredAt: Date }): string {
   return `${doc.occurredAt.toISOString()}|${doc._id}`;
 }
 
-/** The instant and id in a {@link firstLogin} value. */
-export function splitFirstLogin(value: string): { at: Date; id: string } {
-  const bar = value.indexOf('|');
-  return { at: new Date(value.slice(0, bar)), id: value.slice(bar + 1) };
+/** The event id in a {@link firstLogin} value. */
+export function firstLoginId(value: string): string {
+  return value.slice(value.indexOf('|') + 1);
 }
 
 const QUARTER_MS = 15 * 60 * 1000;

@@ -1,13 +1,4 @@
-import {
-  bulkDeleteInputSchema,
-  EXPORT_FORMATS,
-  eventIdsSchema,
-  filterQuerySchema,
-  noteInputSchema,
-  refKeySchema,
-  restoreInputSchema,
-  verifyInputSchema,
-} from '@activitykit/core';
+import { EXPORT_FORMATS, eventIdsSchema, filterQuerySchema, refKeySchema } from '@activitykit/core';
 import {
   activityQuerySchema,
   actorSuggestionQuerySchema,
@@ -69,10 +60,6 @@ export const statsInput = z.strictObject({
   bucket: z.enum(['hour', 'day', 'week']).optional(),
 });
 export const signalsInput = z.strictObject({ query: filterQuery.optional() });
-export const verifyInput = verifyInputSchema;
-export const restoreInput = restoreInputSchema;
-export const bulkDeleteInput = bulkDeleteInputSchema;
-export const addNoteInput = noteInputSchema;
 export const exportInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   query: filterQuery.optional(),

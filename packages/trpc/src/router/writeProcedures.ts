@@ -1,10 +1,16 @@
 import type { KeyObject } from 'node:crypto';
 import type { ActivityStore, CheckpointAnchor, Restorers } from '@activitykit/core';
-import { assertTenantInScope } from '@activitykit/core';
+import {
+  assertTenantInScope,
+  bulkDeleteInputSchema,
+  noteInputSchema,
+  restoreInputSchema,
+  verifyInputSchema,
+} from '@activitykit/core';
 import { TRPCError } from '@trpc/server';
 import { defaultRequest } from '../capture/resolvers.ts';
 import type { AuthorizedProcedure } from './access.ts';
-import { addNoteInput, bulkDeleteInput, input, restoreInput, verifyInput } from './inputs.ts';
+import { input } from './inputs.ts';
 
 /** How `verify` checks the checkpoints: the sealing key's public half, and the anchor. */
 export interface ActivityVerifyOptions {
@@ -27,7 +33,7 @@ export interface WriteProcedureOptions {
 export function writeProcedures(procedure: AuthorizedProcedure, options: WriteProcedureOptions) {
   const { store } = options;
   return {
-    verify: procedure.input(input(verifyInput)).mutation(({ ctx, input }) => {
+    verify: procedure.input(input(verifyInputSchema)).mutation(({ ctx, input }) => {
       const verify = options.verify;
       if (!verify) {
         throw new TRPCError({
@@ -40,20 +46,20 @@ export function writeProcedures(procedure: AuthorizedProcedure, options: WritePr
       assertTenantInScope(ctx.access.scope, input.tenantId);
       return store.verify(input, verify);
     }),
-    restore: procedure.input(input(restoreInput)).mutation(({ ctx, input }) =>
+    restore: procedure.input(input(restoreInputSchema)).mutation(({ ctx, input }) =>
       store.restore(input.id, ctx.access.scope, {
         actor: ctx.access.actor,
         context: defaultRequest(ctx),
         ...(options.restorers ? { restorers: options.restorers } : {}),
       }),
     ),
-    bulkDelete: procedure.input(input(bulkDeleteInput)).mutation(({ ctx, input }) =>
+    bulkDelete: procedure.input(input(bulkDeleteInputSchema)).mutation(({ ctx, input }) =>
       store.bulkDelete(input, ctx.access.scope, {
         actor: ctx.access.actor,
         context: defaultRequest(ctx),
       }),
     ),
-    addNote: procedure.input(input(addNoteInput)).mutation(async ({ ctx, input }) => {
+    addNote: procedure.input(input(noteInputSchema)).mutation(async ({ ctx, input }) => {
       const { scope, actor } = ctx.access;
       // Without a tenantId the store takes the scope's only tenant, else the record's.
       const { tenantId } = input;

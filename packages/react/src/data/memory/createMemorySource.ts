@@ -8,6 +8,7 @@ import {
   csvHeader,
   describe,
   eventFromWire,
+  filtersPredicate,
   formatCsvLine,
   inferKind,
   mergeRefs,
@@ -25,13 +26,7 @@ import {
   type ActivitySourceErrorCode,
   type LiveHandlers,
 } from '../source.ts';
-import {
-  compareDesc,
-  compileQuery,
-  decodeCursor,
-  encodeCursor,
-  queryPredicate,
-} from './filterEvents.ts';
+import { compareDesc, compileQuery, decodeCursor, encodeCursor } from './filterEvents.ts';
 import { detectSignals } from './memorySignals.ts';
 import { computeStats, statsRange } from './memoryStats.ts';
 import { suggestFrom } from './memorySuggestions.ts';
@@ -133,7 +128,8 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
 
   function select(query: ActivityQueryInput, extra?: (event: ActivityEvent) => boolean) {
     const { query: parsed, filters } = compileQuery(query);
-    const matches = queryPredicate(filters, { now: now(), weekStartsOn });
+    // The store's in-memory filter (schema's `filtersPredicate`), presets resolved now.
+    const matches = filtersPredicate(filters, { now: now(), weekStartsOn });
     const matching = events.filter((event) => (!extra || extra(event)) && matches(event));
     return { parsed, matching };
   }
@@ -200,7 +196,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
       try {
         // As the store's live streams: the whole query, its period resolved now.
         const { filters } = compileQuery(query);
-        if (queryPredicate(filters, { now: at, weekStartsOn })(event)) handlers.onEvent(event);
+        if (filtersPredicate(filters, { now: at, weekStartsOn })(event)) handlers.onEvent(event);
       } catch {
         // A subscription with an invalid query was already told so.
       }

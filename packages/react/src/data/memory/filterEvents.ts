@@ -4,10 +4,8 @@ import {
   type ActivityQuery,
   type ActivityQueryInput,
   activityQuerySchema,
-  filtersPredicate,
   parseSearch,
   SchemaError,
-  type WeekDay,
 } from '@activitykit/schema';
 import { ActivitySourceError } from '../source.ts';
 
@@ -49,18 +47,6 @@ export function compileQuery(input: ActivityQueryInput): CompiledQuery {
     }
   }
   return { query, filters };
-}
-
-/**
- * Whether an event is one of `filters` (ANDed), as the store selects it: `@activitykit/schema`'s
- * in-memory twin of the store's query (presets resolved at `now`, weeks starting on
- * `weekStartsOn`).
- */
-export function queryPredicate(
-  filters: readonly ActivityFilter[],
-  options: { now: Date; weekStartsOn: WeekDay },
-): (event: ActivityEvent) => boolean {
-  return filtersPredicate(filters, options);
 }
 
 /** Newest first: by time, then id. */
