@@ -12,47 +12,29 @@ const testDb = await createTestDb('rollup_writer');
  * or dropped command would (the documents are not written); every other command goes through.
  */
 /**
- * The real collection, whose next `bulkWrite` of counters is applied but reported as failed, as
- * a command that timed out on the client after the server had run it.
+ * The dev database's real collection, whose next `bulkWrite` of counters fails once: before the
+ * server runs it (a dropped connection, nothing written) or after (a command that timed out on the
+ * client although the server applied it). Every other command goes through.
  */
-function appliedButFailingOnce(
+function failingOnce(
   collection: Collection<RollupCollectionDocument>,
+  when: 'before' | 'after',
 ): Collection<RollupCollectionDocument> {
   let failed = false;
   return new Proxy(collection, {
     get(target, property, receiver) {
       if (property !== 'bulkWrite') return Reflect.get(target, property, receiver);
       return async (operations: unknown[], options: unknown) => {
+        const counters = (operations as { updateOne?: { filter: { _id: string } } }[]).some(
+          (operation) => operation.updateOne?.filter._id.startsWith('d|'),
+        );
+        const fail = counters && !failed;
+        if (fail) failed = true;
+        if (fail && when === 'before') throw new Error('connection reset by the server (injected)');
         const result = await target.bulkWrite(operations as never, options as never);
-        const counters = (operations as { updateOne?: { filter: { _id: string } } }[]).some(
-          (operation) => operation.updateOne?.filter._id.startsWith('d|'),
-        );
-        if (counters && !failed) {
-          failed = true;
+        if (fail)
           throw new Error('operation exceeded time limit (injected, after the server ran it)');
-        }
         return result;
-      };
-    },
-  });
-}
-
-function failingOnce(
-  collection: Collection<RollupCollectionDocument>,
-): Collection<RollupCollectionDocument> {
-  let failed = false;
-  return new Proxy(collection, {
-    get(target, property, receiver) {
-      if (property !== 'bulkWrite') return Reflect.get(target, property, receiver);
-      return (operations: unknown[], options: unknown) => {
-        const counters = (operations as { updateOne?: { filter: { _id: string } } }[]).some(
-          (operation) => operation.updateOne?.filter._id.startsWith('d|'),
-        );
-        if (counters && !failed) {
-          failed = true;
-          return Promise.reject(new Error('connection reset by the server (injected)'));
-        }
-        return target.bulkWrite(operations as never, options as never);
       };
     },
   });
@@ -75,7 +57,7 @@ const event = (id: string): EventDocument =>
 describe('the rollup writer', () => {
   it('has the counts of a failed update in the counters once idle() resolves, not a second later', async () => {
     const collection = testDb.db.collection<RollupCollectionDocument>('rollups_failing');
-    const writer = createRollupWriter(failingOnce(collection), { timeoutMs: 5000 });
+    const writer = createRollupWriter(failingOnce(collection, 'before'), { timeoutMs: 5000 });
     try {
       await writer.apply([event('01KBX0000000000000000000E1')], 1).catch(() => {});
       await writer.idle();
@@ -88,7 +70,7 @@ describe('the rollup writer', () => {
 
   it('counts an update once when it was applied although its command reported a failure', async () => {
     const collection = testDb.db.collection<RollupCollectionDocument>('rollups_timed_out');
-    const writer = createRollupWriter(appliedButFailingOnce(collection), { timeoutMs: 5000 });
+    const writer = createRollupWriter(failingOnce(collection, 'after'), { timeoutMs: 5000 });
     try {
       await writer.apply([event('01KBX0000000000000000000E2')], 1).catch(() => {});
       await writer.apply([event('01KBX0000000000000000000E3')], 1);

@@ -19,7 +19,16 @@ export interface ContractSetup {
   settle?: () => Promise<void>;
 }
 
-async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
+/**
+ * The `ActivitySourceError` a source call fails with (and a test failure when it succeeds or
+ * fails otherwise).
+ *
+ * @example
+ * ```ts
+ * expect((await failure(source.get('01KBX000000000000000000000'))).code).toBe('NOT_FOUND');
+ * ```
+ */
+export async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
   const error = await call.then(
     () => undefined,
     (e: unknown) => e,

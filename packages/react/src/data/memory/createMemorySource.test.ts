@@ -2,21 +2,11 @@ import type { ActivityEvent } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
 import { customerHistory, FIXTURE_NOW, venueMonth } from '../../test/fixtures.ts';
 import { seedDrafts } from '../../test/seedDrafts.ts';
-import { sourceContract } from '../../test/sourceContract.ts';
-import { ActivitySourceError } from '../source.ts';
+import { failure, sourceContract } from '../../test/sourceContract.ts';
 import { createMemorySource } from './createMemorySource.ts';
 
 const now = () => FIXTURE_NOW;
 const events = venueMonth();
-
-async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ActivitySourceError);
-  return error as ActivitySourceError;
-}
 
 // The scenarios every source answers alike, over the events the server sources' tests store.
 const contractSource = createMemorySource({

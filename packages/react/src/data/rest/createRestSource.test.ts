@@ -4,8 +4,8 @@ import { createTestDb } from '@activitykit/test-utils';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { callerOf, createTestStore, listen, seedStore } from '../../test/serverFixture.ts';
-import { sourceContract } from '../../test/sourceContract.ts';
-import { ActivitySourceError } from '../source.ts';
+import { failure, sourceContract } from '../../test/sourceContract.ts';
+import type { ActivitySourceError } from '../source.ts';
 import { createRestSource } from './createRestSource.ts';
 
 // The REST source against a real @activitykit/express API over real HTTP, on the devdb.
@@ -32,15 +32,6 @@ const base = `${await listen(app)}/api/activity`;
 const as = (who: string) => createRestSource({ baseUrl: base, headers: { 'x-as': who } });
 const admin = as('admin');
 const acme = seeded.filter((event) => event.tenantId === 'acme');
-
-async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ActivitySourceError);
-  return error as ActivitySourceError;
-}
 
 // Runs first (registered first): the scenarios every source answers alike.
 sourceContract('REST', () => ({ admin, seeded, settle: () => store.flush() }));

@@ -12,8 +12,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { EventSource } from 'eventsource';
 import { describe, expect, it } from 'vitest';
 import { callerOf, createTestStore, listen, seedStore } from '../../test/serverFixture.ts';
-import { sourceContract } from '../../test/sourceContract.ts';
-import { ActivitySourceError } from '../source.ts';
+import { failure, sourceContract } from '../../test/sourceContract.ts';
 import { createTrpcSource } from './createTrpcSource.ts';
 
 // The tRPC source against a real @activitykit/trpc router served over real HTTP (batch link for
@@ -76,15 +75,6 @@ function clientAs(who?: string) {
 const as = (who?: string) => createTrpcSource(clientAs(who).activity);
 const admin = as('admin');
 const acme = seeded.filter((event) => event.tenantId === 'acme');
-
-async function failure(call: Promise<unknown>): Promise<ActivitySourceError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ActivitySourceError);
-  return error as ActivitySourceError;
-}
 
 // Runs first (registered first): the scenarios every source answers alike.
 sourceContract('tRPC', () => ({ admin, seeded, settle: () => store.flush() }));
