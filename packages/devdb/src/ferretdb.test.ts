@@ -4,26 +4,33 @@ import { type DevDb, startDevDb } from './index.ts';
 
 const BACKENDS = ['ferretdb-postgres', 'ferretdb-sqlite'] as const;
 
-describe.each(BACKENDS)('the embedded FerretDB on %s', (engine) => {
-  let db: DevDb;
-  let client: MongoClient;
-
+/**
+ * A FerretDB on `engine` and a client of it for the tests of the calling `describe`: started before
+ * them, closed and stopped after. Read `server.db` and `server.client` inside the tests.
+ */
+function serverFor(engine: (typeof BACKENDS)[number]): { db: DevDb; client: MongoClient } {
+  const server = {} as { db: DevDb; client: MongoClient };
   beforeAll(async () => {
-    db = await startDevDb({ engine });
-    client = await MongoClient.connect(db.uri);
+    server.db = await startDevDb({ engine });
+    server.client = await MongoClient.connect(server.db.uri);
   });
   afterAll(async () => {
-    await client?.close();
-    await db?.stop();
+    await server.client?.close();
+    await server.db?.stop();
   });
+  return server;
+}
+
+describe.each(BACKENDS)('the embedded FerretDB on %s', (engine) => {
+  const server = serverFor(engine);
 
   it('answers on a free port of 127.0.0.1', () => {
-    expect(db.engine).toBe(engine);
-    expect(db.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(server.db.engine).toBe(engine);
+    expect(server.db.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
   it('stores, sorts and limits with insertMany and find', async () => {
-    const events = client.db('crud').collection('events');
+    const events = server.client.db('crud').collection('events');
     await events.insertMany(
       Array.from({ length: 50 }, (_, i) => ({ n: i, kind: i % 3 === 0 ? 'delete' : 'update' })),
     );
@@ -33,7 +40,7 @@ describe.each(BACKENDS)('the embedded FerretDB on %s', (engine) => {
   });
 
   it('enforces a unique compound index and lists it', async () => {
-    const events = client.db('crud').collection('unique');
+    const events = server.client.db('crud').collection('unique');
     await events.createIndex({ tenantId: 1, id: 1 }, { unique: true, name: 'tenant_id' });
     await events.createIndex({ tenantId: 1, occurredAt: -1, id: -1 }, { name: 'tenant_time' });
     await events.insertOne({ tenantId: 't1', id: 'a' });
@@ -46,7 +53,7 @@ describe.each(BACKENDS)('the embedded FerretDB on %s', (engine) => {
   });
 
   it('aggregates with $match, $group and $sort', async () => {
-    const sales = client.db('crud').collection('sales');
+    const sales = server.client.db('crud').collection('sales');
     await sales.insertMany([
       { shop: 'north', total: 10, paid: true },
       { shop: 'north', total: 5, paid: true },
@@ -67,7 +74,7 @@ describe.each(BACKENDS)('the embedded FerretDB on %s', (engine) => {
   });
 
   it('returns the updated document from findOneAndUpdate', async () => {
-    const counters = client.db('crud').collection<{ _id: string; seq: number }>('counters');
+    const counters = server.client.db('crud').collection<{ _id: string; seq: number }>('counters');
     await counters.insertOne({ _id: 'orders', seq: 0 });
     const seen: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -87,20 +94,10 @@ describe.each(BACKENDS)('the embedded FerretDB on %s', (engine) => {
 // What FerretDB 1.24 does differently from MongoDB, pinned so that the packages' fallbacks stay
 // needed (and so that we notice when a newer FerretDB no longer needs them). See the README.
 describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s', (engine) => {
-  let db: DevDb;
-  let client: MongoClient;
-
-  beforeAll(async () => {
-    db = await startDevDb({ engine });
-    client = await MongoClient.connect(db.uri);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.stop();
-  });
+  const server = serverFor(engine);
 
   it('computes only the first accumulator of a $group', async () => {
-    const sales = client.db('limits').collection('sales');
+    const sales = server.client.db('limits').collection('sales');
     await sales.insertMany([
       { shop: 'n', total: 10 },
       { shop: 'n', total: 5 },
@@ -112,7 +109,9 @@ describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s',
   });
 
   it('loses concurrent $inc updates of one document', async () => {
-    const counters = client.db('limits').collection<{ _id: string; seq: number }>('counters');
+    const counters = server.client
+      .db('limits')
+      .collection<{ _id: string; seq: number }>('counters');
     await counters.insertOne({ _id: 'x', seq: 0 });
     await Promise.all(
       Array.from({ length: 20 }, () => counters.updateOne({ _id: 'x' }, { $inc: { seq: 1 } })),
@@ -121,7 +120,7 @@ describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s',
   });
 
   it('has no change streams', async () => {
-    const error = await client
+    const error = await server.client
       .db('limits')
       .collection('x')
       .aggregate([{ $changeStream: {} }])
@@ -131,7 +130,7 @@ describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s',
   });
 
   it('refuses TTL and partial indexes', async () => {
-    const coll = client.db('limits').collection('indexes');
+    const coll = server.client.db('limits').collection('indexes');
     await expect(coll.createIndex({ at: 1 }, { expireAfterSeconds: 60 })).rejects.toThrow(
       /expireAfterSeconds" is not implemented/,
     );
@@ -141,7 +140,7 @@ describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s',
   });
 
   it('has no $elemMatch on several fields, but matches dotted paths into arrays', async () => {
-    const coll = client.db('limits').collection('refs');
+    const coll = server.client.db('limits').collection('refs');
     await coll.insertOne({ refs: [{ type: 'customer', id: '42' }] });
     await expect(
       coll.find({ refs: { $elemMatch: { type: 'customer', id: '42' } } }).toArray(),
@@ -151,7 +150,7 @@ describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s',
 
   it('refuses arrays nested directly in arrays', async () => {
     await expect(
-      client
+      server.client
         .db('limits')
         .collection('nested')
         .insertOne({ m: [[1, 2]] }),
@@ -159,7 +158,7 @@ describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s',
   });
 
   it('drops the connection when createIndexes repeats several existing indexes', async () => {
-    const coll = client.db('limits').collection('reindex');
+    const coll = server.client.db('limits').collection('reindex');
     const indexes: IndexDescription[] = [
       { key: { a: 1 }, name: 'a' },
       { key: { b: 1 }, name: 'b' },
@@ -169,11 +168,11 @@ describe.each(BACKENDS)('FerretDB 1.24 limitations the kit works around, on %s',
   });
 
   it('has no multi-document transactions', async () => {
-    const session = client.startSession();
+    const session = server.client.startSession();
     try {
       await expect(
         session.withTransaction(() =>
-          client.db('limits').collection('tx').insertOne({ a: 1 }, { session }),
+          server.client.db('limits').collection('tx').insertOne({ a: 1 }, { session }),
         ),
       ).rejects.toThrow();
     } finally {

@@ -1,23 +1,36 @@
-/** Every reason the Express adapter itself refuses a request or an option, by code. */
-export const EXPRESS_ERROR_CODES = {
-  /** `authorize(req)` returned nothing: the caller is not signed in. */
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  /** The caller's scope does not allow this (an empty scope, or a missing privilege). */
-  FORBIDDEN: 'FORBIDDEN',
-  /** No such route, or no such event within the caller's scope. */
-  NOT_FOUND: 'NOT_FOUND',
-  /** A query parameter, path parameter or JSON body is malformed; `errors` says which. */
-  INVALID_INPUT: 'INVALID_INPUT',
-  /** The options given to `activityCapture` or `activityApi` are incomplete or malformed. */
-  INVALID_OPTIONS: 'INVALID_OPTIONS',
+import { ACTIVITY_ERROR_CODES, type ActivityFailureCode } from '@activitykit/core';
+import { SCHEMA_ERROR_CODES } from '@activitykit/schema';
+
+/** The reasons only the Express adapter refuses a request for; every other code is core's or schema's. */
+const EXPRESS_ONLY_CODES = {
   /** The route needs an option the server was not given (e.g. `verify` without a public key). */
   NOT_CONFIGURED: 'NOT_CONFIGURED',
   /** The caller's tenant has as many live streams open as `live.maxStreamsPerTenant` allows. */
   TOO_MANY_STREAMS: 'TOO_MANY_STREAMS',
 } as const;
 
-/** One of {@link EXPRESS_ERROR_CODES}. */
-export type ExpressErrorCode = keyof typeof EXPRESS_ERROR_CODES;
+/**
+ * Every code an {@link ActivityHttpError} can carry: core's `ACTIVITY_ERROR_CODES` and schema's
+ * `SCHEMA_ERROR_CODES` (written once there), plus the adapter's own `NOT_CONFIGURED` and
+ * `TOO_MANY_STREAMS`. The adapter itself refuses with `UNAUTHORIZED` (`authorize(req)` returned
+ * nothing), `FORBIDDEN`, `NOT_FOUND` (no such route, or no such event within the caller's scope),
+ * `INVALID_INPUT` (a malformed query, path parameter or JSON body; `errors` says which) and
+ * `INVALID_OPTIONS` (the options given to `activityCapture` or `activityApi`).
+ *
+ * @example
+ * ```ts
+ * EXPRESS_ERROR_CODES.TOO_MANY_STREAMS; // 'TOO_MANY_STREAMS'
+ * EXPRESS_ERROR_CODES.UNAUTHORIZED; // 'UNAUTHORIZED', core's code
+ * ```
+ */
+export const EXPRESS_ERROR_CODES = {
+  ...ACTIVITY_ERROR_CODES,
+  ...SCHEMA_ERROR_CODES,
+  ...EXPRESS_ONLY_CODES,
+} as const;
+
+/** One of {@link EXPRESS_ERROR_CODES}: a store or schema failure's code, or the adapter's own. */
+export type ExpressErrorCode = ActivityFailureCode | keyof typeof EXPRESS_ONLY_CODES;
 
 /** One problem with one input field, as listed in a problem document's `errors`. */
 export interface InputProblem {

@@ -1,14 +1,10 @@
-import {
-  type ActivityFailureCode,
-  activityFailure,
-  HTTP_STATUS_BY_CODE as STORE_STATUS_BY_CODE,
-} from '@activitykit/core';
+import { activityFailure, HTTP_STATUS_BY_CODE as STORE_STATUS_BY_CODE } from '@activitykit/core';
 import type { SearchProblem } from '@activitykit/schema';
 import type { Response } from 'express';
 import { ActivityHttpError, type ExpressErrorCode, type InputProblem } from './errors.ts';
 
-/** Every error code the REST API answers with. */
-export type ProblemCode = ActivityFailureCode | ExpressErrorCode | 'INTERNAL';
+/** Every error code the REST API answers with: an {@link ExpressErrorCode}, or `INTERNAL`. */
+export type ProblemCode = ExpressErrorCode | 'INTERNAL';
 
 /**
  * The HTTP status of every error code: core's table of store and schema failures (the one tRPC

@@ -7,11 +7,13 @@ import {
   type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
+  defineCommand,
   EXIT,
   openStore,
-  parse,
   parseChoice,
   progress,
+  QUERY_OPTIONS,
+  readQuery,
   UsageError,
 } from './shared.ts';
 
@@ -33,62 +35,51 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done, 2 bad usage, 3 failed to run.`;
 
-export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
+export const exportCommand = defineCommand({
+  help: EXPORT_HELP,
+  options: {
     ...CONNECTION_OPTIONS,
+    ...QUERY_OPTIONS,
     format: { type: 'string' },
-    tenant: { type: 'string' },
-    query: { type: 'string' },
-    preset: { type: 'string' },
-    tz: { type: 'string' },
     locale: { type: 'string' },
     'no-bom': { type: 'boolean' },
     title: { type: 'string' },
     out: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout.write(`${EXPORT_HELP}\n`);
-    return EXIT.OK;
-  }
-  const format = parseChoice(values.format, { flag: '--format', choices: EXPORT_FORMATS });
-  if (!format) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-  if (!values.tenant) throw new UsageError('export needs --tenant.');
-  const preset = parseChoice(values.preset, { flag: '--preset', choices: PERIOD_PRESETS });
-  const locale = parseChoice(values.locale, { flag: '--locale', choices: LOCALES }) ?? 'en';
-  const timeZone = values.tz ?? 'UTC';
-  const query = {
-    timeZone,
-    ...(preset ? { preset } : {}),
-    ...(values.query ? { q: values.query } : {}),
-  };
-  const scope = { tenants: values.tenant.split(',').filter(Boolean) };
+  },
+  async run(values, io) {
+    const format = parseChoice(values.format, { flag: '--format', choices: EXPORT_FORMATS });
+    if (!format) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+    const { query, scope, preset } = readQuery(values, { command: 'export' });
+    const locale = parseChoice(values.locale, { flag: '--locale', choices: LOCALES }) ?? 'en';
+    const { timeZone } = query;
 
-  const store = openStore(values, io);
-  try {
-    const count = { rows: 0 };
-    const events = counted(store.stream(query, scope), count, io);
-    const filters = [preset ? `period:${preset}` : '', values.query ?? '']
-      .filter(Boolean)
-      .join(' ');
-    const file =
-      format === 'pdf'
-        ? createExport('pdf', events, {
-            title: values.title ?? 'Activity log',
-            filters,
-            timeZone,
-            locale,
-          })
-        : format === 'csv'
-          ? createExport('csv', events, { timeZone, locale, bom: !values['no-bom'] })
-          : createExport('ndjson', events, {});
-    await pipeline(file.stream, values.out ? createWriteStream(values.out) : io.stdout);
-    progress(io, `exported ${count.rows} event(s)${values.out ? ` to ${values.out}` : ''}`);
-    if (io.stderr.isTTY) io.stderr.write('\n');
-    return EXIT.OK;
-  } finally {
-    await store.close();
-  }
-}
+    const store = openStore(values, io);
+    try {
+      const count = { rows: 0 };
+      const events = counted(store.stream(query, scope), count, io);
+      const filters = [preset ? `period:${preset}` : '', values.query ?? '']
+        .filter(Boolean)
+        .join(' ');
+      const file =
+        format === 'pdf'
+          ? createExport('pdf', events, {
+              title: values.title ?? 'Activity log',
+              filters,
+              timeZone,
+              locale,
+            })
+          : format === 'csv'
+            ? createExport('csv', events, { timeZone, locale, bom: !values['no-bom'] })
+            : createExport('ndjson', events, {});
+      await pipeline(file.stream, values.out ? createWriteStream(values.out) : io.stdout);
+      progress(io, `exported ${count.rows} event(s)${values.out ? ` to ${values.out}` : ''}`);
+      if (io.stderr.isTTY) io.stderr.write('\n');
+      return EXIT.OK;
+    } finally {
+      await store.close();
+    }
+  },
+});
 
 /** Passes events through, counting them and reporting progress every 10,000. */
 async function* counted(

@@ -1,7 +1,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSealingKeys } from '../integrity/keys.ts';
-import { type CliIo, EXIT, parse, UsageError } from './shared.ts';
+import { defineCommand, EXIT, UsageError } from './shared.ts';
 
 export const KEYGEN_HELP = `Usage: activitykit keygen [--out <dir>] [--force]
 
@@ -13,33 +13,31 @@ Options:
   --out <dir>   where to write the keys (default: the current directory)
   --force       overwrite existing key files`;
 
-export async function keygen(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
+export const keygen = defineCommand({
+  help: KEYGEN_HELP,
+  options: {
     out: { type: 'string' },
     force: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout.write(`${KEYGEN_HELP}\n`);
-    return EXIT.OK;
-  }
-  const dir = values.out ?? '.';
-  const privatePath = join(dir, 'activitykit-seal.key');
-  const publicPath = join(dir, 'activitykit-seal.pub');
-  if (!values.force && (await exists(privatePath))) {
-    throw new UsageError(
-      `${privatePath} exists; pass --force to replace it (checkpoints sealed with it then need the old public key).`,
+  },
+  async run(values, io) {
+    const dir = values.out ?? '.';
+    const privatePath = join(dir, 'activitykit-seal.key');
+    const publicPath = join(dir, 'activitykit-seal.pub');
+    if (!values.force && (await exists(privatePath))) {
+      throw new UsageError(
+        `${privatePath} exists; pass --force to replace it (checkpoints sealed with it then need the old public key).`,
+      );
+    }
+    const keys = generateSealingKeys();
+    await mkdir(dir, { recursive: true });
+    await writeFile(privatePath, keys.privateKey, { mode: 0o600 });
+    await writeFile(publicPath, keys.publicKey);
+    io.stdout.write(
+      `key id ${keys.keyId}\nprivate key: ${privatePath}\npublic key:  ${publicPath}\n`,
     );
-  }
-  const keys = generateSealingKeys();
-  await mkdir(dir, { recursive: true });
-  await writeFile(privatePath, keys.privateKey, { mode: 0o600 });
-  await writeFile(publicPath, keys.publicKey);
-  io.stdout.write(
-    `key id ${keys.keyId}\nprivate key: ${privatePath}\npublic key:  ${publicPath}\n`,
-  );
-  return EXIT.OK;
-}
+    return EXIT.OK;
+  },
+});
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(

@@ -1,10 +1,9 @@
 import {
-  type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
+  defineCommand,
   EXIT,
   openStore,
-  parse,
   progress,
   UsageError,
 } from './shared.ts';
@@ -22,41 +21,40 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done, 2 bad usage, 3 failed to run.`;
 
-export async function purge(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
+export const purge = defineCommand({
+  help: PURGE_HELP,
+  options: {
     ...CONNECTION_OPTIONS,
     expired: { type: 'boolean' },
     days: { type: 'string' },
     'tenant-days': { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout.write(`${PURGE_HELP}\n`);
-    return EXIT.OK;
-  }
-  if (!values.expired) throw new UsageError('purge only removes expired events: pass --expired.');
-  const days = values.days === undefined ? 365 : positive(values.days, '--days');
-  const tenants: Record<string, number> = {};
-  for (const pair of values['tenant-days']?.split(',').filter(Boolean) ?? []) {
-    const [tenant, n] = pair.split('=');
-    if (!tenant || n === undefined)
-      throw new UsageError(`--tenant-days takes tenant=days pairs, got "${pair}".`);
-    tenants[tenant] = positive(n, '--tenant-days');
-  }
-  const store = openStore(values, io, { retention: { days, tenants } });
-  try {
-    progress(io, 'purging expired events…');
-    const result = await store.sweepExpired();
-    for (const t of result.tenants) {
-      io.stdout.write(
-        `${t.tenantId}: ${t.deleted} event(s) older than ${t.before.toISOString()} (${t.days} days)\n`,
-      );
+  },
+  async run(values, io) {
+    if (!values.expired) throw new UsageError('purge only removes expired events: pass --expired.');
+    const days = values.days === undefined ? 365 : positive(values.days, '--days');
+    const tenants: Record<string, number> = {};
+    for (const pair of values['tenant-days']?.split(',').filter(Boolean) ?? []) {
+      const [tenant, n] = pair.split('=');
+      if (!tenant || n === undefined)
+        throw new UsageError(`--tenant-days takes tenant=days pairs, got "${pair}".`);
+      tenants[tenant] = positive(n, '--tenant-days');
     }
-    io.stdout.write(`purged ${result.deleted} event(s)\n`);
-    return EXIT.OK;
-  } finally {
-    await store.close();
-  }
-}
+    const store = openStore(values, io, { retention: { days, tenants } });
+    try {
+      progress(io, 'purging expired events…');
+      const result = await store.sweepExpired();
+      for (const t of result.tenants) {
+        io.stdout.write(
+          `${t.tenantId}: ${t.deleted} event(s) older than ${t.before.toISOString()} (${t.days} days)\n`,
+        );
+      }
+      io.stdout.write(`purged ${result.deleted} event(s)\n`);
+      return EXIT.OK;
+    } finally {
+      await store.close();
+    }
+  },
+});
 
 export const REPLAY_HELP = `Usage: activitykit replay-journal --journal-dir <dir>
 
@@ -68,28 +66,27 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done (nothing left), 1 files are left (MongoDB refused or went away), 2 bad usage, 3 failed.`;
 
-export async function replayJournal(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, CONNECTION_OPTIONS);
-  if (values.help) {
-    io.stdout.write(`${REPLAY_HELP}\n`);
-    return EXIT.OK;
-  }
-  if (!values['journal-dir']) throw new UsageError('replay-journal needs --journal-dir <dir>.');
-  const store = openStore(values, io);
-  try {
-    progress(io, 'replaying the journal…');
-    await store.flush();
-    await store.close();
-    const { replayed, failed } = store.metrics();
-    io.stdout.write(
-      `replayed ${replayed} event(s); ${failed} refused for good (see rejected.ndjson.dead)\n`,
-    );
-    return store.metrics().degraded ? EXIT.PROBLEMS : EXIT.OK;
-  } catch (error) {
-    await store.close().catch(() => {});
-    throw error;
-  }
-}
+export const replayJournal = defineCommand({
+  help: REPLAY_HELP,
+  options: CONNECTION_OPTIONS,
+  async run(values, io) {
+    if (!values['journal-dir']) throw new UsageError('replay-journal needs --journal-dir <dir>.');
+    const store = openStore(values, io);
+    try {
+      progress(io, 'replaying the journal…');
+      await store.flush();
+      await store.close();
+      const { replayed, failed } = store.metrics();
+      io.stdout.write(
+        `replayed ${replayed} event(s); ${failed} refused for good (see rejected.ndjson.dead)\n`,
+      );
+      return store.metrics().degraded ? EXIT.PROBLEMS : EXIT.OK;
+    } catch (error) {
+      await store.close().catch(() => {});
+      throw error;
+    }
+  },
+});
 
 function positive(value: string, flag: string): number {
   const n = Number(value);

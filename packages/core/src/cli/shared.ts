@@ -1,7 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { PERIOD_PRESETS, type PeriodPreset } from '@activitykit/schema';
 import { type ActivityStore, createActivityStore } from '../createActivityStore.ts';
 import type { ActivityStoreOptions } from '../options.ts';
-import { UsageError } from './usage.ts';
+import { EXIT, UsageError } from './usage.ts';
 
 export { EXIT, UsageError } from './usage.ts';
 
@@ -18,14 +19,21 @@ export interface CliIo {
 /** A command of the CLI: its arguments in, its exit code out. */
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
+/** A command's flags, as `node:util`'s `parseArgs` takes them. */
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** The values of `options` on a command line (`parseArgs` strict, no positionals). */
+type Values<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>
+>['values'];
+
 /** Options every command that talks to MongoDB takes. */
 export const CONNECTION_OPTIONS = {
   uri: { type: 'string' },
   db: { type: 'string' },
   collection: { type: 'string' },
   'journal-dir': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
+} as const satisfies Options;
 
 export const CONNECTION_HELP = `Connection:
   --uri <uri>           MongoDB connection string (default: $MONGODB_URI)
@@ -33,16 +41,64 @@ export const CONNECTION_HELP = `Connection:
   --collection <name>   events collection (default: activity_events)
   --journal-dir <dir>   the writer journal (default: .activitykit/journal)`;
 
-/** Parses a command's arguments; unknown flags are usage errors. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: string[],
-  options: T,
+/** The `--help` (`-h`) flag every command takes. */
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies Options;
+
+/**
+ * A command from its help text, its flags and what it does with their values: an unknown flag is
+ * a usage error, and `--help` prints `help` (exit code 0) instead of running it.
+ */
+export function defineCommand<T extends Options>(command: {
+  help: string;
+  options: T;
+  run(values: Values<T>, io: CliIo): Promise<number>;
+}): Command {
+  return async (args, io) => {
+    let parsed: { values: Values<T> & { help?: boolean } };
+    try {
+      parsed = parseArgs({
+        args,
+        options: { ...command.options, ...HELP_OPTION },
+        strict: true,
+        allowPositionals: false,
+      }) as typeof parsed;
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (parsed.values.help) {
+      io.stdout.write(`${command.help}\n`);
+      return EXIT.OK;
+    }
+    return command.run(parsed.values, io);
+  };
+}
+
+/** The flags of a command that reads a tenant's events: which tenants, and which events of them. */
+export const QUERY_OPTIONS = {
+  tenant: { type: 'string' },
+  query: { type: 'string' },
+  preset: { type: 'string' },
+  tz: { type: 'string' },
+} as const satisfies Options;
+
+/**
+ * The query and scope that {@link QUERY_OPTIONS}' values ask for: `--tenant` is required (several
+ * with commas), `--preset` one of schema's presets (else `defaultPreset`), `--tz` defaults to UTC.
+ */
+export function readQuery(
+  values: Values<typeof QUERY_OPTIONS>,
+  options: { command: string; defaultPreset?: PeriodPreset },
 ) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  if (!values.tenant) throw new UsageError(`${options.command} needs --tenant.`);
+  const preset =
+    parseChoice(values.preset, { flag: '--preset', choices: PERIOD_PRESETS }) ??
+    options.defaultPreset;
+  const query = {
+    timeZone: values.tz ?? 'UTC',
+    ...(preset ? { preset } : {}),
+    ...(values.query ? { q: values.query } : {}),
+  };
+  return { query, scope: { tenants: values.tenant.split(',').filter(Boolean) }, preset };
 }
 
 /** Opens the store a command works on. */

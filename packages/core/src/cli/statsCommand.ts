@@ -2,14 +2,13 @@ import { PERIOD_PRESETS } from '@activitykit/schema';
 import type { ActivityStats } from '../analytics/computeActivityStats.ts';
 import type { SecuritySignal } from '../analytics/securitySignal.ts';
 import {
-  type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
+  defineCommand,
   EXIT,
   openStore,
-  parse,
-  parseChoice,
-  UsageError,
+  QUERY_OPTIONS,
+  readQuery,
 } from './shared.ts';
 
 export const STATS_HELP = `Usage: activitykit stats --tenant <id> [options]
@@ -28,41 +27,32 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 done, 2 bad usage, 3 failed to run.`;
 
-export async function statsCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
+export const statsCommand = defineCommand({
+  help: STATS_HELP,
+  options: {
     ...CONNECTION_OPTIONS,
-    tenant: { type: 'string' },
-    query: { type: 'string' },
-    preset: { type: 'string' },
-    tz: { type: 'string' },
+    ...QUERY_OPTIONS,
     signals: { type: 'boolean' },
     json: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.stdout.write(`${STATS_HELP}\n`);
-    return EXIT.OK;
-  }
-  if (!values.tenant) throw new UsageError('stats needs --tenant.');
-  const preset =
-    parseChoice(values.preset, { flag: '--preset', choices: PERIOD_PRESETS }) ?? 'last_30_days';
-  const query = {
-    preset,
-    timeZone: values.tz ?? 'UTC',
-    ...(values.query ? { q: values.query } : {}),
-  };
-  const scope = { tenants: values.tenant.split(',').filter(Boolean) };
-  const store = openStore(values, io);
-  try {
-    const stats = await store.stats(query, scope);
-    const signals = values.signals ? await store.securitySignals(query, scope) : undefined;
-    io.stdout.write(
-      values.json ? `${JSON.stringify({ stats, signals }, null, 2)}\n` : render(stats, signals),
-    );
-    return EXIT.OK;
-  } finally {
-    await store.close();
-  }
-}
+  },
+  async run(values, io) {
+    const { query, scope } = readQuery(values, {
+      command: 'stats',
+      defaultPreset: 'last_30_days',
+    });
+    const store = openStore(values, io);
+    try {
+      const stats = await store.stats(query, scope);
+      const signals = values.signals ? await store.securitySignals(query, scope) : undefined;
+      io.stdout.write(
+        values.json ? `${JSON.stringify({ stats, signals }, null, 2)}\n` : render(stats, signals),
+      );
+      return EXIT.OK;
+    } finally {
+      await store.close();
+    }
+  },
+});
 
 function render(stats: ActivityStats, signals: SecuritySignal[] | undefined): string {
   const lines = [

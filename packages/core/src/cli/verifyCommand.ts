@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { fileAnchor } from '../integrity/anchor.ts';
 import type { VerifyReport } from '../integrity/verify.ts';
 import {
-  type CliIo,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
+  defineCommand,
   EXIT,
   openStore,
-  parse,
   parseDate,
   UsageError,
 } from './shared.ts';
@@ -28,8 +27,9 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 verified, 1 problems found, 2 bad usage, 3 failed to run.`;
 
-export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
+export const verifyCommand = defineCommand({
+  help: VERIFY_HELP,
+  options: {
     ...CONNECTION_OPTIONS,
     tenant: { type: 'string' },
     'public-key': { type: 'string' },
@@ -37,35 +37,33 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     from: { type: 'string' },
     to: { type: 'string' },
     json: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.stdout.write(`${VERIFY_HELP}\n`);
-    return EXIT.OK;
-  }
-  if (!values.tenant) throw new UsageError('verify needs --tenant.');
-  if (!values['public-key']) throw new UsageError('verify needs --public-key <file>.');
-  const publicKey = await readFile(values['public-key'], 'utf8');
-  const store = openStore(values, io);
-  try {
-    io.stderr.write(`verifying tenant ${values.tenant}…\n`);
-    const started = performance.now();
-    const report = await store.verify(
-      {
-        tenantId: values.tenant,
-        from: parseDate(values.from, '--from'),
-        to: parseDate(values.to, '--to'),
-      },
-      { publicKey, ...(values.anchor ? { anchor: fileAnchor(values.anchor) } : {}) },
-    );
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.stdout.write(
-      values.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, seconds),
-    );
-    return report.ok ? EXIT.OK : EXIT.PROBLEMS;
-  } finally {
-    await store.close();
-  }
-}
+  },
+  async run(values, io) {
+    if (!values.tenant) throw new UsageError('verify needs --tenant.');
+    if (!values['public-key']) throw new UsageError('verify needs --public-key <file>.');
+    const publicKey = await readFile(values['public-key'], 'utf8');
+    const store = openStore(values, io);
+    try {
+      io.stderr.write(`verifying tenant ${values.tenant}…\n`);
+      const started = performance.now();
+      const report = await store.verify(
+        {
+          tenantId: values.tenant,
+          from: parseDate(values.from, '--from'),
+          to: parseDate(values.to, '--to'),
+        },
+        { publicKey, ...(values.anchor ? { anchor: fileAnchor(values.anchor) } : {}) },
+      );
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      io.stdout.write(
+        values.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, seconds),
+      );
+      return report.ok ? EXIT.OK : EXIT.PROBLEMS;
+    } finally {
+      await store.close();
+    }
+  },
+});
 
 function summary(report: VerifyReport, seconds: string): string {
   const lines = [

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { minUlidAt, ulidTime } from '@activitykit/schema';
-import { createTestDb } from '@activitykit/test-utils';
+import { createTestDb, runOnSources } from '@activitykit/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivityStore } from '../createActivityStore.ts';
 import { createTestStore } from '../test/storeFixture.ts';
@@ -209,12 +206,10 @@ describe('two writer processes', () => {
     dirs.push(dir);
     const keyFile = join(dir, 'key.pem');
     await writeFile(keyFile, keys.privateKey);
-    const script = fileURLToPath(new URL('../test/writeAndSeal.ts', import.meta.url));
+    const script = new URL('../test/writeAndSeal.ts', import.meta.url);
     const collection = 'two_writers';
     const run = (name: string) =>
-      promisify(execFile)(process.execPath, [
-        '--conditions=@activitykit/source',
-        script,
+      runOnSources(script, [
         testDb.uri,
         testDb.db.databaseName,
         collection,

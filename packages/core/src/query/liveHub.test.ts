@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ActivityEvent, ActivityQueryInput, ActivityScopeInput } from '@activitykit/schema';
-import { createTestDb } from '@activitykit/test-utils';
+import { createTestDb, runOnSources } from '@activitykit/test-utils';
 import { type CommandStartedEvent, MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestStore } from '../test/storeFixture.ts';
@@ -66,29 +64,17 @@ async function until(check: () => boolean, ms = 15_000): Promise<void> {
 
 /** Records `count` events from another `node` process on its own store over the same collection. */
 async function writeFromChild(count: number, tenants: string[]) {
-  const script = fileURLToPath(new URL('../test/writeLive.ts', import.meta.url));
   const journalDir = await mkdtemp(join(tmpdir(), 'ak-live-writer-'));
   const args = [testDb.uri, testDb.db.databaseName, collection, String(count), tenants.join(',')];
-  return new Promise<{ id: string; tenantId: string; action: string }[]>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@activitykit/source', script, ...args, journalDir],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      err += chunk;
-    });
-    child.on('exit', (code) => {
-      void rm(journalDir, { recursive: true, force: true });
-      if (code === 0) resolve(JSON.parse(out));
-      else reject(new Error(`writer exited ${code}: ${err}`));
-    });
-  });
+  try {
+    const out = await runOnSources(new URL('../test/writeLive.ts', import.meta.url), [
+      ...args,
+      journalDir,
+    ]);
+    return JSON.parse(out) as { id: string; tenantId: string; action: string }[];
+  } finally {
+    await rm(journalDir, { recursive: true, force: true });
+  }
 }
 
 describe('the live hub', () => {

@@ -1,38 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type DevDb, startDevDb } from '@activitykit/devdb';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ActivityStore, createActivityStore } from '../createActivityStore.ts';
 import type { EventDocument } from '../internal/document.ts';
+import { ownServer, tempDir } from '../test/ownDevDb.ts';
 
 // Regression tests of issue 12 §2: a store whose MongoDB was not there for its first connection
 // kept a closed driver topology for good ("Topology is closed"), so nothing was ever stored again.
 
-const scratch: string[] = [];
-const servers: DevDb[] = [];
+// Servers of our own (ownDevDb.ts), since these tests start them late or stop them; the stores
+// close before those servers stop.
 const stores: ActivityStore[] = [];
 afterAll(async () => {
   await Promise.all(stores.map((store) => store.close().catch(() => {})));
-  await Promise.all(servers.map((db) => db.stop()));
-  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-}
-/** A server of our own on `port` (`0`: any), since these tests start it late or stop it. */
-async function ownServer(dataDir: string, port = 0): Promise<DevDb> {
-  const { MONGODB_URI: _shared, ...env } = process.env;
-  // FerretDB on SQLite, whoever runs the tests: the PostgreSQL backend runs as its own user when
-  // started by root, which a private temporary directory shuts out (it would fall back, loudly).
-  const db = await startDevDb({ engine: 'ferretdb-sqlite', dataDir, port, env, onCrash: () => {} });
-  servers.push(db);
-  return db;
-}
 /** A TCP port nothing listens on (yet). */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,35 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { type DevDb, startDevDb } from '@activitykit/devdb';
+import { runOnSources } from '@activitykit/test-utils';
 import { MongoClient } from 'mongodb';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivityStore } from '../createActivityStore.ts';
 import type { EventDocument } from '../internal/document.ts';
+import { ownServer, tempDir } from '../test/ownDevDb.ts';
 
-const scratch: string[] = [];
-const servers: DevDb[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((db) => db.stop()));
-  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-}
-/** A server of our own, since this test stops it (the run's shared one must stay up). */
-async function ownServer(dataDir: string, port = 0): Promise<DevDb> {
-  const { MONGODB_URI: _shared, ...env } = process.env;
-  // FerretDB on SQLite, whoever runs the tests: the PostgreSQL backend runs as its own user when
-  // started by root, which a private temporary directory shuts out (it would fall back, loudly).
-  const db = await startDevDb({ engine: 'ferretdb-sqlite', dataDir, port, env, onCrash: () => {} });
-  servers.push(db);
-  return db;
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the writer when MongoDB goes away', () => {
@@ -116,14 +93,8 @@ describe('the writer when MongoDB goes away', () => {
   it('replays what an earlier process journaled when the next one starts', async () => {
     const journalDir = await tempDir('ak-replay-journal-');
     const idsFile = join(await tempDir('ak-replay-ids-'), 'ids.json');
-    const script = fileURLToPath(new URL('../test/recordOffline.ts', import.meta.url));
-    await promisify(execFile)(process.execPath, [
-      '--conditions=@activitykit/source',
-      script,
-      journalDir,
-      '500',
-      idsFile,
-    ]);
+    const script = new URL('../test/recordOffline.ts', import.meta.url);
+    await runOnSources(script, [journalDir, '500', idsFile]);
     const offline = JSON.parse(await readFile(idsFile, 'utf8')) as {
       ids: string[];
       metrics: { spilled: number };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ActivityEvent } from '@activitykit/schema';
-import { createTestDb } from '@activitykit/test-utils';
+import { createTestDb, flushedUntil } from '@activitykit/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { as, startApiApp } from '../test/apiApp.ts';
 import { call } from '../test/fixture.ts';
@@ -30,14 +30,8 @@ async function collectionOf(): Promise<string> {
 }
 
 /** The stored documents of `action`, once `count` of them are in MongoDB. */
-async function stored(action: string, count: number) {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    await store.flush();
-    const found = await events.find({ action }).sort({ _id: 1 }).toArray();
-    if (found.length >= count || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function stored(action: string, count: number) {
+  return flushedUntil(store, () => events.find({ action }).sort({ _id: 1 }).toArray(), count);
 }
 
 async function pdfText(bytes: ArrayBuffer): Promise<string> {

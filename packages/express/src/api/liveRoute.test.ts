@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ActivityEventInput } from '@activitykit/schema';
-import { createTestDb } from '@activitykit/test-utils';
+import { createTestDb, runOnSources } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { as, startApiApp } from '../test/apiApp.ts';
 import { call } from '../test/fixture.ts';
@@ -86,31 +84,17 @@ async function until(check: () => boolean, ms = 8000): Promise<void> {
 }
 
 /** Records events from another `node` process, on its own store over the same database. */
-function recordFromChild(events: ActivityEventInput[]): Promise<string[]> {
-  const script = fileURLToPath(new URL('../test/recordFromChild.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@activitykit/source', script], {
-      env: {
-        ...process.env,
-        AK_URI: testDb.uri,
-        AK_DB: testDb.db.databaseName,
-        AK_COLLECTION: collection,
-        AK_EVENTS: JSON.stringify(events),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      err += chunk;
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}: ${err}`)),
-    );
+async function recordFromChild(events: ActivityEventInput[]): Promise<string[]> {
+  const out = await runOnSources(new URL('../test/recordFromChild.ts', import.meta.url), [], {
+    env: {
+      ...process.env,
+      AK_URI: testDb.uri,
+      AK_DB: testDb.db.databaseName,
+      AK_COLLECTION: collection,
+      AK_EVENTS: JSON.stringify(events),
+    },
   });
+  return JSON.parse(out);
 }
 
 const customer = (tenantId: string, id: string, verb = 'created'): ActivityEventInput => ({

@@ -2,7 +2,7 @@ import { ADMIN_SCOPE } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import express, { type ErrorRequestHandler } from 'express';
 import { describe, expect, it } from 'vitest';
-import { call, createTestStore, eventually, listen } from '../test/fixture.ts';
+import { call, createTestStore, eventually, headerSession, listen } from '../test/fixture.ts';
 import { activityCapture } from './activityCapture.ts';
 
 const testDb = await createTestDb('capture');
@@ -13,12 +13,7 @@ function buildApp(trustProxy: boolean) {
   const app = express();
   if (trustProxy) app.set('trust proxy', 'loopback');
   app.use(express.json());
-  // The test's "session": the signed-in user comes in a header.
-  app.use((req, _res, next) => {
-    const user = req.headers['x-user'];
-    if (typeof user === 'string') (req as { user?: unknown }).user = JSON.parse(user);
-    next();
-  });
+  app.use(headerSession);
   app.use(
     activityCapture({
       store,

@@ -1,8 +1,8 @@
 import type { ActivityEvent } from '@activitykit/schema';
-import { createTestDb } from '@activitykit/test-utils';
+import { createTestDb, flushedUntil } from '@activitykit/test-utils';
 import express, { type Request } from 'express';
 import { describe, expect, it } from 'vitest';
-import { call, createTestStore, listen } from '../test/fixture.ts';
+import { call, createTestStore, headerSession, listen } from '../test/fixture.ts';
 import { activityCapture } from './activityCapture.ts';
 import type { ActivityCaptureOptions } from './options.ts';
 
@@ -20,11 +20,7 @@ async function startApp(options: Partial<ActivityCaptureOptions>) {
   const reported: unknown[] = [];
   const app = express();
   app.use(express.json());
-  app.use((req, _res, next) => {
-    const user = req.headers['x-user'];
-    if (typeof user === 'string') (req as { user?: unknown }).user = JSON.parse(user);
-    next();
-  });
+  app.use(headerSession);
   app.use(
     activityCapture({
       store,
@@ -47,17 +43,13 @@ async function startApp(options: Partial<ActivityCaptureOptions>) {
 }
 
 /** The sign-in events stored for `marker` (in `metadata.identifier`), read from MongoDB. */
-async function storedFor(marker: string, count: number) {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    await store.flush();
-    const found = await events
+function storedFor(marker: string, count: number) {
+  const read = () =>
+    events
       .find({ 'metadata.identifier': { $regex: marker } })
       .sort({ _id: 1 })
       .toArray();
-    if (found.length >= count || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return flushedUntil(store, read, count);
 }
 
 /** Waits for `reported` to hold `count` errors. */

@@ -1,13 +1,23 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   type ActivityStore,
   type ActivityStoreOptions,
   createActivityStore,
 } from '@activitykit/core';
 import type { ActivityEvent, ActivityQueryInput } from '@activitykit/schema';
-import { cleanUp, createStoreFixture, type TestDb } from '@activitykit/test-utils';
-import type { Express } from 'express';
+import {
+  createStoreFixture,
+  flushedUntil,
+  listen as serve,
+  type TestDb,
+} from '@activitykit/test-utils';
+import type { Express, RequestHandler } from 'express';
+
+/** The tests' "session": the signed-in user comes as JSON in an `x-user` header, onto `req.user`. */
+export const headerSession: RequestHandler = (req, _res, next) => {
+  const user = req.headers['x-user'];
+  if (typeof user === 'string') (req as { user?: unknown }).user = JSON.parse(user);
+  next();
+};
 
 /** A store on its own collection of the test file's database (test-utils' `createStoreFixture`). */
 export async function createTestStore(
@@ -17,19 +27,10 @@ export async function createTestStore(
   return createStoreFixture(testDb, createActivityStore, options);
 }
 
-/** Starts an app on a free port; closed after the file's tests. Returns its base URL. */
-export async function listen(app: Express): Promise<string> {
+/** Starts an app on a free port (test-utils' `listen`); closed after the file's tests. Returns its base URL. */
+export function listen(app: Express): Promise<string> {
   // Room for an export selection of 1000 ids in the query string (Node's default is 16 KiB).
-  const server = createServer({ maxHeaderSize: 64 * 1024 }, app).listen(0);
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  cleanUp(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return serve(app, { maxHeaderSize: 64 * 1024 });
 }
 
 /**
@@ -41,13 +42,8 @@ export async function eventually(
   query: ActivityQueryInput,
   count = 1,
 ): Promise<ActivityEvent[]> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    await store.flush();
-    const page = await store.list({ ...query, limit: 200 }, { tenants: '*' });
-    if (page.items.length >= count || Date.now() > deadline) return page.items;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const read = async () => (await store.list({ ...query, limit: 200 }, { tenants: '*' })).items;
+  return flushedUntil(store, read, count);
 }
 
 /** A parsed JSON answer, read loosely by the tests. */

@@ -40,6 +40,26 @@ export type ActivityListResult = UseInfiniteQueryResult<
   ActivitySourceError
 >;
 
+/** Pages of `query`, each asked for with the cursor the page before it ended at. */
+function useCursorPages(
+  queryKey: readonly unknown[],
+  page: (query: ActivityQueryInput, signal: AbortSignal) => Promise<ActivityPage<ActivityEvent>>,
+  { query, options }: { query: ActivityQueryInput; options: ActivityQueryOptions },
+): ActivityListResult {
+  const { queryClient } = useActivityContext();
+  return useInfiniteQuery(
+    {
+      queryKey,
+      queryFn: ({ pageParam, signal }) =>
+        page(pageParam ? { ...query, cursor: pageParam } : query, signal),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor,
+      ...common(options),
+    },
+    queryClient,
+  ) as ActivityListResult;
+}
+
 /**
  * Activity matching a query, as an infinite query on the cursor: `fetchNextPage()` loads the next
  * page, `data.pages.flatMap((p) => p.items)` are the rows loaded so far.
@@ -54,18 +74,11 @@ export function useActivityList(
   query: ActivityQueryInput,
   options: ActivityQueryOptions = {},
 ): ActivityListResult {
-  const { source, queryClient, keys } = useActivityContext();
-  return useInfiniteQuery(
-    {
-      queryKey: keys.list(query),
-      queryFn: ({ pageParam, signal }) =>
-        source.list(pageParam ? { ...query, cursor: pageParam } : query, { signal }),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (page) => page.nextCursor,
-      ...common(options),
-    },
-    queryClient,
-  ) as ActivityListResult;
+  const { source, keys } = useActivityContext();
+  return useCursorPages(keys.list(query), (page, signal) => source.list(page, { signal }), {
+    query,
+    options,
+  });
 }
 
 /**
@@ -81,18 +94,12 @@ export function useTimeline(
   query: ActivityQueryInput = {},
   options: ActivityQueryOptions = {},
 ): ActivityListResult {
-  const { source, queryClient, keys } = useActivityContext();
-  return useInfiniteQuery(
-    {
-      queryKey: keys.timeline(ref, query),
-      queryFn: ({ pageParam, signal }) =>
-        source.timeline(ref, pageParam ? { ...query, cursor: pageParam } : query, { signal }),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (page) => page.nextCursor,
-      ...common(options),
-    },
-    queryClient,
-  ) as ActivityListResult;
+  const { source, keys } = useActivityContext();
+  return useCursorPages(
+    keys.timeline(ref, query),
+    (page, signal) => source.timeline(ref, page, { signal }),
+    { query, options },
+  );
 }
 
 /**

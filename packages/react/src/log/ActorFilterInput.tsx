@@ -1,7 +1,7 @@
 import type { Locale } from '@activitykit/schema';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ActorSuggestionList } from './ActorSuggestionList.tsx';
-import { useDebouncedDraft } from './DebouncedInput.tsx';
+import { useDraftInput } from './DebouncedInput.tsx';
 import { useActorCombobox } from './useActorCombobox.ts';
 
 /** Props of {@link ActorFilterInput}. */
@@ -25,8 +25,8 @@ export interface ActorFilterInputProps {
  */
 export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
   const { label, value, onCommit, placeholder, locale, roleLabel, delayMs = 400 } = props;
-  const id = useId();
-  const [draft, setDraft] = useDebouncedDraft(value, onCommit, delayMs);
+  const field = useDraftInput(value, onCommit, delayMs);
+  const { draft, setDraft } = field;
   const [typing, setTyping] = useState(false);
   const combobox = useActorCombobox({
     prefix: typing && draft.trim() !== '' ? draft : undefined,
@@ -38,30 +38,26 @@ export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
   });
   return (
     <div className="ak-log-field ak-log-actor-filter">
-      <label className="ak-label" htmlFor={id}>
+      <label className="ak-label" htmlFor={field.inputProps.id}>
         {label}
       </label>
       <div className="ak-log-search-field">
         <input
-          id={id}
-          className="ak-input"
-          type="text"
-          value={draft}
+          {...field.inputProps}
           placeholder={placeholder}
-          autoComplete="off"
           spellCheck={false}
           {...combobox.inputProps}
           onChange={(event) => {
             setTyping(true);
-            setDraft(event.currentTarget.value);
+            field.inputProps.onChange(event);
           }}
           onBlur={() => {
             combobox.close();
-            if (draft !== value) onCommit(draft);
+            field.commit();
           }}
           onKeyDown={(event) => {
             if (combobox.onKeyDown(event)) return;
-            if (event.key === 'Enter' && draft !== value) onCommit(draft);
+            field.inputProps.onKeyDown(event);
             if (event.key === 'Escape' && draft !== value) {
               event.preventDefault();
               setDraft(value);

@@ -1,4 +1,4 @@
-import { activityEventSchema } from '@activitykit/schema';
+import { activityEventSchema, EVENT_KINDS } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
 import { generateActivityEvents } from './fixtures.ts';
 
@@ -12,19 +12,7 @@ describe('generateActivityEvents', () => {
       );
     }
     expect(generateActivityEvents({ count: 500, seed: 3 })).toEqual(events);
-    expect(new Set(events.map((event) => event.kind))).toEqual(
-      new Set([
-        'create',
-        'update',
-        'delete',
-        'login',
-        'logout',
-        'login_failed',
-        'access',
-        'note',
-        'other',
-      ]),
-    );
+    expect(new Set(events.map((event) => event.kind))).toEqual(new Set(EVENT_KINDS));
     expect(events.some((event) => event.kind === 'delete' && event.snapshot)).toBe(true);
   });
 });

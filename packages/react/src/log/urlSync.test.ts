@@ -3,7 +3,7 @@ import { readLogUrlState, writeLogUrlState } from './urlSync.ts';
 
 describe('log URL state', () => {
   it('round-trips filters, sort, columns and the open event', () => {
-    const written = writeLogUrlState(new URLSearchParams(), {
+    const state = {
       filters: {
         kinds: ['delete', 'update'],
         preset: 'last_7_days',
@@ -14,20 +14,8 @@ describe('log URL state', () => {
       sort: 'asc',
       columns: ['time', 'user', 'action'],
       eventId: '01KAB0000000000000000000AB',
-    });
-    const state = readLogUrlState(written);
-    expect(state).toEqual({
-      filters: {
-        kinds: ['delete', 'update'],
-        preset: 'last_7_days',
-        locations: ['North branch', 'South branch'],
-        q: 'actor:alice "refund"',
-        from: new Date('2026-11-01T00:00:00Z'),
-      },
-      sort: 'asc',
-      columns: ['time', 'user', 'action'],
-      eventId: '01KAB0000000000000000000AB',
-    });
+    } satisfies Parameters<typeof writeLogUrlState>[1];
+    expect(readLogUrlState(writeLogUrlState(new URLSearchParams(), state))).toEqual(state);
   });
 
   it("keeps the app's own parameters and leaves the default sort out", () => {

@@ -1,11 +1,13 @@
-import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { type ActivityStore, createActivityStore } from '@activitykit/core';
 import type { ActivityEvent, ActivityScopeInput, Actor } from '@activitykit/schema';
-import { cleanUp, createStoreFixture, type TestDb } from '@activitykit/test-utils';
+import { createStoreFixture, type TestDb } from '@activitykit/test-utils';
 import { seedDrafts } from './seedDrafts.ts';
 
 // Node-only helpers of the source integration tests: a real store on the devdb, real HTTP.
+
+/** Serves a request listener on a free port; closed after the file's tests. */
+export { listen } from '@activitykit/test-utils';
 
 /** Who a test request acts as (the `x-as` header). */
 export const CALLERS: Record<string, { scope: ActivityScopeInput; actor: Actor }> = {
@@ -44,18 +46,4 @@ export async function seedStore(store: ActivityStore): Promise<ActivityEvent[]> 
   }
   await store.flush();
   return recorded;
-}
-
-/** Serves a request listener on a free port; closed after the file's tests. */
-export async function listen(listener: RequestListener): Promise<string> {
-  const server = createServer(listener).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  cleanUp(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }

@@ -1,5 +1,5 @@
 import type { ActivityEvent } from '@activitykit/schema';
-import { createTestDb } from '@activitykit/test-utils';
+import { createTestDb, flushedUntil } from '@activitykit/test-utils';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { createActivityExportHandler } from '../export/exportHandler.ts';
@@ -31,14 +31,8 @@ const boss = clientOf('boss');
 const context = { ip: '127.0.0.1', userAgent: 'AuditTest/2.0', requestId: 'req-trpc-audit' };
 
 /** The stored documents of `action`, once `count` of them are in MongoDB. */
-async function stored(action: string, count: number) {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    await store.flush();
-    const found = await events.find({ action }).sort({ _id: 1 }).toArray();
-    if (found.length >= count || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function stored(action: string, count: number) {
+  return flushedUntil(store, () => events.find({ action }).sort({ _id: 1 }).toArray(), count);
 }
 
 const idsOf = (tenantId: string) => seeded.filter((e) => e.tenantId === tenantId).map((e) => e.id);

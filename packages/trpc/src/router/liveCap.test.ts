@@ -1,5 +1,5 @@
 import { createTestDb } from '@activitykit/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientFor, createTestStore, serve } from '../test/harness.ts';
 import { createRouterApp, type RouterApp } from '../test/routerApp.ts';
 import { type Collected, collect } from '../test/subscribe.ts';
@@ -14,15 +14,6 @@ const { url } = await serve(
 const acme = clientFor<RouterApp>(url, 'acme');
 const boss = clientFor<RouterApp>(url, 'boss'); // the same tenant, acme
 const admin = clientFor<RouterApp>(url, 'admin');
-const open: Collected[] = [];
-const live = (...args: Parameters<typeof collect>) => {
-  const subscription = collect(...args);
-  open.push(subscription);
-  return subscription;
-};
-afterEach(() => {
-  for (const subscription of open.splice(0)) subscription.stop();
-});
 
 /** Whether a subscription streams: an event recorded for acme now arrives, or it failed. */
 async function streams(subscription: Collected, id: string): Promise<boolean> {
@@ -39,25 +30,25 @@ async function streams(subscription: Collected, id: string): Promise<boolean> {
 
 describe('live: open subscriptions per tenant', () => {
   it('fails the subscription past the cap with TOO_MANY_REQUESTS, and an ended one frees its slot', async () => {
-    const first = live(acme, {});
-    const second = live(boss, {});
+    const first = collect(acme, {});
+    const second = collect(boss, {});
     expect(await streams(first, 'cap-1')).toBe(true);
     expect(await streams(second, 'cap-2')).toBe(true);
 
-    const refused = live(acme, {});
+    const refused = collect(acme, {});
     const error = (await refused.error) as { message?: string; data?: { code?: string } };
     expect(error.data?.code).toBe('TOO_MANY_REQUESTS');
     expect(error.message).toMatch(
       /^Tenant "acme" has 2 live subscriptions open, the most allowed: end one .* live\.maxStreamsPerTenant\.$/,
     );
     // Readers of every tenant count on their own.
-    expect(await streams(live(admin, {}), 'cap-3')).toBe(true);
+    expect(await streams(collect(admin, {}), 'cap-3')).toBe(true);
 
     first.stop();
     const deadline = Date.now() + 8000;
     let freed = false;
     while (!freed && Date.now() < deadline) {
-      freed = await streams(live(acme, {}), `cap-${Date.now()}`);
+      freed = await streams(collect(acme, {}), `cap-${Date.now()}`);
     }
     expect(freed).toBe(true);
   });

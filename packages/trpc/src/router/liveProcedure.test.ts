@@ -1,24 +1,15 @@
 import { createTestDb } from '@activitykit/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordFromChild } from '../test/child.ts';
 import { clientFor, createTestStore, serve } from '../test/harness.ts';
 import { authorize, createRouterApp, type RouterApp } from '../test/routerApp.ts';
-import { actions, type Collected, collect } from '../test/subscribe.ts';
+import { actions, collect } from '../test/subscribe.ts';
 
 const testDb = await createTestDb('trpc_live');
 const { store, collection } = await createTestStore(testDb);
 const { url } = await serve(createRouterApp(store));
 const acme = clientFor<RouterApp>(url, 'acme');
 const admin = clientFor<RouterApp>(url, 'admin');
-const open: Collected[] = [];
-const live = (...args: Parameters<typeof collect>) => {
-  const subscription = collect(...args);
-  open.push(subscription);
-  return subscription;
-};
-afterEach(() => {
-  for (const subscription of open.splice(0)) subscription.stop();
-});
 
 const staff = { id: 'u-sam', type: 'user' as const, role: 'staff' };
 const event = (tenantId: string, action: string, id: string) => ({
@@ -30,8 +21,8 @@ const event = (tenantId: string, action: string, id: string) => ({
 
 describe('live', () => {
   it('streams events another process writes, only within the scope, as tracked ids', async () => {
-    const mine = live(acme, { query: { preset: 'today', timeZone: 'Europe/Moscow' } });
-    const deletes = live(admin, { query: { kinds: ['delete'] } });
+    const mine = collect(acme, { query: { preset: 'today', timeZone: 'Europe/Moscow' } });
+    const deletes = collect(admin, { query: { kinds: ['delete'] } });
     await Promise.all([mine.started, deletes.started]);
     const ids = await recordFromChild(testDb, collection, [
       event('acme', 'customer.created', '1'),
@@ -54,7 +45,10 @@ describe('live', () => {
       event('acme', 'customer.updated', '4'),
       event('acme', 'customer.updated', '5'),
     ]);
-    const resumed = live(acme, { query: { actions: ['customer.updated'] }, lastEventId: ids[0] });
+    const resumed = collect(acme, {
+      query: { actions: ['customer.updated'] },
+      lastEventId: ids[0],
+    });
     await resumed.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(resumed.events.map((e) => e.id)).toEqual([ids[1], ids[2]]);
@@ -62,7 +56,7 @@ describe('live', () => {
 
   it('starts from now when no lastEventId is given', async () => {
     await store.record(event('acme', 'customer.archived', '6'), { durable: true });
-    const fresh = live(acme, { query: { actions: ['customer.archived'] } });
+    const fresh = collect(acme, { query: { actions: ['customer.archived'] } });
     await fresh.started;
     await new Promise((resolve) => setTimeout(resolve, 400));
     const [id] = await recordFromChild(testDb, collection, [
@@ -73,13 +67,15 @@ describe('live', () => {
   });
 
   it('refuses the anonymous, readers without tenants, and bad input', async () => {
-    expect((await live(clientFor<RouterApp>(url), {}).error)?.data?.code).toBe('UNAUTHORIZED');
-    expect((await live(clientFor<RouterApp>(url, 'nobody'), {}).error)?.data?.code).toBe(
+    expect((await collect(clientFor<RouterApp>(url), {}).error)?.data?.code).toBe('UNAUTHORIZED');
+    expect((await collect(clientFor<RouterApp>(url, 'nobody'), {}).error)?.data?.code).toBe(
       'FORBIDDEN',
     );
-    const bad = live(acme, { query: JSON.parse('{"__proto__": {"tenants": "*"}}') });
+    const bad = collect(acme, { query: JSON.parse('{"__proto__": {"tenants": "*"}}') });
     expect((await bad.error)?.data?.code).toBe('BAD_REQUEST');
-    expect((await live(acme, { lastEventId: 'not-an-id' }).error)?.data?.code).toBe('BAD_REQUEST');
+    expect((await collect(acme, { lastEventId: 'not-an-id' }).error)?.data?.code).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('ends the stream once the reader loses access', async () => {
@@ -90,7 +86,7 @@ describe('live', () => {
         live: { pollIntervalMs: 100, lookbackMs: 2000, reauthorizeMs: 200 },
       }),
     );
-    const subscription = live(clientFor<RouterApp>(guarded.url, 'acme'), {});
+    const subscription = collect(clientFor<RouterApp>(guarded.url, 'acme'), {});
     await subscription.started;
     await store.record(event('acme', 'customer.viewed', '8'), { durable: true });
     await subscription.waitFor(1);

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { ActivityEventInput } from '@activitykit/schema';
-import type { TestDb } from '@activitykit/test-utils';
+import { runOnSources, type TestDb } from '@activitykit/test-utils';
 
-const script = fileURLToPath(new URL('./recordFromChild.ts', import.meta.url));
+const script = new URL('./recordFromChild.ts', import.meta.url);
 
 /** Records `events` from a child Node process with its own store; resolves with their ids. */
 export async function recordFromChild(
@@ -17,19 +14,14 @@ export async function recordFromChild(
 ): Promise<string[]> {
   const journalDir = await mkdtemp(join(tmpdir(), 'ak-trpc-child-'));
   try {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--conditions=@activitykit/source',
-        script,
-        testDb.uri,
-        testDb.db.databaseName,
-        collection,
-        journalDir,
-        JSON.stringify(events),
-      ],
-      { timeout: 30_000 },
-    );
+    const args = [
+      testDb.uri,
+      testDb.db.databaseName,
+      collection,
+      journalDir,
+      JSON.stringify(events),
+    ];
+    const stdout = await runOnSources(script, args, { timeoutMs: 30_000 });
     return stdout.trim().split('\n');
   } finally {
     await rm(journalDir, { recursive: true, force: true });

@@ -1,11 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type ActivityStore,
   type ActivityStoreOptions,
   createActivityStore,
 } from '@activitykit/core';
-import { cleanUp, createStoreFixture, type TestDb } from '@activitykit/test-utils';
+import { createStoreFixture, listen, type TestDb } from '@activitykit/test-utils';
 import {
   createTRPCClient,
   httpLink,
@@ -67,17 +66,12 @@ export async function serve(
       return { req, ...(id && USERS[id] ? { user: USERS[id] } : {}) };
     },
   });
-  const server = createServer((req, res) => {
+  const url = await listen((req, res) => {
     const prefix = Object.keys(extra).find((path) => req.url?.startsWith(path));
     if (prefix) void extra[prefix]?.(req, res);
     else trpc(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanUp(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { url };
 }
 
 /** A tRPC client of `url` signed in as `user` (none: anonymous); subscriptions over SSE. */

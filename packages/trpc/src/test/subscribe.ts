@@ -1,4 +1,5 @@
 import type { ActivityEvent, WireActivityEvent } from '@activitykit/schema';
+import { cleanUp } from '@activitykit/test-utils';
 import type { TRPCClient } from '@trpc/client';
 import type { RouterApp } from './routerApp.ts';
 
@@ -14,7 +15,10 @@ export interface Collected {
   stop(): void;
 }
 
-/** Subscribes to `activity.live` and collects events and the error. */
+/**
+ * Subscribes to `activity.live` and collects events and the error; unsubscribes when the test that
+ * opened it finishes (test-utils' `cleanUp`), so a test's streams never outlive it.
+ */
 export function collect(client: TRPCClient<RouterApp>, input: LiveInput): Collected {
   const events: Collected['events'] = [];
   let resolveError: (error: { data?: { code?: string } } | undefined) => void = () => {};
@@ -26,6 +30,7 @@ export function collect(client: TRPCClient<RouterApp>, input: LiveInput): Collec
     onData: (event) => void events.push(event as Collected['events'][number]),
     onError: (e) => resolveError(e as { data?: { code?: string } }),
   });
+  cleanUp(() => subscription.unsubscribe());
   return {
     events,
     error,
