@@ -5,10 +5,9 @@ import type {
   Actor,
   BulkDeleteResult,
 } from '@activitykit/schema';
-import { isUlid } from '@activitykit/schema';
+import { bulkDeletedEventInputs, isUlid } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from './errors.ts';
-import { BULK_DELETED } from './integrity/explanations.ts';
 import { type RequestContext, requestContext } from './internal/auditText.ts';
 import type { EventDocument } from './internal/document.ts';
 
@@ -44,9 +43,6 @@ export interface BulkDeleteDeps {
   ) => Promise<ActivityEvent | undefined>;
 }
 
-/** Ids per `activity.bulk_deleted` event, so the list fits the metadata size cap. */
-const IDS_PER_RECORD = 400;
-
 /**
  * Deletes events within the scope, recording first — durably, per tenant, with the actor and the ids —
  * what it is about to delete, so that `verify` reads the gap as a bulk delete and not as tampering,
@@ -81,26 +77,10 @@ export async function bulkDelete(
   let deleted = 0;
   const context = requestContext(deps.context);
   for (const [tenantId, ids] of byTenant) {
-    for (let start = 0; start < ids.length; start += IDS_PER_RECORD) {
-      const chunk = ids.slice(start, start + IDS_PER_RECORD);
-      const metadata: Record<string, unknown> = { ids: chunk, total: ids.length };
-      // A delete recorded in several parts says which of the `total` each part holds.
-      if (chunk.length < ids.length) {
-        metadata.part = { from: start + 1, to: start + chunk.length };
-      }
-      await deps.record(
-        {
-          tenantId,
-          action: BULK_DELETED,
-          kind: 'delete',
-          category: 'system',
-          actor: deps.actor,
-          subject: { type: 'activity_log', id: tenantId },
-          ...(context ? { context } : {}),
-          metadata,
-        },
-        { durable: true },
-      );
+    // Each record lists its ids (400 at most), and is stored before they are deleted.
+    for (const record of bulkDeletedEventInputs({ tenantId, ids, actor: deps.actor, context })) {
+      const chunk = (record.metadata as { ids: string[] }).ids;
+      await deps.record(record, { durable: true });
       const result = await deps.collection.deleteMany({
         $and: [{ _id: { $in: chunk } }, deps.scopeFilter],
       } as Filter<EventDocument>);

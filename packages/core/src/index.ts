@@ -1,4 +1,9 @@
-export { mentionsPermissions } from '@activitykit/schema';
+export {
+  chooseBucket,
+  MAX_BUCKETS,
+  mentionsPermissions,
+  type StatsBucket,
+} from '@activitykit/schema';
 export {
   type ActivityAccess,
   type ActivityAuthorization,
@@ -9,7 +14,6 @@ export {
   scopeHasTenant,
 } from './access.ts';
 export { type AnalyticsRangeOptions, analyticsRange } from './analytics/analyticsRange.ts';
-export { chooseBucket, MAX_BUCKETS, type StatsBucket } from './analytics/buckets.ts';
 export type {
   ActivityStats,
   AuthStats,

@@ -5,12 +5,29 @@ export {
   createActionRegistry,
 } from './actions.ts';
 export {
+  compareLoginPairs,
+  groupOffHours,
+  type LoginPairKey,
+  newIpLoginSignal,
+  newIpLoginSignals,
+  type OffHoursActor,
+  offHoursActors,
+  offHoursSignals,
+} from './actorSignals.ts';
+export {
   type AuthStep,
   type AuthStepEvent,
   attemptedIdentifier,
   authStepEvent,
   MAX_IDENTIFIER_LENGTH,
 } from './authSteps.ts';
+export {
+  type BucketStartsOptions,
+  bucketStarts,
+  chooseBucket,
+  fillBuckets,
+  MAX_BUCKETS,
+} from './buckets.ts';
 export {
   type Account,
   accountOf,
@@ -81,6 +98,13 @@ export {
   refKey,
 } from './event.ts';
 export { isStatusNote, isSystemEvent } from './eventFlags.ts';
+export {
+  bulkDeleteSignals,
+  failedLoginAccountSignals,
+  failedLoginIpSignals,
+  isFailedLogin,
+  permissionChangeSignals,
+} from './eventSignals.ts';
 export {
   createIdGenerator,
   eventIdSchema,
@@ -194,7 +218,19 @@ export {
   type SearchProblem,
 } from './searchProblem.ts';
 export { DEFAULT_DENY } from './secretNames.ts';
-export { restoredEventInput } from './systemEvents.ts';
+export { displayName, type SignalFacts, signalMessage } from './signalMessages.ts';
+export {
+  type BurstRule,
+  type BusinessHours,
+  compareSignals,
+  isBusinessTime,
+  makeSignal,
+  type SignalEvent,
+  type SignalRules,
+  type SignalRulesInput,
+  signalRules,
+} from './signalRules.ts';
+export { BULK_DELETED, bulkDeletedEventInputs, restoredEventInput } from './systemEvents.ts';
 export {
   eventFromWire,
   LIVE_EVENT,
@@ -207,3 +243,12 @@ export {
   type SearchParamsInit,
   type WireActivityEvent,
 } from './wire.ts';
+export {
+  DAY_MS,
+  formatLocal,
+  HOUR_MS,
+  localTime,
+  mod,
+  type OffsetSpan,
+  offsetSpans,
+} from './zone.ts';

@@ -1,5 +1,6 @@
-import { type Actor, formatCount, type Locale, type PluralForms } from '@activitykit/schema';
-import type { BurstRule, BusinessHours } from './securitySignal.ts';
+import type { Actor } from './event.ts';
+import { formatCount, type Locale, type PluralForms } from './locale.ts';
+import type { BurstRule, BusinessHours } from './signalRules.ts';
 import { formatLocal } from './zone.ts';
 
 /** The facts a signal's sentence is made of. */

@@ -1,12 +1,12 @@
 import {
   type ActivityFilter,
+  DAY_MS,
   type PeriodPreset,
   type PeriodRange,
   resolvePeriod,
   type WeekDay,
 } from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
-import { DAY_MS } from './zone.ts';
 
 /** Options of {@link analyticsRange}. */
 export interface AnalyticsRangeOptions {

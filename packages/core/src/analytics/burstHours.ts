@@ -1,7 +1,7 @@
+import { HOUR_MS } from '@activitykit/schema';
 import { SHAPE_WITH, type SignalCountsDocument } from '../rollups/rollupDocument.ts';
 import type { BurstRule } from './securitySignal.ts';
 import type { OldDays } from './signalCounters.ts';
-import { HOUR_MS } from './zone.ts';
 
 /** Per-hour counts of a burst set by group: `fa` (failed logins per account) or `fi` (per IP). */
 export type BurstGroups = 'fa' | 'fi';

@@ -1,4 +1,4 @@
-import { BULK_DELETED } from '../integrity/explanations.ts';
+import { BULK_DELETED } from '@activitykit/schema';
 import type { EventDocument } from '../internal/document.ts';
 import { escapeKey, monthOfDay } from '../rollups/keys.ts';
 import { mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';

@@ -1,13 +1,12 @@
-import type { ActivityEvent, WeekDay } from '@activitykit/schema';
+import type { ActivityEvent, StatsBucket, WeekDay } from '@activitykit/schema';
 import { startOfDayInZone } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { label, referenceStarts } from '../../../schema/src/test/reference.ts';
 import { ActivityError } from '../errors.ts';
 import { createTestStore } from '../test/storeFixture.ts';
-import type { StatsBucket } from './buckets.ts';
 import { computeActivityStats } from './computeActivityStats.ts';
 import { recordAll } from './test/recordAll.ts';
-import { label, referenceStarts } from './test/reference.ts';
 import { referenceFigures, statsDataset } from './test/statsData.ts';
 
 const testDb = await createTestDb('stats');
@@ -172,5 +171,15 @@ describe('computeActivityStats', () => {
       ActivityError,
     );
     await expect(call({ topActions: 0 })).rejects.toMatchObject({ code: 'INVALID_QUERY' });
+  });
+
+  it('refuses a series of more than 5000 buckets with INVALID_QUERY, saying what to change', async () => {
+    const year = localDays('UTC', '2025-01-01', '2026-01-01');
+    const hourly = computeActivityStats(events(), { match: {}, range: year, bucket: 'hour' });
+    await expect(hourly).rejects.toBeInstanceOf(ActivityError);
+    await expect(hourly).rejects.toMatchObject({
+      code: 'INVALID_QUERY',
+      message: expect.stringMatching(/larger bucket/),
+    });
   });
 });

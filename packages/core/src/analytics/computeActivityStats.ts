@@ -1,7 +1,19 @@
-import type { ActivityStats, AuthStats, KeyCount, PeriodRange, WeekDay } from '@activitykit/schema';
+import {
+  type ActivityStats,
+  type AuthStats,
+  type BucketStartsOptions,
+  bucketStarts,
+  chooseBucket,
+  fillBuckets,
+  type KeyCount,
+  type PeriodRange,
+  SchemaError,
+  type StatsBucket,
+  type WeekDay,
+} from '@activitykit/schema';
 import type { Collection } from 'mongodb';
-import type { EventDocument } from '../internal/document.ts';
-import { bucketStarts, chooseBucket, fillBuckets, type StatsBucket } from './buckets.ts';
+import { ActivityError } from '../errors.ts';
+import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import {
   checkInteger,
   checkRangeAndZone,
@@ -69,7 +81,7 @@ export async function computeActivityStats(
   checkInteger('topActions', topActionCount, [1, 100]);
   checkInteger('topActors', topActorCount, [1, 100]);
   const bucket = options.bucket ?? chooseBucket(range);
-  const starts = bucketStarts({ range, timeZone, bucket, weekStartsOn });
+  const starts = seriesStarts({ range, timeZone, bucket, weekStartsOn });
   const match = within(options.match, range);
 
   const countBy = (field: string, limit?: number) =>
@@ -102,7 +114,7 @@ export async function computeActivityStats(
 
   const counts = fillBuckets(
     starts,
-    quarters.map((row) => ({ quarter: Number(row._id), count: row.n })),
+    quarters.map((row) => ({ instant: Number(row._id) * QUARTER_MS, count: row.n })),
   );
   const { kinds, outcomes, auth } = tallyKinds(
     kindOutcome.map(({ _id, n }) => ({
@@ -127,6 +139,26 @@ export async function computeActivityStats(
     },
     total: counts.reduce((sum, count) => sum + count, 0),
   };
+}
+
+/**
+ * The first instant of every bucket of a series (schema's `bucketStarts`), refusing more than
+ * `MAX_BUCKETS` of them as a bad query (`INVALID_QUERY`), as the store refuses any.
+ *
+ * @example
+ * ```ts
+ * seriesStarts({ range: lastYear, timeZone: 'UTC', bucket: 'hour' }); // throws INVALID_QUERY
+ * ```
+ */
+export function seriesStarts(options: BucketStartsOptions): number[] {
+  try {
+    return bucketStarts(options);
+  } catch (error) {
+    if (error instanceof SchemaError) {
+      throw new ActivityError('INVALID_QUERY', error.message, { cause: error });
+    }
+    throw error;
+  }
 }
 
 function sorted(counts: Map<string, number>): KeyCount[] {

@@ -1,29 +1,58 @@
+import {
+  BULK_DELETED,
+  bulkDeleteSignals,
+  compareSignals,
+  failedLoginAccountSignals,
+  failedLoginIpSignals,
+  permissionChangeSignals,
+} from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
-import { bulkDeleteSignals } from './bulkDeleteSignals.ts';
-import { failedLoginIpSignals, failedLoginUserSignals } from './failedLoginSignals.ts';
 import { newIpLoginSignals } from './newIpLoginSignals.ts';
 import { offHoursSignals } from './offHoursSignals.ts';
-import { permissionChangeSignals } from './permissionChangeSignals.ts';
 import {
   type SecuritySignal,
   type SecuritySignalOptions,
   type SecuritySignalType,
-  SIGNAL_SEVERITIES,
   type SignalSettings,
   signalSettings,
 } from './securitySignal.ts';
+import { signalEvent } from './shared.ts';
 import { createSignalSource, type SignalDeps, type SignalSource } from './signalReads.ts';
 
 type Detector = (source: SignalSource, settings: SignalSettings) => Promise<SecuritySignal[]>;
 
+/**
+ * What each signal reads (see `createSignalSource`); the rules that make signals of it are
+ * schema's, shared with the React kit's memory source.
+ */
 const DETECTORS: Record<SecuritySignalType, Detector> = {
-  failed_login_burst_user: failedLoginUserSignals,
-  failed_login_burst_ip: failedLoginIpSignals,
+  failed_login_burst_user: async (source, settings) =>
+    failedLoginAccountSignals(
+      (await source.bursts('failed_login', settings.failedLogins, 'account')).map(signalEvent),
+      settings,
+    ),
+  failed_login_burst_ip: async (source, settings) =>
+    failedLoginIpSignals(
+      (await source.bursts('failed_login', settings.failedLogins, 'ip')).map(signalEvent),
+      settings,
+    ),
   new_ip_login: newIpLoginSignals,
   off_hours_activity: offHoursSignals,
-  bulk_delete: bulkDeleteSignals,
-  permission_change: permissionChangeSignals,
+  bulk_delete: async (source, settings) => {
+    const [deletes, logDeletes] = await Promise.all([
+      source.bursts('delete', settings.bulkDelete),
+      source.candidates('bulk_log'),
+    ]);
+    // Each read holds its own kind of delete (oldest first); the rule tells them apart by action.
+    const candidates = [
+      ...deletes.filter((doc) => doc.action !== BULK_DELETED),
+      ...logDeletes.filter((doc) => doc.action === BULK_DELETED),
+    ];
+    return bulkDeleteSignals(candidates.map(signalEvent), settings);
+  },
+  permission_change: async (source, settings) =>
+    permissionChangeSignals((await source.candidates('permission')).map(signalEvent), settings),
 };
 
 /**
@@ -68,12 +97,5 @@ export async function detectSecuritySignals(
   const types = [...new Set(settings.types)];
   const source = createSignalSource(collection, settings, deps);
   const found = await Promise.all(types.map((type) => DETECTORS[type](source, settings)));
-  return found
-    .flat()
-    .sort(
-      (a, b) =>
-        SIGNAL_SEVERITIES.indexOf(b.severity) - SIGNAL_SEVERITIES.indexOf(a.severity) ||
-        b.window.to.getTime() - a.window.to.getTime() ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  return found.flat().sort(compareSignals);
 }

@@ -1,9 +1,9 @@
+import { DAY_MS } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, utcDay, utcDaysBetween } from '../internal/document.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import { type DayLogins, LOGIN_FIELDS, loadLoginCounts } from './loginCounts.ts';
 import { actorEquality, mapLimit, READS_IN_FLIGHT, SUCCESSFUL_LOGIN } from './shared.ts';
-import { DAY_MS } from './zone.ts';
 
 /** Does a user have successful logins in `[from, to)`, and any from `ip`? */
 export interface LoginQuestion {

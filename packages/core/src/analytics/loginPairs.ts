@@ -1,3 +1,4 @@
+import { DAY_MS } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, utcDaysBetween } from '../internal/document.ts';
 import { firstLoginId } from '../rollups/delta.ts';
@@ -12,7 +13,6 @@ import {
   SUCCESSFUL_LOGIN,
   sortEvents,
 } from './shared.ts';
-import { DAY_MS } from './zone.ts';
 
 /** A user and an IP address they logged in from, successfully, within the range. */
 export interface LoginPair {

@@ -1,10 +1,8 @@
-import type { Actor } from '@activitykit/schema';
+import { compareLoginPairs, DAY_MS, newIpLoginSignal } from '@activitykit/schema';
 import type { LoginPair } from './loginPairs.ts';
-import { makeSignal, type SecuritySignal, type SignalSettings } from './securitySignal.ts';
-import { mapLimit, READS_IN_FLIGHT } from './shared.ts';
-import { displayName, signalMessage } from './signalMessages.ts';
+import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
+import { mapLimit, READS_IN_FLIGHT, signalEvent } from './shared.ts';
 import type { SignalSource } from './signalReads.ts';
-import { DAY_MS } from './zone.ts';
 
 /**
  * Successful logins from an IP address the user had never logged in from: for each (tenant, user,
@@ -28,9 +26,7 @@ export async function newIpLoginSignals(
   settings: SignalSettings,
 ): Promise<SecuritySignal[]> {
   const { limitEvents, newIpLogin } = settings;
-  const pairs = (await source.loginPairs())
-    .sort((x, y) => x.n - y.n || compareKeys(x, y))
-    .slice(0, newIpLogin.maxPairs);
+  const pairs = (await source.loginPairs()).sort(compareLoginPairs).slice(0, newIpLogin.maxPairs);
   if (pairs.length === 0) return [];
 
   // The counters settle most pairs; the others by the instant of their first login.
@@ -58,32 +54,11 @@ export async function newIpLoginSignals(
   const signals = await mapLimit(flagged, READS_IN_FLIGHT, async (pair) => {
     const first = await pair.first();
     if (!first) return undefined;
-    const window = { from: first.occurredAt, to: first.occurredAt };
-    const who = displayName(first.actor as Actor);
-    return makeSignal(
-      {
-        type: 'new_ip_login',
-        severity: 'medium',
-        key: pair.actorId,
-        tenantId: pair.tenantId,
-        window,
-        count: pair.n,
-        description: signalMessage(
-          { type: 'new_ip_login', who, ip: pair.ip, count: pair.n },
-          { ...settings, window },
-        ),
-        events: await pair.logins(limitEvents),
-      },
-      limitEvents,
+    const logins = await pair.logins(limitEvents);
+    return newIpLoginSignal(
+      { ...pair, first: signalEvent(first), logins: logins.map(signalEvent) },
+      settings,
     );
   });
   return signals.filter((signal) => signal !== undefined);
-}
-
-/** Orders pairs by tenant, user, then IP. */
-function compareKeys(x: LoginPair, y: LoginPair): number {
-  for (const field of ['tenantId', 'actorId', 'ip'] as const) {
-    if (x[field] !== y[field]) return x[field] < y[field] ? -1 : 1;
-  }
-  return 0;
 }

@@ -1,24 +1,17 @@
+import {
+  groupOffHours,
+  HOUR_MS,
+  type OffHoursActor as SchemaOffHoursActor,
+} from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import { splitPairKey } from '../rollups/keys.ts';
 import type { SignalCountsDocument } from '../rollups/rollupDocument.ts';
 import { actorEquality, type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
 import type { OldDays } from './signalCounters.ts';
-import { HOUR_MS } from './zone.ts';
 
-/** A person's events outside business hours within the range. */
-export interface OffHoursActor {
-  tenantId: string;
-  actorId: string;
-  /** How many there are. */
-  count: number;
-  /** How many of them are deletes. */
-  deletes: number;
-  /** The first of them (at most the `limit` asked for), oldest first. */
-  first: EventDocument[];
-  /** The newest of them. */
-  last: EventDocument;
-}
+/** One person's events outside business hours, within a tenant (schema's, of stored events). */
+export type OffHoursActor = SchemaOffHoursActor<EventDocument>;
 
 /** Whether a quarter hour (counted from the epoch) lies outside business hours. */
 export type OffHoursTest = (quarter: number) => boolean;
@@ -28,38 +21,6 @@ const PROJECTION = { snapshot: 0, refs: 0, refKeys: 0 } as const;
 const PEOPLE: EventMatch = { 'actor.type': 'user' };
 /** From this many actors needing one hour's events, the hour is read once for all of them. */
 const SHARED_HOUR = 2;
-
-/**
- * Groups people's events outside business hours by tenant and actor (`events` oldest first).
- *
- * @example
- * ```ts
- * groupOffHours(await source.offHours(isOff), 20); // [{ actorId: 'u-ann', count: 41, deletes: 2, … }]
- * ```
- */
-export function groupOffHours(events: EventDocument[], limit: number): OffHoursActor[] {
-  const actors = new Map<string, OffHoursActor>();
-  for (const doc of events) {
-    const { tenantId } = doc;
-    const actorId = doc.actor?.id;
-    if (typeof tenantId !== 'string' || typeof actorId !== 'string') continue;
-    const id = `${tenantId}\u0000${actorId}`;
-    const entry = actors.get(id) ?? {
-      tenantId,
-      actorId,
-      count: 0,
-      deletes: 0,
-      first: [],
-      last: doc,
-    };
-    entry.count += 1;
-    if (doc.kind === 'delete') entry.deletes += 1;
-    if (entry.first.length < limit) entry.first.push(doc);
-    entry.last = doc;
-    actors.set(id, entry);
-  }
-  return [...actors.values()];
-}
 
 /** One actor's off-hours events in one UTC hour: counted, or read. */
 type HourPart = { hour: string; count: number; events?: EventDocument[] };

@@ -1,9 +1,8 @@
-import type { ActivityEventInput, EventKind } from '@activitykit/schema';
+import type { ActivityEventInput, EventKind, StatsBucket } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, recordByTwoWriters } from '../test/storeFixture.ts';
-import type { StatsBucket } from './buckets.ts';
 import { computeActivityStats } from './computeActivityStats.ts';
 
 /*

@@ -1,9 +1,13 @@
-import type {
-  ActivityStats,
-  ActorSummary,
-  KeyCount,
-  PeriodRange,
-  WeekDay,
+import {
+  type ActivityStats,
+  type ActorSummary,
+  DAY_MS,
+  fillBuckets,
+  HOUR_MS,
+  type KeyCount,
+  type PeriodRange,
+  type StatsBucket,
+  type WeekDay,
 } from '@activitykit/schema';
 import type { Collection, Filter } from 'mongodb';
 import { type EventDocument, QUARTER_MS, utcDay } from '../internal/document.ts';
@@ -11,7 +15,7 @@ import { rollupDeltas } from '../rollups/delta.ts';
 import { unescapeKey } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
 import type { ActorLook, RollupDocument } from '../rollups/rollupDocument.ts';
-import { bucketStarts, fillBuckets, type StatsBucket } from './buckets.ts';
+import { seriesStarts } from './computeActivityStats.ts';
 import { tallyKinds } from './shared.ts';
 
 /** What {@link statsFromRollups} needs to know besides the counters. */
@@ -24,9 +28,6 @@ export interface RollupStatsOptions {
   topActions: number;
   topActors: number;
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** Counters added up over the documents read. */
 interface Totals {
@@ -58,7 +59,7 @@ export async function statsFromRollups(
   const { range, timeZone, bucket, weekStartsOn, tenants } = options;
   const from = range.from.getTime();
   const to = range.to.getTime();
-  const starts = bucketStarts({ range, timeZone, bucket, weekStartsOn });
+  const starts = seriesStarts({ range, timeZone, bucket, weekStartsOn });
   const totals: Totals = {
     quarters: new Map(),
     k: new Map(),
@@ -127,7 +128,7 @@ export async function statsFromRollups(
 
   const counts = fillBuckets(
     starts,
-    [...totals.quarters].map(([quarter, count]) => ({ quarter, count })),
+    [...totals.quarters].map(([quarter, count]) => ({ instant: quarter * QUARTER_MS, count })),
   );
   const { kinds, outcomes, auth } = tallyKinds(
     [...totals.k].map(([key, n]) => {

@@ -1,44 +1,29 @@
 import {
+  type BurstRule,
+  type BusinessHours,
   LOCALES,
   type Locale,
   type PeriodRange,
   SECURITY_SIGNAL_TYPES,
   type SecuritySignal,
   type SecuritySignalType,
-  SIGNAL_DEFAULTS,
   SIGNAL_SEVERITIES,
+  type SignalRules,
   type SignalSeverity,
-  type WeekDay,
+  signalRules,
 } from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
 import { checkInteger, checkRangeAndZone, type EventMatch } from './shared.ts';
 
 export {
+  type BurstRule,
+  type BusinessHours,
   SECURITY_SIGNAL_TYPES,
   type SecuritySignal,
   type SecuritySignalType,
   SIGNAL_SEVERITIES,
   type SignalSeverity,
 };
-
-/**
- * Working hours in the viewer's time zone; holidays are not modelled. The day of an event is its
- * local date, also for the early hours of a night shift.
- */
-export interface BusinessHours {
-  /** First working hour, 0–23. Defaults to `9`. */
-  start: number;
-  /** Hour at which work ends, 1–24 (exclusive; less than `start` for a night shift). Defaults to `18`. */
-  end: number;
-  /** Working days, `0` for Sunday. Defaults to `[1, 2, 3, 4, 5]`. */
-  days: WeekDay[];
-}
-
-/** "At least `threshold` events within any `windowMinutes`." */
-export interface BurstRule {
-  threshold: number;
-  windowMinutes: number;
-}
 
 /** Options of `detectSecuritySignals`. */
 export interface SecuritySignalOptions {
@@ -73,18 +58,11 @@ export interface SecuritySignalOptions {
  */
 export type StoreSignalOptions = Omit<SecuritySignalOptions, 'match' | 'range'>;
 
-/** Every option, defaults merged in and checked. */
-export interface SignalSettings {
+/** Every option, defaults merged in and checked: schema's rules, and what is read. */
+export interface SignalSettings extends SignalRules {
   match: EventMatch;
   range: PeriodRange;
-  timeZone: string;
-  businessHours: BusinessHours;
-  failedLogins: BurstRule;
-  bulkDelete: BurstRule;
-  newIpLogin: { lookbackDays: number; maxPairs: number };
-  limitEvents: number;
   types: readonly SecuritySignalType[];
-  locale: Locale;
 }
 
 /**
@@ -96,22 +74,12 @@ export interface SignalSettings {
  * ```
  */
 export function signalSettings(options: SecuritySignalOptions): SignalSettings {
-  const settings = {
+  const settings: SignalSettings = {
+    ...signalRules(options),
     match: options.match,
     range: options.range,
-    timeZone: options.timeZone ?? 'UTC',
-    businessHours: {
-      ...SIGNAL_DEFAULTS.businessHours,
-      days: [...SIGNAL_DEFAULTS.businessHours.days],
-      ...options.businessHours,
-    },
-    failedLogins: { ...SIGNAL_DEFAULTS.failedLogins, ...options.failedLogins },
-    bulkDelete: { ...SIGNAL_DEFAULTS.bulkDelete, ...options.bulkDelete },
-    newIpLogin: { ...SIGNAL_DEFAULTS.newIpLogin, ...options.newIpLogin },
-    limitEvents: options.limitEvents ?? SIGNAL_DEFAULTS.limitEvents,
     types: options.types ?? SECURITY_SIGNAL_TYPES,
-    locale: options.locale ?? 'en',
-  } satisfies SignalSettings;
+  };
   checkRangeAndZone(settings.range, settings.timeZone);
   const { start, end, days } = settings.businessHours;
   checkInteger('businessHours.start', start, [0, 23]);
@@ -148,26 +116,4 @@ export function signalSettings(options: SecuritySignalOptions): SignalSettings {
     );
   }
   return settings;
-}
-
-/**
- * A signal from its parts: the id, and the event ids capped at `limit`.
- *
- * @example
- * ```ts
- * makeSignal({ type: 'new_ip_login', severity: 'medium', key: 'u1', window, count: 1, description, events: [doc] }, 20);
- * ```
- */
-export function makeSignal(
-  parts: Omit<SecuritySignal, 'id' | 'eventIds'> & { events: { _id: string }[] },
-  limit: number,
-): SecuritySignal {
-  const { events, ...rest } = parts;
-  return {
-    id: [rest.type, rest.tenantId, rest.key, rest.window.from.getTime()]
-      .filter((part) => part !== undefined)
-      .join(':'),
-    ...rest,
-    eventIds: events.slice(0, limit).map((event) => event._id),
-  };
 }

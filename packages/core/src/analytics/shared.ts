@@ -1,4 +1,4 @@
-import { isValidTimeZone, type PeriodRange } from '@activitykit/schema';
+import { isValidTimeZone, type PeriodRange, type SignalEvent } from '@activitykit/schema';
 import type { Filter } from 'mongodb';
 import { ActivityError } from '../errors.ts';
 import { compareEvents, type EventDocument } from '../internal/document.ts';
@@ -184,3 +184,13 @@ export function tallyKinds(
 export function actorEquality(actorId: string): { actorKeys: string; $and: EventMatch[] } {
   return { actorKeys: `k:${actorId.toLowerCase()}`, $and: [{ 'actor.id': actorId }] };
 }
+
+/**
+ * A stored event as the signal rules read it (their `id` is the document's `_id`).
+ *
+ * @example
+ * ```ts
+ * failedLoginIpSignals(docs.map(signalEvent), settings);
+ * ```
+ */
+export const signalEvent = (doc: EventDocument): SignalEvent => ({ ...doc, id: doc._id });

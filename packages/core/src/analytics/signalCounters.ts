@@ -1,3 +1,4 @@
+import { HOUR_MS } from '@activitykit/schema';
 import { QUARTER_MS, utcDaysBetween } from '../internal/document.ts';
 import { escapeKey, monthOfDay } from '../rollups/keys.ts';
 import type { RollupReader, TenantSet } from '../rollups/readRollups.ts';
@@ -7,7 +8,6 @@ import {
   type SignalCountsDocument,
 } from '../rollups/rollupDocument.ts';
 import { mapLimit, READS_IN_FLIGHT } from './shared.ts';
-import { HOUR_MS } from './zone.ts';
 
 /** One tenant's (or every tenant's) counters of one UTC day, every writer's added up. */
 export interface DayCounts {

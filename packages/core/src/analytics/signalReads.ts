@@ -1,3 +1,4 @@
+import { type BurstRule, groupOffHours } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import { type EventDocument, QUARTER_MS } from '../internal/document.ts';
 import { type BurstGrouping, type BurstSet, readBursts } from './burstReads.ts';
@@ -10,13 +11,7 @@ import {
   screenLoginPairs,
 } from './loginHistory.ts';
 import { countLoginPairs, type LoginPair, pairsFromEvents } from './loginPairs.ts';
-import {
-  countOffHours,
-  groupOffHours,
-  type OffHoursActor,
-  type OffHoursTest,
-} from './offHoursCounts.ts';
-import type { BurstRule } from './securitySignal.ts';
+import { countOffHours, type OffHoursActor, type OffHoursTest } from './offHoursCounts.ts';
 import { type EventMatch, mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
 import { offHoursOf } from './signalCounters.ts';
 import { createSignalProbes, MAX_HOUR_PROBES, type SignalDeps } from './signalProbes.ts';

@@ -3,6 +3,7 @@ import {
   type ActivityQueryInput,
   type ActivityScope,
   type ActivityScopeInput,
+  chooseBucket,
   isValidTimeZone,
   type WeekDay,
 } from '@activitykit/schema';
@@ -14,7 +15,6 @@ import type { Reader } from '../query/reader.ts';
 import { parseQuery, parseScope } from '../query/readInputs.ts';
 import type { RollupReader } from '../rollups/readRollups.ts';
 import { analyticsRange } from './analyticsRange.ts';
-import { chooseBucket } from './buckets.ts';
 import {
   type ActivityStats,
   computeActivityStats,

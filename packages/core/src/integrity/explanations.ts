@@ -1,10 +1,10 @@
+import { BULK_DELETED } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import type { CheckpointEntry } from './checkpoint.ts';
 
 /** The actions the kit records when it deletes events itself. */
 export const RETENTION_SWEPT = 'retention.swept';
-export const BULK_DELETED = 'activity.bulk_deleted';
 
 /** Why a sealed event may legitimately be gone. */
 export interface Explanations {

@@ -3,8 +3,9 @@ import type { ActivityEventInput } from '@activitykit/schema';
 const customer42 = { type: 'customer', id: '42', label: 'Olivia Martin' };
 
 /**
- * The events every source test starts from: 30 of tenant `acme` and 5 of `beta` — creates, status
- * changes, a delete with a snapshot, failed logins — within the last ten days.
+ * The events every source test starts from: 42 of tenant `acme` and 5 of `beta` — creates, status
+ * changes, a delete with a snapshot, failed logins, Anna's logins (the last from a new IP address),
+ * a role change — within the last ten days. Each security signal has something to find.
  */
 export function seedDrafts(): ActivityEventInput[] {
   const start = Date.now() - 10 * 86_400_000;
@@ -47,6 +48,30 @@ export function seedDrafts(): ActivityEventInput[] {
       context: { ip: '198.51.100.23' },
     });
   }
+  const anna = { id: 'u-anna', type: 'user' as const, name: 'Anna Petrova', role: 'staff' };
+  for (const [day, ip] of [
+    [1, '10.0.0.7'],
+    [2, '10.0.0.7'],
+    [8, '203.0.113.5'],
+    [8.01, '203.0.113.5'],
+  ] as const) {
+    drafts.push({
+      tenantId: 'acme',
+      occurredAt: new Date(start + day * 86_400_000),
+      action: 'auth.login',
+      kind: 'login',
+      actor: anna,
+      context: { ip },
+    });
+  }
+  drafts.push({
+    tenantId: 'acme',
+    occurredAt: new Date(start + 9 * 86_400_000),
+    action: 'user.role_changed',
+    actor: { id: 'u-boris', type: 'user', name: 'Boris Ivanov', role: 'staff' },
+    subject: { type: 'user', id: 'u-anna', label: 'Anna Petrova' },
+    changes: [{ path: 'role', before: 'staff', after: 'admin' }],
+  });
   for (let i = 0; i < 5; i++) {
     drafts.push({
       tenantId: 'beta',

@@ -1,5 +1,6 @@
 import type { ActivityEvent } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
+import { createMemorySource } from '../data/memory/createMemorySource.ts';
 import { type ActivitySource, ActivitySourceError } from '../data/source.ts';
 
 /*
@@ -13,6 +14,10 @@ import { type ActivitySource, ActivitySourceError } from '../data/source.ts';
 export interface ContractSetup {
   /** The source, as an administrator of every tenant who may delete, restore and note. */
   admin: ActivitySource;
+  /** The source, as a partner who sees tenant `acme` only and may note but not delete or restore. */
+  partner: ActivitySource;
+  /** The source, as a reader whose scope holds no tenant. */
+  nobody: ActivitySource;
   /** The events the source holds (`seedStore`'s). */
   seeded: readonly ActivityEvent[];
   /** Waits until what the source was asked to record is readable (a server store's `flush`). */
@@ -44,8 +49,8 @@ const newestFirst = (a: ActivityEvent, b: ActivityEvent) =>
 const UNKNOWN_ID = '01KBX000000000000000000000';
 
 /**
- * Runs the source contract (list, filters, search errors, get, timeline, stats, restore and its
- * refusals) against the source `setup` gives.
+ * Runs the source contract (list, filters, search errors, get, timeline, stats and signals, scope
+ * violations, restore and its refusals, notes, export, bulk delete) against the source `setup` gives.
  *
  * @example
  * ```ts
@@ -118,6 +123,71 @@ export function sourceContract(name: string, setup: () => ContractSetup): void {
       expect(stats.total).toBe(seeded.length);
       expect(stats.auth.failures).toBe(seeded.filter((e) => e.kind === 'login_failed').length);
       expect(stats.series[0]?.start).toBeInstanceOf(Date);
+    });
+
+    it('refuses a series of more than 5000 buckets: INVALID_INPUT, 400, INVALID_QUERY', async () => {
+      const year = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2026-01-01T00:00:00Z') };
+      const error = await failure(setup().admin.stats(year, { bucket: 'hour' }));
+      expect(error).toMatchObject({
+        code: 'INVALID_INPUT',
+        status: 400,
+        serverCode: 'INVALID_QUERY',
+      });
+      expect(error.message).toMatch(/larger bucket/);
+    });
+
+    it("computes stats and security signals by the store's rules, in the query's zone", async () => {
+      const { admin, seeded } = setup();
+      // The memory source over the same events: schema's rules applied in JavaScript. A server
+      // source must answer the same, figures, buckets, signal ids and sentences alike.
+      const reference = createMemorySource({ events: seeded });
+      const hour = 3_600_000;
+      const query = {
+        from: new Date(Math.floor(Date.now() / hour) * hour - 20 * 86_400_000),
+        to: new Date(Math.ceil(Date.now() / hour) * hour + hour),
+        timeZone: 'America/New_York',
+      };
+      const stats = await admin.stats(query, { bucket: 'day' });
+      expect(stats).toEqual(await reference.stats(query, { bucket: 'day' }));
+      expect(stats.total).toBe(seeded.length);
+      const signals = await admin.signals(query);
+      expect(signals).toEqual(await reference.signals(query));
+      expect(new Set(signals.map((signal) => signal.type))).toEqual(
+        new Set([
+          'failed_login_burst_user',
+          'failed_login_burst_ip',
+          'new_ip_login',
+          'off_hours_activity',
+          'permission_change',
+        ]),
+      );
+      expect(signals.find((signal) => signal.type === 'new_ip_login')).toMatchObject({
+        key: 'u-anna',
+        count: 2,
+        severity: 'medium',
+      });
+      expect(signals.find((signal) => signal.type === 'permission_change')).toMatchObject({
+        key: 'u-boris',
+        severity: 'high',
+      });
+    });
+
+    it('keeps a reader to their scope: other tenants are not found, writes are forbidden', async () => {
+      const { partner, nobody, seeded } = setup();
+      const page = await partner.list({ limit: 200 });
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.every((e) => e.tenantId === 'acme')).toBe(true);
+      const beta = seeded.find((e) => e.tenantId === 'beta') as ActivityEvent;
+      expect(await failure(partner.get(beta.id))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+      const deleted = seeded.find((e) => e.action === 'customer.deleted') as ActivityEvent;
+      const forbidden = { code: 'FORBIDDEN', status: 403 };
+      expect(await failure(partner.restore(deleted.id))).toMatchObject(forbidden);
+      expect(await failure(partner.bulkDelete({ ids: [deleted.id] }))).toMatchObject(forbidden);
+      expect(
+        await failure(partner.addNote({ ref: 'customer:b1', body: 'Hello', tenantId: 'beta' })),
+      ).toMatchObject(forbidden);
+      expect(await failure(nobody.list({}))).toMatchObject(forbidden);
+      expect(await failure(nobody.stats({}))).toMatchObject(forbidden);
     });
 
     it('restores a delete once as an update linked to it, and refuses the rest with the same codes', async () => {

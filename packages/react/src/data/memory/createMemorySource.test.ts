@@ -13,7 +13,22 @@ const contractSource = createMemorySource({
   permissions: { actor: { id: 'u-admin', name: 'Ada Admin', role: 'admin' } },
 });
 const contractSeeded = seedDrafts().map((draft) => contractSource.record(draft));
-sourceContract('memory', () => ({ admin: contractSource, seeded: contractSeeded }));
+sourceContract('memory', () => ({
+  admin: contractSource,
+  // The partner's and nobody's views of the same events (the server fixtures' callers).
+  partner: createMemorySource({
+    events: contractSeeded,
+    tenants: ['acme'],
+    permissions: {
+      canDelete: false,
+      canRestore: false,
+      canNote: true,
+      actor: { id: 'u-pat', name: 'Pat Partner', role: 'partner' },
+    },
+  }),
+  nobody: createMemorySource({ events: contractSeeded, tenants: [] }),
+  seeded: contractSeeded,
+}));
 
 describe('createMemorySource', () => {
   it('pages newest first with a cursor, without gaps or repeats', async () => {

@@ -3,6 +3,7 @@ import {
   type ActivityEventInput,
   type ActivityPage,
   type ActivityQueryInput,
+  bulkDeletedEventInputs,
   createCategoryRegistry,
   createIdGenerator,
   csvHeader,
@@ -41,6 +42,12 @@ export interface MemorySourceOptions {
   permissions?: Partial<ActivityPermissions>;
   /** The tenant of notes and restores. Defaults to the first event's tenant, else `'default'`. */
   tenantId?: string;
+  /**
+   * The tenants the reader sees, as a server scope's `tenants`: other tenants' events are not
+   * found, and writing to them is forbidden; none at all (`[]`) refuses every call with
+   * `FORBIDDEN`. Defaults to every tenant.
+   */
+  tenants?: readonly string[];
   /**
    * Milliseconds before each answer, to show loading states; `Infinity` never answers.
    * Defaults to `0`.
@@ -103,7 +110,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
   const delay = options.delay ?? 0;
   const nextId = createIdGenerator();
   let events = (options.events ?? []).map(eventFromWire).sort(compareDesc);
-  const tenantId = options.tenantId ?? events[0]?.tenantId ?? 'default';
+  const tenantId = options.tenantId ?? options.tenants?.[0] ?? events[0]?.tenantId ?? 'default';
   const permissions: ActivityPermissions = {
     canDelete: true,
     canRestore: true,
@@ -111,6 +118,9 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
     actor: { id: 'me', name: 'You' },
     ...options.permissions,
   };
+  const tenants = options.tenants ? new Set(options.tenants) : undefined;
+  /** The events the reader may see. */
+  const visible = () => (tenants ? events.filter((event) => tenants.has(event.tenantId)) : events);
   const subscribers = new Set<{ query: ActivityQueryInput; handlers: LiveHandlers }>();
   const failure =
     typeof options.error === 'string'
@@ -123,6 +133,8 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
   async function answer<T>(run: () => T, signal?: AbortSignal): Promise<T> {
     if (delay > 0) await wait(delay, signal);
     if (failure) throw failure;
+    // As the store's default deny: a scope of no tenant may do nothing.
+    forbid(tenants?.size !== 0, 'read or write activity: your scope has no tenant');
     return run();
   }
 
@@ -130,7 +142,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
     const { query: parsed, filters } = compileQuery(query);
     // The store's in-memory filter (schema's `filtersPredicate`), presets resolved now.
     const matches = filtersPredicate(filters, { now: now(), weekStartsOn });
-    const matching = events.filter((event) => (!extra || extra(event)) && matches(event));
+    const matching = visible().filter((event) => (!extra || extra(event)) && matches(event));
     return { parsed, matching };
   }
 
@@ -157,7 +169,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
   }
 
   function find(id: string): ActivityEvent {
-    const event = events.find((e) => e.id === id);
+    const event = visible().find((e) => e.id === id);
     if (!event) throw new ActivitySourceError('NOT_FOUND', `No event ${id}.`, { status: 404 });
     return event;
   }
@@ -256,12 +268,16 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
           from: undefined,
           to: undefined,
         });
-        return detectSignals(matching, { range, timeZone });
+        return detectSignals(matching, { all: visible(), range, timeZone });
       }, request?.signal),
-    suggestActors: (query, request) => answer(() => suggestFrom(events, query), request?.signal),
+    suggestActors: (query, request) => answer(() => suggestFrom(visible(), query), request?.signal),
     addNote: (note) =>
       answer(() => {
         forbid(permissions.canNote, 'add notes');
+        forbid(
+          !tenants || !note.tenantId || tenants.has(note.tenantId),
+          `add notes to tenant ${note.tenantId}: it is outside your scope`,
+        );
         const body = note.body.trim();
         const subject = parseRefKey(note.ref);
         if (!subject || body.length === 0 || body.length > 2000) {
@@ -311,16 +327,16 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
         const doomed = new Set(
           'ids' in target ? target.ids : select(target.query).matching.map((e) => e.id),
         );
-        const ids = events.filter((e) => doomed.has(e.id)).map((e) => e.id);
+        const gone = visible().filter((e) => doomed.has(e.id));
         events = events.filter((e) => !doomed.has(e.id));
-        record({
-          action: 'activity.bulk_deleted',
-          kind: 'delete',
-          category: 'system',
-          actor: actorOf(),
-          // As the store records it: how many and which.
-          metadata: { ids, total: ids.length },
-        });
+        // As the store records it: per tenant, which ids, before they go.
+        for (const tenant of new Set(gone.map((e) => e.tenantId))) {
+          const ids = gone.filter((e) => e.tenantId === tenant).map((e) => e.id);
+          for (const input of bulkDeletedEventInputs({ tenantId: tenant, ids, actor: actorOf() })) {
+            record(input);
+          }
+        }
+        const ids = gone.map((e) => e.id);
         return { deleted: ids.length, ids };
       }),
     export: (request, options) =>
@@ -334,7 +350,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
         }
         const chosen = request.ids ? new Set(request.ids) : undefined;
         const rows = chosen
-          ? events.filter((e) => chosen.has(e.id))
+          ? visible().filter((e) => chosen.has(e.id))
           : select(request.query ?? {}).matching;
         const locale = request.locale ?? 'en';
         const text =

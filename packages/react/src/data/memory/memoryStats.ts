@@ -2,18 +2,19 @@ import {
   type ActivityEvent,
   type ActivityStats,
   type ActorCount,
+  type BucketStartsOptions,
+  bucketStarts,
+  chooseBucket,
+  DAY_MS,
+  fillBuckets,
   type KeyCount,
   type PeriodRange,
   resolvePeriod,
+  SchemaError,
   type StatsBucket,
-  startOfDayInZone,
-  timeZoneOffset,
   type WeekDay,
 } from '@activitykit/schema';
 import { ActivitySourceError } from '../source.ts';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** The analytics period: the preset, else from/to (30 days before `to` by default), else the last 30 days. */
 export function statsRange(
@@ -24,7 +25,7 @@ export function statsRange(
     return resolvePeriod((filter.preset ?? 'last_30_days') as 'last_30_days', options);
   }
   const to = filter.to ?? options.now;
-  const from = filter.from ?? new Date(to.getTime() - 30 * DAY);
+  const from = filter.from ?? new Date(to.getTime() - 30 * DAY_MS);
   if (from.getTime() >= to.getTime()) {
     throw new ActivitySourceError(
       'INVALID_INPUT',
@@ -38,40 +39,18 @@ export function statsRange(
   return { from, to };
 }
 
-/** `hour` up to 2 days, `day` up to 90 days, else `week` — the server's choice. */
-export function chooseBucket(range: PeriodRange): StatsBucket {
-  const span = range.to.getTime() - range.from.getTime();
-  if (span <= 2 * DAY + HOUR) return 'hour';
-  if (span <= 90 * DAY + HOUR) return 'day';
-  return 'week';
-}
-
-/** Where the buckets lie: the zone's calendar, weeks starting on `weekStartsOn`. */
-interface Calendar {
-  timeZone: string;
-  weekStartsOn: WeekDay;
-}
-
-function bucketStart(instant: number, bucket: StatsBucket, calendar: Calendar): number {
-  const { timeZone } = calendar;
-  if (bucket === 'hour') {
-    const offset = timeZoneOffset(instant, timeZone);
-    return instant - ((((instant + offset) % HOUR) + HOUR) % HOUR);
+/** The store's buckets (schema's `bucketStarts`); too many of them is the store's `INVALID_QUERY`. */
+function seriesStarts(options: BucketStartsOptions): number[] {
+  try {
+    return bucketStarts(options);
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error;
+    throw new ActivitySourceError('INVALID_INPUT', error.message, {
+      status: 400,
+      serverCode: 'INVALID_QUERY',
+      cause: error,
+    });
   }
-  const day = startOfDayInZone(new Date(instant), timeZone).getTime();
-  if (bucket === 'day') return day;
-  // Weeks start on `weekStartsOn`, in the zone's calendar.
-  const weekday = new Date(day + timeZoneOffset(day, timeZone)).getUTCDay();
-  const back = (weekday - calendar.weekStartsOn + 7) % 7;
-  return back === 0
-    ? day
-    : startOfDayInZone(new Date(day - back * DAY + 12 * HOUR), timeZone).getTime();
-}
-
-function nextStart(start: number, bucket: StatsBucket, calendar: Calendar): number {
-  if (bucket === 'hour') return bucketStart(start + HOUR + 1, 'hour', calendar);
-  const ahead = bucket === 'day' ? 30 * HOUR : 7 * DAY + 6 * HOUR;
-  return startOfDayInZone(new Date(start + ahead), calendar.timeZone).getTime();
 }
 
 function countBy(events: ActivityEvent[], key: (event: ActivityEvent) => string): KeyCount[] {
@@ -98,8 +77,7 @@ export function computeStats(
     bucket?: StatsBucket | undefined;
   },
 ): ActivityStats {
-  const { range, timeZone } = options;
-  const calendar: Calendar = { timeZone, weekStartsOn: options.weekStartsOn ?? 1 };
+  const { range, timeZone, weekStartsOn = 1 } = options;
   const bucket = options.bucket ?? chooseBucket(range);
   const from = range.from.getTime();
   const to = range.to.getTime();
@@ -107,25 +85,11 @@ export function computeStats(
     (e) => e.occurredAt.getTime() >= from && e.occurredAt.getTime() < to,
   );
 
-  const starts: number[] = [];
-  for (
-    let start = bucketStart(from, bucket, calendar);
-    start < to;
-    start = nextStart(start, bucket, calendar)
-  ) {
-    starts.push(start);
-    if (starts.length > 5000) {
-      throw new ActivitySourceError('INVALID_INPUT', 'Too many buckets: pick a wider bucket.', {
-        status: 400,
-        serverCode: 'INVALID_QUERY',
-      });
-    }
-  }
-  const counts = new Map<number, number>();
-  for (const event of inRange) {
-    const start = bucketStart(event.occurredAt.getTime(), bucket, calendar);
-    counts.set(start, (counts.get(start) ?? 0) + 1);
-  }
+  const starts = seriesStarts({ range, timeZone, bucket, weekStartsOn });
+  const counts = fillBuckets(
+    starts,
+    inRange.map((event) => ({ instant: event.occurredAt.getTime(), count: 1 })),
+  );
 
   const actors = new Map<string, ActorCount & { last: number }>();
   for (const event of inRange) {
@@ -154,7 +118,7 @@ export function computeStats(
     range,
     timeZone,
     bucket,
-    series: starts.map((start) => ({ start: new Date(start), count: counts.get(start) ?? 0 })),
+    series: starts.map((start, index) => ({ start: new Date(start), count: counts[index] ?? 0 })),
     byKind: countBy(inRange, (e) => e.kind),
     byCategory: countBy(inRange, (e) => e.category),
     byAction: countBy(inRange, (e) => e.action).slice(0, 10),

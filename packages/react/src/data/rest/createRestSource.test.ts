@@ -34,7 +34,13 @@ const admin = as('admin');
 const acme = seeded.filter((event) => event.tenantId === 'acme');
 
 // Runs first (registered first): the scenarios every source answers alike.
-sourceContract('REST', () => ({ admin, seeded, settle: () => store.flush() }));
+sourceContract('REST', () => ({
+  admin,
+  partner: as('partner'),
+  nobody: as('nobody'),
+  seeded,
+  settle: () => store.flush(),
+}));
 
 describe('createRestSource', () => {
   it("reads the reader's permissions from GET /scope", async () => {

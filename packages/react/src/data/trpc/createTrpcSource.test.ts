@@ -77,7 +77,13 @@ const admin = as('admin');
 const acme = seeded.filter((event) => event.tenantId === 'acme');
 
 // Runs first (registered first): the scenarios every source answers alike.
-sourceContract('tRPC', () => ({ admin, seeded, settle: () => store.flush() }));
+sourceContract('tRPC', () => ({
+  admin,
+  partner: as('partner'),
+  nobody: as('nobody'),
+  seeded,
+  settle: () => store.flush(),
+}));
 
 describe('createTrpcSource', () => {
   it('reads permissions from the scope procedure', async () => {

@@ -1,8 +1,9 @@
-import type { WeekDay } from '@activitykit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ActivityError } from '../errors.ts';
-import { bucketStarts, chooseBucket, fillBuckets, type StatsBucket } from './buckets.ts';
+import { bucketStarts, chooseBucket, fillBuckets } from './buckets.ts';
+import { SchemaError } from './errors.ts';
+import type { WeekDay } from './period.ts';
+import type { StatsBucket } from './results.ts';
 import { label, referenceStarts } from './test/reference.ts';
 
 const HOUR = 3_600_000;
@@ -117,7 +118,10 @@ describe('bucketStarts', () => {
 
   it('refuses a series of more than 5000 buckets, saying what to change', () => {
     const range = day('2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-    expect(() => bucketStarts({ range, timeZone: 'UTC', bucket: 'hour' })).toThrow(ActivityError);
+    expect(() => bucketStarts({ range, timeZone: 'UTC', bucket: 'hour' })).toThrow(
+      expect.objectContaining({ name: 'SchemaError', code: 'INVALID_INPUT' }),
+    );
+    expect(() => bucketStarts({ range, timeZone: 'UTC', bucket: 'hour' })).toThrow(SchemaError);
     expect(() => bucketStarts({ range, timeZone: 'UTC', bucket: 'hour' })).toThrow(/larger bucket/);
     expect(bucketStarts({ range, timeZone: 'UTC', bucket: 'day' })).toHaveLength(365);
   });
@@ -136,9 +140,24 @@ describe('chooseBucket', () => {
 });
 
 describe('fillBuckets', () => {
-  it('adds each quarter hour to the bucket it starts in', () => {
+  it('adds each count to the last bucket that starts at or before its instant', () => {
     const starts = [0, HOUR, 3 * HOUR];
-    const quarters = [0, 3, 4, 7, 8, 12, 20].map((quarter) => ({ quarter, count: quarter + 1 }));
+    const QUARTER = HOUR / 4;
+    const quarters = [0, 3, 4, 7, 8, 12, 20].map((quarter) => ({
+      instant: quarter * QUARTER,
+      count: quarter + 1,
+    }));
     expect(fillBuckets(starts, quarters)).toEqual([1 + 4, 5 + 8 + 9, 13 + 21]);
+  });
+
+  it('counts single events, one bucket per instant, on the edges too', () => {
+    const starts = [HOUR, 2 * HOUR, 3 * HOUR];
+    const instants = [HOUR, 2 * HOUR - 1, 2 * HOUR, 3 * HOUR + 59 * 60_000];
+    expect(
+      fillBuckets(
+        starts,
+        instants.map((instant) => ({ instant, count: 1 })),
+      ),
+    ).toEqual([2, 1, 1]);
   });
 });

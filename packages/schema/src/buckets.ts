@@ -1,9 +1,15 @@
-import type { PeriodRange, StatsBucket, WeekDay } from '@activitykit/schema';
-import { ActivityError } from '../errors.ts';
-import { QUARTER_MS } from '../internal/document.ts';
-import { DAY_MS, HOUR_MS, mod, type OffsetSpan, offsetSpans } from './zone.ts';
-
-export type { StatsBucket };
+import { SchemaError } from './errors.ts';
+import type { PeriodRange, WeekDay } from './period.ts';
+import type { StatsBucket } from './results.ts';
+import {
+  DAY_MS,
+  HOUR_MS,
+  lastStartAtOrBefore,
+  localTime,
+  mod,
+  type OffsetSpan,
+  offsetSpans,
+} from './zone.ts';
 
 /**
  * The most buckets one series may have (a year of days is 366; a year of hours is refused).
@@ -35,6 +41,7 @@ export function chooseBucket(range: PeriodRange): StatsBucket {
 /** Options of {@link bucketStarts}. */
 export interface BucketStartsOptions {
   range: PeriodRange;
+  /** IANA zone whose hours, days and weeks the buckets follow. */
   timeZone: string;
   bucket: StatsBucket;
   /** The first day of a week bucket, `0` for Sunday. Defaults to `1` (Monday). */
@@ -44,9 +51,10 @@ export interface BucketStartsOptions {
 /**
  * The first instant of every bucket that overlaps `range`, in order: local hours (each instant the
  * clocks show `:00`, and each change of offset, so the day the clocks go back has 25 of them and the
- * day they go forward 23),
- * local midnights (a day lasts 23, 24 or 25 hours) or the midnights that start a week. The first
- * start is the beginning of the bucket that holds `range.from`, so it may lie before it.
+ * day they go forward 23), local midnights (a day lasts 23, 24 or 25 hours) or the midnights that
+ * start a week. The first start is the beginning of the bucket that holds `range.from`, so it may
+ * lie before it. More than {@link MAX_BUCKETS} buckets are refused with an `INVALID_INPUT`
+ * {@link SchemaError} that says to choose a larger bucket or a shorter range.
  *
  * @example
  * ```ts
@@ -64,8 +72,8 @@ export function bucketStarts(options: BucketStartsOptions): number[] {
   const to = range.to.getTime();
   const unit = bucket === 'hour' ? HOUR_MS : bucket === 'day' ? DAY_MS : 7 * DAY_MS;
   if ((to - from) / unit > MAX_BUCKETS) {
-    throw new ActivityError(
-      'INVALID_QUERY',
+    throw new SchemaError(
+      'INVALID_INPUT',
       `A series of ${bucket}s over this range would have more than ${MAX_BUCKETS} points: ` +
         'choose a larger bucket or a shorter range.',
     );
@@ -115,35 +123,30 @@ function dayStarts(spans: OffsetSpan[]): number[] {
 }
 
 function weekDayOf(instant: number, spans: OffsetSpan[]): number {
-  const span = spans.findLast((candidate) => candidate.start <= instant) ?? spans[0];
   // 1 January 1970 was a Thursday.
-  return mod(Math.floor((instant + (span?.offset ?? 0)) / DAY_MS) + 4, 7);
+  return mod(Math.floor(localTime(instant, spans) / DAY_MS) + 4, 7);
 }
 
 /**
- * Adds up per-quarter-hour counts into buckets. Every bucket starts on a quarter hour (zone offsets
- * are multiples of 15 minutes), so a quarter never straddles two buckets.
+ * Adds up counts into the buckets that hold their instants (ms since the epoch): each goes to the
+ * last bucket that starts at or before it (an instant before the first start, to the first).
+ * Count single events with `count: 1`, or pre-grouped counts — the store adds up its per-quarter-
+ * hour counts, which never straddle two buckets since zone offsets are multiples of 15 minutes.
  *
  * @example
  * ```ts
- * fillBuckets([0, 3_600_000], [{ quarter: 1, count: 2 }, { quarter: 4, count: 1 }]); // [2, 1]
+ * const HOUR = 3_600_000;
+ * fillBuckets([0, HOUR], [{ instant: 0, count: 2 }, { instant: HOUR + 5, count: 1 }]); // [2, 1]
  * ```
  */
 export function fillBuckets(
   starts: number[],
-  quarters: { quarter: number; count: number }[],
+  counts: Iterable<{ instant: number; count: number }>,
 ): number[] {
-  const counts = starts.map(() => 0);
-  for (const { quarter, count } of quarters) {
-    const instant = quarter * QUARTER_MS;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if ((starts[middle] as number) <= instant) low = middle;
-      else high = middle - 1;
-    }
-    counts[low] = (counts[low] ?? 0) + count;
+  const totals = starts.map(() => 0);
+  for (const { instant, count } of counts) {
+    const index = lastStartAtOrBefore(starts, instant, (start) => start);
+    totals[index] = (totals[index] ?? 0) + count;
   }
-  return counts;
+  return totals;
 }

@@ -1,10 +1,10 @@
 /**
- * Time-zone arithmetic for analytics, done in JavaScript because FerretDB has no date operators.
- * A zone's offset is constant between transitions, so a range is cut into {@link OffsetSpan}s (one
- * `Intl` reading per day of the range, plus a bisection at each transition) and every local time in
- * it is then plain arithmetic.
+ * Time-zone arithmetic for analytics, in plain JavaScript: the store's FerretDB has no date
+ * operators, and the React memory source runs in the browser. A zone's offset is constant between
+ * transitions, so a range is cut into {@link OffsetSpan}s (one `Intl` reading per day of the range,
+ * plus a bisection at each transition) and every local time in it is then plain arithmetic.
  */
-import { timeZoneOffset } from '@activitykit/schema';
+import { timeZoneOffset } from './period.ts';
 
 /**
  * One hour in milliseconds.
@@ -25,24 +25,25 @@ export const HOUR_MS = 3_600_000;
  */
 export const DAY_MS = 86_400_000;
 
-/** A stretch of time, `start` inclusive and `end` exclusive, over which a zone keeps one offset. */
+/**
+ * A stretch of time, `start` inclusive and `end` exclusive (ms since the epoch), over which a zone
+ * keeps one offset.
+ *
+ * @example
+ * ```ts
+ * // New York's winter time of 2026–27: UTC−5 from 1 November to 14 March.
+ * const winter: OffsetSpan = {
+ *   start: Date.UTC(2026, 10, 1, 6),
+ *   end: Date.UTC(2027, 2, 14, 7),
+ *   offset: -5 * HOUR_MS,
+ * };
+ * ```
+ */
 export interface OffsetSpan {
   start: number;
   end: number;
   /** How far local clocks are ahead of UTC, in milliseconds. */
   offset: number;
-}
-
-/**
- * How far clocks in `timeZone` are ahead of UTC at `instant` (ms since the epoch), in milliseconds.
- *
- * @example
- * ```ts
- * offsetAt(Date.UTC(2026, 10, 1, 12), 'America/New_York'); // -18_000_000 (UTC−5)
- * ```
- */
-export function offsetAt(instant: number, timeZone: string): number {
-  return timeZoneOffset(instant, timeZone);
 }
 
 /**
@@ -58,10 +59,10 @@ export function offsetAt(instant: number, timeZone: string): number {
 export function offsetSpans(from: number, to: number, timeZone: string): OffsetSpan[] {
   const spans: OffsetSpan[] = [];
   let start = from;
-  let offset = offsetAt(from, timeZone);
+  let offset = timeZoneOffset(from, timeZone);
   for (let probe = from; probe < to; ) {
     const next = Math.min(probe + DAY_MS, to);
-    const nextOffset = offsetAt(next, timeZone);
+    const nextOffset = timeZoneOffset(next, timeZone);
     if (nextOffset !== offset) {
       const change = transitionBetween({ low: probe, high: next, timeZone });
       if (change > start && change < to) spans.push({ start, end: change, offset });
@@ -79,12 +80,12 @@ export function offsetSpans(from: number, to: number, timeZone: string): OffsetS
 /** The first whole second in `(low, high]` that already has `high`'s offset. */
 function transitionBetween(options: { low: number; high: number; timeZone: string }): number {
   const { timeZone } = options;
-  const target = offsetAt(options.high, timeZone);
+  const target = timeZoneOffset(options.high, timeZone);
   let low = Math.floor(options.low / 1000);
   let high = Math.ceil(options.high / 1000);
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (offsetAt(middle * 1000, timeZone) === target) high = middle;
+    if (timeZoneOffset(middle * 1000, timeZone) === target) high = middle;
     else low = middle;
   }
   return high * 1000;
@@ -101,14 +102,26 @@ function transitionBetween(options: { low: number; high: number; timeZone: strin
  * ```
  */
 export function localTime(instant: number, spans: OffsetSpan[]): number {
+  return instant + (spans[lastStartAtOrBefore(spans, instant, (span) => span.start)]?.offset ?? 0);
+}
+
+/**
+ * The index of the last of `items` (in order of start) that starts at or before `instant`, or `0`
+ * when every one starts after it — a binary search, shared by {@link localTime} and the buckets.
+ */
+export function lastStartAtOrBefore<T>(
+  items: readonly T[],
+  instant: number,
+  startOf: (item: T) => number,
+): number {
   let low = 0;
-  let high = spans.length - 1;
+  let high = items.length - 1;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if ((spans[middle] as OffsetSpan).start <= instant) low = middle;
+    if (startOf(items[middle] as T) <= instant) low = middle;
     else high = middle - 1;
   }
-  return instant + (spans[low]?.offset ?? 0);
+  return low;
 }
 
 /**
@@ -121,7 +134,10 @@ export function localTime(instant: number, spans: OffsetSpan[]): number {
  */
 export function formatLocal(instant: Date, timeZone: string): string {
   const time = instant.getTime();
-  return new Date(time + offsetAt(time, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(time + timeZoneOffset(time, timeZone))
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { StatsBucket } from '../buckets.ts';
+import type { StatsBucket } from '../results.ts';
 
 /*
  * An independent reference for the analytics tests: it reads every local time from `Intl` instead
