@@ -7,6 +7,8 @@ import type {
   ActivityScopeInput,
   ActorSuggestion,
   ActorSuggestionQueryInput,
+  CheckpointSummary,
+  IntegrityStatus,
 } from '@activitykit/schema';
 import type { Document } from 'mongodb';
 import type { StoreAnalytics } from './analytics/storeAnalytics.ts';
@@ -113,6 +115,32 @@ export interface ActivityStore {
     range: VerifyRange,
     options: { publicKey: string | KeyObject; anchor?: CheckpointAnchor },
   ): Promise<VerifyReport>;
+  /**
+   * How far each tenant of `scope` is sealed: its newest checkpoint (without its entries) and how
+   * many events were stored after it. `'*'` lists every tenant with events or checkpoints;
+   * `sealing` and `canVerify` say whether this store has a sealing key. On FerretDB the count reads
+   * by UTC day (equality only): events stored after the seal with an `occurredAt` before the last
+   * sealed id's day, or after today, are not counted there.
+   *
+   * @example
+   * ```ts
+   * const status = await store.integrityStatus({ tenants: ['acme'] });
+   * // { sealing: true, canVerify: true,
+   * //   tenants: [{ tenantId: 'acme', lastCheckpoint: { seq: 4, toId: '01K…', count: 2000, … }, unsealed: 12 }] }
+   * ```
+   */
+  integrityStatus(scope: ActivityScopeInput): Promise<IntegrityStatus>;
+  /**
+   * The checkpoint that seals an event, or `undefined` while it is not sealed (newer than the last
+   * checkpoint, or stored late into a sealed range). `NOT_FOUND` when `scope` may not see the event.
+   *
+   * @example
+   * ```ts
+   * const checkpoint = await store.checkpointOf(event.id, { tenants: ['acme'] });
+   * checkpoint ? `sealed in checkpoint #${checkpoint.seq}` : 'not sealed yet';
+   * ```
+   */
+  checkpointOf(id: string, scope: ActivityScopeInput): Promise<CheckpointSummary | undefined>;
   /** Deletes expired events (per-tenant retention) and records each sweep. */
   sweepExpired(options?: { now?: Date }): Promise<SweepResult>;
   /**

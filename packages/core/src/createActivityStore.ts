@@ -11,6 +11,7 @@ import { createStoreAnalytics } from './analytics/storeAnalytics.ts';
 import { bulkDelete } from './bulkDelete.ts';
 import { ActivityError } from './errors.ts';
 import { loadPrivateKey } from './integrity/keys.ts';
+import { provenExplanation } from './integrity/proofs.ts';
 import { createStoreIntegrity } from './integrity/storeIntegrity.ts';
 import { toDocument } from './internal/document.ts';
 import { normalizeEvent } from './internal/normalize.ts';
@@ -85,6 +86,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     onError,
     connect: connection.ensure,
     afterStored: (docs) => rollupWriter.apply(docs, 1),
+    privateKey,
   });
   const captureSwitches = new Map(Object.entries(options.capture ?? {}));
   const normalizeDeps = {
@@ -128,6 +130,9 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     options,
     clock,
     flush: writer.flush,
+    profile,
+    get: reader.get,
+    connected: connection.ensure,
   });
   const ensureIndexes = indexesOnce({ events: collection, rollups: rollupCollection, profile });
   const startup = startUp({
@@ -156,6 +161,9 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     return stored ? stored.then(() => event) : event;
   }
   const record = recordEvent as ActivityStore['record'];
+  /** The store's own records of deletions, signed with the sealing key so verify trusts them. */
+  const recordExplanation = (input: ActivityEventInput, recordOptions: { durable: true }) =>
+    record(provenExplanation(input, privateKey), recordOptions);
 
   const store: ActivityStore = {
     record,
@@ -204,12 +212,15 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
         context: deleteOptions.context,
         maxEvents: options.bulkDelete.maxEvents ?? 100_000,
         onDeleted: (docs) => rollupWriter.apply(docs, -1),
-        record: store.record,
+        record: recordExplanation,
       });
     },
     seal: integrity.seal,
     verify: integrity.verify,
-    sweepExpired: (sweepOptions) => sweepAndRecord({ retention, clock, record }, sweepOptions),
+    integrityStatus: integrity.integrityStatus,
+    checkpointOf: integrity.checkpointOf,
+    sweepExpired: (sweepOptions) =>
+      sweepAndRecord({ retention, clock, record: recordExplanation }, sweepOptions),
     async explain(queryInput, scopeInput) {
       const query = parseQuery(queryInput);
       const direction = query.sort === 'desc' ? -1 : 1;

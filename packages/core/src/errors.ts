@@ -28,8 +28,15 @@ export const ACTIVITY_ERROR_CODES = {
   NOT_STORED: 'NOT_STORED',
   /** A sealing or verifying key is missing, malformed or not Ed25519. */
   INVALID_KEY: 'INVALID_KEY',
+  /** A checkpoint is sealed but the anchor could not take it; the next `seal()` retries it. */
+  ANCHOR_FAILED: 'ANCHOR_FAILED',
   /** Bulk delete is switched off for this store. */
   DISABLED: 'DISABLED',
+  /**
+   * An adapter's route or procedure needs an option its server was not given (`verify` without a
+   * public key); REST and tRPC both answer it as 501.
+   */
+  NOT_CONFIGURED: 'NOT_CONFIGURED',
   /** The store was closed. */
   CLOSED: 'CLOSED',
 } as const;
@@ -92,7 +99,10 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ActivityFailureCode, number>> 
   RESTORE_FAILED: 500,
   INVALID_OPTIONS: 500,
   INVALID_KEY: 500,
+  // The server could, with the option its operator did not give: not the caller's fault, not transient.
+  NOT_CONFIGURED: 501,
   NOT_STORED: 503,
+  ANCHOR_FAILED: 503,
   CLOSED: 503,
 };
 

@@ -115,6 +115,15 @@ export {
 } from './ids.ts';
 export { inferKind } from './inferKind.ts';
 export {
+  ANCHOR_STATUSES,
+  type AnchorStatus,
+  type CheckpointSummary,
+  type IntegrityStatus,
+  isSealedBy,
+  type VerifyFinding,
+  type VerifyReport,
+} from './integrity.ts';
+export {
   describeIssues,
   type InputProblem,
   type IssueNames,

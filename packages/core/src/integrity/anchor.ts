@@ -22,7 +22,7 @@ export interface CheckpointAnchor {
 }
 
 /** The anchor entry of a checkpoint. */
-export function anchorEntry(checkpoint: CheckpointDocument): AnchorEntry {
+export function anchorEntry(checkpoint: Omit<CheckpointDocument, 'entries'>): AnchorEntry {
   return {
     tenantId: checkpoint.tenantId,
     seq: checkpoint.seq,
@@ -49,17 +49,34 @@ export function fileAnchor(path: string): CheckpointAnchor {
       await appendFile(path, `${JSON.stringify(entry)}\n`);
     },
     async read(tenantId) {
-      const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return '';
-        throw error;
-      });
+      // A missing file is not "no checkpoints": verify reports it (ENOENT reads as `missing`).
+      const text = await readFile(path, 'utf8');
       return text
         .split('\n')
         .filter((line) => line.trim())
-        .map((line) => JSON.parse(line) as AnchorEntry)
+        .map((line, index) => {
+          const entry = JSON.parse(line) as Partial<AnchorEntry>;
+          if (!isAnchorEntry(entry)) {
+            throw new Error(`Line ${index + 1} of ${path} is not a checkpoint anchor entry.`);
+          }
+          return entry;
+        })
         .filter((entry) => entry.tenantId === tenantId);
     },
   };
+}
+
+function isAnchorEntry(entry: Partial<AnchorEntry> | null): entry is AnchorEntry {
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.tenantId === 'string' &&
+    Number.isInteger(entry.seq) &&
+    typeof entry.toId === 'string' &&
+    Number.isInteger(entry.count) &&
+    typeof entry.hash === 'string' &&
+    typeof entry.createdAt === 'string'
+  );
 }
 
 /** Options of {@link httpAnchor}. */

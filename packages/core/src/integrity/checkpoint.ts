@@ -9,6 +9,8 @@ export interface CheckpointEntry {
   h: string;
   /** `occurredAt` in ms. */
   t: number;
+  /** `expiresAt` in ms, when retention set one: past it, the event may be gone (a TTL index). */
+  x?: number;
 }
 
 /**
@@ -33,9 +35,14 @@ export interface CheckpointDocument {
   hash: string;
   /** Ed25519 signature of `hash`, base64. */
   signature: string;
+  /**
+   * `false` until the anchor took it (bookkeeping for the retry, not signed: verify compares with
+   * the anchor itself). Absent without an anchor and on checkpoints of earlier versions.
+   */
+  anchored?: boolean;
 }
 
-type Unsigned = Omit<CheckpointDocument, '_id' | 'hash' | 'signature'>;
+type Unsigned = Omit<CheckpointDocument, '_id' | 'hash' | 'signature' | 'anchored'>;
 
 /** The `_id` of a tenant's checkpoint number `seq`. */
 export function checkpointId(tenantId: string, seq: number): string {
@@ -54,7 +61,7 @@ export function checkCheckpoint(
   checkpoint: CheckpointDocument,
   publicKey: KeyObject,
 ): 'hash' | 'signature' | undefined {
-  const { _id, hash, signature, ...unsigned } = checkpoint;
+  const { _id, hash, signature, anchored: _anchored, ...unsigned } = checkpoint;
   if (checkpointHash(unsigned) !== hash) return 'hash';
   const ok = verify(null, Buffer.from(hash), publicKey, Buffer.from(signature, 'base64'));
   return ok ? undefined : 'signature';

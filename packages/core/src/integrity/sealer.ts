@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { minUlidAt } from '@activitykit/schema';
 import { type Collection, MongoServerError } from 'mongodb';
+import { ActivityError } from '../errors.ts';
 import type { EventDocument } from '../internal/document.ts';
 import { DUPLICATE_KEY } from '../writer/classify.ts';
 import { anchorEntry, type CheckpointAnchor } from './anchor.ts';
@@ -36,6 +37,7 @@ export interface SealResult {
  */
 export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
   const result: SealResult = { checkpoints: 0, events: 0 };
+  await anchorPending(deps);
   const keyId = keyIdOf(createPublicKey(deps.privateKey));
   const upTo = minUlidAt(deps.clock().getTime() - deps.delayMs);
   const tenants = ((await deps.events.distinct('tenantId')) as string[]).sort();
@@ -50,7 +52,8 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
       .find({ tenantId, _id: { $gt: last?.toId ?? '', $lt: upTo } })
       .batchSize(1000);
     for await (const doc of cursor) {
-      due.push({ i: doc._id, h: eventHash(doc), t: doc.occurredAt.getTime() });
+      const expires = doc.expiresAt ? { x: doc.expiresAt.getTime() } : {};
+      due.push({ i: doc._id, h: eventHash(doc), t: doc.occurredAt.getTime(), ...expires });
     }
     due.sort((a, b) => (a.i < b.i ? -1 : a.i > b.i ? 1 : 0));
     for (let start = 0; start < due.length; start += deps.maxEntries) {
@@ -70,16 +73,52 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
         deps.privateKey,
       );
       try {
-        await deps.checkpoints.insertOne(checkpoint);
+        await deps.checkpoints.insertOne(
+          deps.anchor ? { ...checkpoint, anchored: false } : checkpoint,
+        );
       } catch (error) {
         if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) break; // another sealer won
         throw error;
       }
-      await deps.anchor?.write(anchorEntry(checkpoint));
       result.checkpoints += 1;
       result.events += entries.length;
       last = checkpoint;
+      await anchor(deps, checkpoint);
     }
   }
   return result;
+}
+
+/**
+ * Writes the checkpoints the anchor has not taken yet (a write that failed before), oldest first;
+ * throws `ANCHOR_FAILED` at the first that fails again, so sealing does not run ahead of it.
+ */
+async function anchorPending(deps: SealerDeps): Promise<void> {
+  if (!deps.anchor) return;
+  const pending = await deps.checkpoints
+    .find({ anchored: false }, { projection: { entries: 0 } })
+    .toArray();
+  pending.sort((a, b) =>
+    a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : a.seq - b.seq,
+  );
+  for (const checkpoint of pending) await anchor(deps, checkpoint);
+}
+
+/** Writes one checkpoint to the anchor and notes that it did. */
+async function anchor(
+  deps: SealerDeps,
+  checkpoint: Omit<CheckpointDocument, 'entries'>,
+): Promise<void> {
+  if (!deps.anchor) return;
+  try {
+    await deps.anchor.write(anchorEntry(checkpoint));
+  } catch (error) {
+    throw new ActivityError(
+      'ANCHOR_FAILED',
+      `Checkpoint ${checkpoint.seq} of tenant ${checkpoint.tenantId} is sealed, but the anchor did not ` +
+        `take it (${String(error)}); the next seal() retries it, and verify reports it until then.`,
+      { cause: error },
+    );
+  }
+  await deps.checkpoints.updateOne({ _id: checkpoint._id }, { $set: { anchored: true } });
 }

@@ -4,10 +4,13 @@ import type { ActivityStore } from '../activityStore.ts';
 import { ActivityError } from '../errors.ts';
 import type { EventDocument } from '../internal/document.ts';
 import type { ActivityStoreOptions } from '../options.ts';
+import type { ServerProfile } from '../query/server.ts';
+import type { CheckpointAnchor } from './anchor.ts';
 import type { CheckpointDocument } from './checkpoint.ts';
+import { checkpointOf, integrityStatus } from './integrityStatus.ts';
 import { loadPublicKey } from './keys.ts';
 import { type SealResult, sealOnce } from './sealer.ts';
-import { verifyTenant } from './verify.ts';
+import { type AnchorRead, verifyTenant } from './verify.ts';
 
 /** What the store's sealing and verifying need from the store. */
 export interface StoreIntegrityDeps {
@@ -20,13 +23,24 @@ export interface StoreIntegrityDeps {
   clock: () => Date;
   /** Stores what the writer holds, so a seal covers everything recorded before it. */
   flush: () => Promise<void>;
+  /** Which query shapes the server answers in the database (for `integrityStatus`'s counts). */
+  profile: () => Promise<ServerProfile>;
+  /** The store's scoped read of one event (for `checkpointOf`). */
+  get: ActivityStore['get'];
+  /** Resolves once the client is connected (the store's connection). */
+  connected: () => Promise<void>;
 }
 
-/** The integrity side of the store: `store.seal()` and `store.verify()`. */
+/**
+ * The integrity side of the store: `store.seal()`, `store.verify()`, `store.integrityStatus()` and
+ * `store.checkpointOf()`.
+ */
 export interface StoreIntegrity {
   /** Seals what is due now; a call while a seal runs gets that seal. */
   seal(): Promise<SealResult>;
   verify: ActivityStore['verify'];
+  integrityStatus: ActivityStore['integrityStatus'];
+  checkpointOf: ActivityStore['checkpointOf'];
   /** The seal under way, if any, settled either way (for `close()`). */
   settled(): Promise<unknown> | undefined;
 }
@@ -35,6 +49,14 @@ export interface StoreIntegrity {
 export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
   const { events, checkpoints, privateKey, options, clock } = deps;
   let sealing: Promise<SealResult> | undefined;
+  const statusDeps = {
+    events,
+    checkpoints,
+    profile: deps.profile,
+    clock,
+    sealing: privateKey !== undefined,
+    get: deps.get,
+  };
 
   return {
     seal() {
@@ -76,9 +98,44 @@ export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
         events,
         checkpoints,
         publicKey: loadPublicKey(verifyOptions.publicKey),
-        anchored: anchor?.read ? await anchor.read(range.tenantId) : undefined,
+        anchored: await readAnchor(anchor, range.tenantId),
+        now: clock(),
       });
+    },
+    async integrityStatus(scope) {
+      await deps.connected();
+      return integrityStatus(scope, statusDeps);
+    },
+    async checkpointOf(id, scope) {
+      await deps.connected();
+      return checkpointOf(id, scope, statusDeps);
     },
     settled: () => sealing?.catch(() => {}),
   };
+}
+
+/** The anchor's entries for a tenant, or why there are none to compare with. */
+async function readAnchor(
+  anchor: CheckpointAnchor | undefined,
+  tenantId: string,
+): Promise<AnchorRead> {
+  if (!anchor) return { status: 'not_configured' };
+  if (!anchor.read) {
+    return {
+      status: 'not_configured',
+      message:
+        'The anchor cannot be read back (it has no read()), so checkpoints are not compared with it.',
+    };
+  }
+  try {
+    return { entries: await anchor.read(tenantId) };
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      status: missing ? 'missing' : 'unreadable',
+      message: missing
+        ? `The anchor is configured but not there: ${String((error as Error).message)}.`
+        : `The anchor could not be read: ${String((error as Error).message ?? error)}.`,
+    };
+  }
 }

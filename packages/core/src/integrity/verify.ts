@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { minUlidAt, ulidTime } from '@activitykit/schema';
+import { type AnchorStatus, minUlidAt, ulidTime, type VerifyReport } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
-import type { AnchorEntry } from './anchor.ts';
+import { type AnchorEntry, anchorEntry } from './anchor.ts';
 import {
   type CheckpointDocument,
   type CheckpointEntry,
@@ -11,38 +11,25 @@ import {
 } from './checkpoint.ts';
 import { type Explanations, loadExplanations } from './explanations.ts';
 import { keyIdOf } from './keys.ts';
+import { hasReplayProof } from './proofs.ts';
 
-/** What `verify` found. `ok` is true when nothing below says otherwise. */
-export interface VerifyReport {
-  tenantId: string;
-  ok: boolean;
-  /** No checkpoint verifies with the key given: it is not the sealing key. */
-  wrongKey: boolean;
-  checkedCheckpoints: number;
-  checkedEvents: number;
-  /** Checkpoints whose content or signature is wrong, or whose chain is broken. */
-  invalidCheckpoints: { seq: number; reason: 'hash' | 'signature' | 'chain' }[];
-  /** Checkpoints known from the chain or the anchor that are gone from MongoDB. */
-  missingCheckpoints: { seq: number; toId?: string; count?: number; source: 'chain' | 'anchor' }[];
-  /** Sealed events whose stored document changed. */
-  modified: { id: string; seq: number }[];
-  /** Sealed events that are gone, not explained by retention or a recorded bulk delete. */
-  deleted: { id: string; occurredAt: Date; seq: number }[];
-  /** Events in a sealed range that no checkpoint covers: written behind the kit's back. */
-  inserted: { id: string; seq: number }[];
-  /** Events in a sealed range that arrived late from a writer's journal (not tampering; unsealed). */
-  late: { id: string; seq: number }[];
-  /** Sealed events gone for reasons the log itself records. */
-  explained: { expired: number; bulkDeleted: number };
-  /** Events not sealed yet (newer than the last checkpoint), listed separately. */
-  unsealed: { fromId: string; count: number; from?: Date; to?: Date };
-}
+export type { VerifyReport };
+
+/** What the anchor gave back: its entries for the tenant, or why there are none to compare. */
+export type AnchorRead =
+  | { entries: AnchorEntry[] }
+  | {
+      status: Extract<AnchorStatus, 'not_configured' | 'missing' | 'unreadable'>;
+      message?: string;
+    };
 
 export interface VerifyDeps {
   events: Collection<EventDocument>;
   checkpoints: Collection<CheckpointDocument>;
   publicKey: KeyObject;
-  anchored: AnchorEntry[] | undefined;
+  anchored: AnchorRead;
+  /** Expiry is judged against it. */
+  now: Date;
 }
 
 export interface VerifyRange {
@@ -59,9 +46,6 @@ export async function verifyTenant(range: VerifyRange, deps: VerifyDeps): Promis
   const { tenantId } = range;
   const report = emptyReport(tenantId);
   const all = await deps.checkpoints.find({ tenantId }).sort({ seq: 1 }).toArray();
-  checkChain(all, report);
-  checkAnchor(all, deps.anchored, report);
-
   const keyId = keyIdOf(deps.publicKey);
   const verdicts = all.map((checkpoint) => checkCheckpoint(checkpoint, deps.publicKey));
   report.wrongKey =
@@ -73,10 +57,16 @@ export async function verifyTenant(range: VerifyRange, deps: VerifyDeps): Promis
     if (verdict && !report.wrongKey)
       report.invalidCheckpoints.push({ seq: checkpoint.seq, reason: verdict });
   });
+  checkChain(all, report);
+  report.anchor = checkAnchor(all, deps.anchored, report);
 
   const lower = range.from ? minUlidAt(range.from.getTime()) : '';
   const upper = range.to ? minUlidAt(range.to.getTime()) : '\uffff';
-  const explanations = await loadExplanations(deps.events, tenantId);
+  const explanations = await loadExplanations(deps.events, {
+    tenantId,
+    publicKey: deps.publicKey,
+    now: deps.now,
+  });
   const inRange = all.filter((checkpoint) => checkpoint.toId >= lower && checkpoint.fromId < upper);
   report.checkedCheckpoints = inRange.length;
   await walk({ deps, report, explanations, checkpoints: inRange, lower, upper, tenantId });
@@ -86,7 +76,8 @@ export async function verifyTenant(range: VerifyRange, deps: VerifyDeps): Promis
     report.missingCheckpoints.length === 0 &&
     report.modified.length === 0 &&
     report.deleted.length === 0 &&
-    report.inserted.length === 0;
+    report.inserted.length === 0 &&
+    (report.anchor.status === 'ok' || report.anchor.status === 'not_configured');
   return report;
 }
 
@@ -133,7 +124,9 @@ async function walk(context: WalkContext) {
     const range = rangeOf(ranges, doc._id);
     if (range) {
       report.checkedEvents += 1;
-      (doc.replayedAt ? report.late : report.inserted).push({ id: doc._id, seq: range.seq });
+      // Late only with the writer's proof: `replayedAt` alone is a field anyone can write.
+      const late = doc.replayedAt !== undefined && hasReplayProof(doc, deps.publicKey);
+      (late ? report.late : report.inserted).push({ id: doc._id, seq: range.seq });
     } else if (doc._id > lastSealed && doc._id >= context.lower) {
       report.unsealed.count += 1;
       if (!unsealedFirst || doc._id < unsealedFirst) unsealedFirst = doc._id;
@@ -174,48 +167,103 @@ function rangeOf(
   return undefined;
 }
 
+/**
+ * Gaps in the sequence and broken links. A checkpoint whose own hash is wrong is reported once (as
+ * `hash`), and the link after it is not reported again as a broken chain.
+ */
 function checkChain(all: CheckpointDocument[], report: VerifyReport) {
+  const invalid = new Set(report.invalidCheckpoints.map((c) => c.seq));
   let expected = 1;
-  let prevHash = '';
+  let prev: CheckpointDocument | undefined;
   for (const checkpoint of all) {
     for (; expected < checkpoint.seq; expected++)
       report.missingCheckpoints.push({ seq: expected, source: 'chain' });
-    if (checkpoint.prevHash !== prevHash && checkpoint.seq === expected) {
+    const broken = checkpoint.prevHash !== (prev?.hash ?? '') && checkpoint.seq === expected;
+    if (broken && !invalid.has(checkpoint.seq) && !(prev && invalid.has(prev.seq))) {
       report.invalidCheckpoints.push({ seq: checkpoint.seq, reason: 'chain' });
+      invalid.add(checkpoint.seq);
     }
-    prevHash = checkpoint.hash;
+    prev = checkpoint;
     expected = checkpoint.seq + 1;
   }
+  report.invalidCheckpoints.sort((a, b) => a.seq - b.seq);
 }
 
+/**
+ * Holds the checkpoints to the anchor: every anchored entry must be stored, field for field, and
+ * every stored checkpoint anchored. Missing checkpoints it knows of are added to the report.
+ */
 function checkAnchor(
   all: CheckpointDocument[],
-  anchored: AnchorEntry[] | undefined,
+  anchored: AnchorRead,
   report: VerifyReport,
-) {
-  if (!anchored) return;
+): VerifyReport['anchor'] {
+  const verdict: VerifyReport['anchor'] = { status: 'ok', unanchored: [], mismatched: [] };
+  if (!('entries' in anchored)) {
+    return {
+      ...verdict,
+      status: anchored.status,
+      ...(anchored.message ? { message: anchored.message } : {}),
+    };
+  }
+  const { entries } = anchored;
+  if (entries.length === 0 && all.length > 0) {
+    return {
+      ...verdict,
+      status: 'empty',
+      message: `The anchor holds no checkpoint of this tenant, while MongoDB holds ${all.length}.`,
+      unanchored: all.map((checkpoint) => checkpoint.seq),
+    };
+  }
   const bySeq = new Map(all.map((checkpoint) => [checkpoint.seq, checkpoint]));
-  for (const entry of anchored) {
+  const anchoredSeqs = new Set<number>();
+  for (const entry of entries) {
+    if (anchoredSeqs.has(entry.seq)) continue; // a retried write may repeat an entry
+    anchoredSeqs.add(entry.seq);
     const stored = bySeq.get(entry.seq);
     if (!stored) {
-      if (!report.missingCheckpoints.some((missing) => missing.seq === entry.seq)) {
-        report.missingCheckpoints.push({
-          seq: entry.seq,
-          toId: entry.toId,
-          count: entry.count,
-          source: 'anchor',
-        });
-      } else {
-        const known = report.missingCheckpoints.find((missing) => missing.seq === entry.seq);
-        if (known)
-          Object.assign(known, { toId: entry.toId, count: entry.count, source: 'anchor' as const });
-      }
-    } else if (stored.hash !== entry.hash) {
-      report.invalidCheckpoints.push({ seq: entry.seq, reason: 'hash' });
+      const known = report.missingCheckpoints.find((missing) => missing.seq === entry.seq);
+      const fromAnchor = {
+        seq: entry.seq,
+        toId: entry.toId,
+        count: entry.count,
+        source: 'anchor' as const,
+      };
+      if (known) Object.assign(known, fromAnchor);
+      else report.missingCheckpoints.push(fromAnchor);
+      continue;
     }
+    const fields = ANCHORED_FIELDS.filter(
+      (field) => String(anchorEntry(stored)[field]) !== String(entry[field]),
+    );
+    if (fields.length > 0) verdict.mismatched.push({ seq: entry.seq, fields: [...fields] });
   }
   report.missingCheckpoints.sort((a, b) => a.seq - b.seq);
+  verdict.unanchored = all.filter((c) => !anchoredSeqs.has(c.seq)).map((c) => c.seq);
+  const gone = report.missingCheckpoints.filter((missing) => missing.source === 'anchor');
+  if (verdict.mismatched.length > 0 || gone.length > 0) {
+    const parts = [
+      ...verdict.mismatched.map((m) => `checkpoint ${m.seq} differs in ${m.fields.join(', ')}`),
+      ...gone.map((m) => `checkpoint ${m.seq} is anchored but gone from MongoDB`),
+    ];
+    return {
+      ...verdict,
+      status: 'mismatch',
+      message: `The anchor disagrees: ${parts.join('; ')}.`,
+    };
+  }
+  if (verdict.unanchored.length > 0) {
+    return {
+      ...verdict,
+      status: 'behind',
+      message: `Checkpoint(s) ${verdict.unanchored.join(', ')} are not in the anchor yet: anchoring failed or was skipped; the next seal retries it.`,
+    };
+  }
+  return verdict;
 }
+
+/** The fields of an anchor entry that must equal the stored checkpoint's. */
+const ANCHORED_FIELDS = ['toId', 'count', 'hash', 'createdAt'] as const;
 
 function emptyReport(tenantId: string): VerifyReport {
   return {
@@ -228,6 +276,7 @@ function emptyReport(tenantId: string): VerifyReport {
     missingCheckpoints: [],
     modified: [],
     deleted: [],
+    anchor: { status: 'not_configured', unanchored: [], mismatched: [] },
     inserted: [],
     late: [],
     explained: { expired: 0, bulkDeleted: 0 },

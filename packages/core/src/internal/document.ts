@@ -34,6 +34,8 @@ export interface EventDocument extends Omit<ActivityEvent, 'id'> {
   marks?: string[];
   /** Set when the event was stored from a writer's journal, after MongoDB had been unreachable. */
   replayedAt?: Date;
+  /** The writer's signature of a late event's content, with the sealing key (see `integrity/proofs.ts`). */
+  replayProof?: string;
   /** When retention lets the event go; a TTL index deletes it where the server supports one. */
   expiresAt?: Date;
 }
@@ -166,6 +168,7 @@ export function fromDocument(doc: EventDocument): ActivityEvent {
     marks: _marks,
     expiresAt: _expiresAt,
     replayedAt: _replayedAt,
+    replayProof: _replayProof,
     ...rest
   } = doc;
   const event: ActivityEvent = { id: _id, ...rest };

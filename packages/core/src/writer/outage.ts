@@ -1,4 +1,5 @@
 import { ActivityError } from '../errors.ts';
+import { replayedDocument } from '../integrity/proofs.ts';
 import type { EventDocument } from '../internal/document.ts';
 import type { Insert } from './insert.ts';
 import type { WriterContext } from './state.ts';
@@ -99,7 +100,10 @@ export function createOutage(
   const replayJournal = async (): Promise<number> => {
     const result = await journal.replay(async (journaled) => {
       const replayedAt = new Date();
-      const docs = journaled.map((doc) => ({ ...doc, replayedAt: doc.replayedAt ?? replayedAt }));
+      // Stored late, inside a range that may be sealed already: signed, so verify can tell it
+      // from an insertion through the driver.
+      const { privateKey } = ctx;
+      const docs = journaled.map((doc) => replayedDocument(doc, { replayedAt, privateKey }));
       if (!(await insert(docs))) {
         enterDegraded();
         throw new ActivityError(

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import { ActivityError } from '../errors.ts';
 import type { EventDocument } from '../internal/document.ts';
@@ -40,6 +41,8 @@ export interface WriterDeps {
    * A failure goes to `onError`; the events stay stored.
    */
   afterStored?: (docs: EventDocument[]) => Promise<void>;
+  /** The sealing key: events stored late from the journal are signed with it. Defaults to none. */
+  privateKey?: KeyObject | undefined;
 }
 
 /** The writer's mutable state: its queue and every flag that steers it, in one place. */
