@@ -232,6 +232,35 @@ const PUBLIC_KEYS = ['name', 'author', 'passenger', 'compass', 'city', 'items', 
 
 type Tree = { leaf: true } | { list: Tree[] } | { entries: [string, boolean, Tree][] };
 
+describe('the default deny-list', () => {
+  it('hides tokens, sessions, keys, client secrets and social security numbers in an event', () => {
+    const names = [
+      'jwt',
+      'id_token',
+      'refresh_token',
+      'session',
+      'private_key',
+      'client_secret',
+      'ssn',
+    ];
+    const values = Object.fromEntries(names.map((name) => [name, `value of ${name}`]));
+    const event = createRedactor().redactEvent({
+      action: 'user.signed_in',
+      metadata: { ...values, nested: { ...values } },
+      changes: names.map((path) => ({ path, before: 'old', after: 'new' })),
+    } as unknown as ActivityEvent);
+    const text = JSON.stringify(event);
+    for (const name of names) expect(text).not.toContain(`value of ${name}`);
+    expect(event.changes?.every((change) => change.redacted === true)).toBe(true);
+    // Names that only look alike stay readable.
+    const kept = createRedactor().redactEvent({
+      action: 'a',
+      metadata: { jwtAlgorithmCount: 1, assn: 'x', sessionless: true },
+    } as unknown as ActivityEvent);
+    expect(kept.metadata).toMatchObject({ assn: 'x' });
+  });
+});
+
 describe('redaction property', () => {
   const key = fc.oneof(
     fc.constantFrom(...SECRET_KEYS).map((name) => [name, true] as const),

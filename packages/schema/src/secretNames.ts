@@ -31,7 +31,8 @@ export const DEFAULT_DENY: readonly string[] = Object.freeze([
   'authorization',
   'bearer',
   'cookie',
-  'sessionid',
+  'session',
+  'jwt',
   'apikey',
   'privatekey',
   'signingkey',
@@ -54,6 +55,8 @@ export const DEFAULT_DENY: readonly string[] = Object.freeze([
   'cvv',
   'cvc',
   'securitycode',
+  // government identifiers
+  'ssn',
 ]);
 
 /** Entries at least this long match inside a name; shorter ones match whole words. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { createTestDb } from '@activitykit/test-utils';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivityStore } from '../createActivityStore.ts';
+import { fileAnchor } from '../integrity/anchor.ts';
 import { runCli } from './runCli.ts';
 
 const testDb = await createTestDb('cli');
@@ -126,6 +127,62 @@ describe('the activitykit CLI', () => {
     const spawned = await spawnCli(...args);
     expect(spawned.code).toBe(1);
     expect(spawned.stdout).toContain(`modified: ${ids[7]}`);
+  }, 120_000);
+
+  it('fails verify with exit 4 for a missing or empty anchor, and 1 naming a delete a forged record claims to explain', async () => {
+    await cli('keygen', '--out', join(dir, 'keys4'));
+    const privateKey = await readFile(join(dir, 'keys4', 'activitykit-seal.key'), 'utf8');
+    const anchorFile = join(dir, 'anchor4.ndjson');
+    const store = createActivityStore({
+      client: testDb.client,
+      dbName: testDb.db.databaseName,
+      collection: 'cli_anchor',
+      journalDir: join(dir, 'j4'),
+      defaultTenantId: 'acme',
+      integrity: {
+        privateKey,
+        sealIntervalMs: false,
+        sealDelayMs: 0,
+        anchor: fileAnchor(anchorFile),
+      },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push((await store.record({ action: 'order.created' }, { durable: true }))?.id ?? '');
+    await store.seal();
+    await store.close();
+    const args = (anchor: string) => [
+      'verify',
+      '--tenant',
+      'acme',
+      '--public-key',
+      join(dir, 'keys4', 'activitykit-seal.pub'),
+      '--anchor',
+      anchor,
+      ...connection('cli_anchor'),
+    ];
+    expect((await cli(...args(anchorFile))).code).toBe(0);
+    const missing = await cli(...args(join(dir, 'no-such-anchor.ndjson')));
+    expect(missing.code).toBe(4);
+    expect(missing.stdout).toMatch(/anchor missing: The anchor is configured but not there/);
+    await writeFile(join(dir, 'empty4.ndjson'), '');
+    const empty = await cli(...args(join(dir, 'empty4.ndjson')));
+    expect(empty.code).toBe(4);
+    expect(empty.stdout).toMatch(/anchor empty: The anchor holds no checkpoint/);
+
+    // A delete by hand, "explained" by an unsigned bulk-delete record inserted beside it.
+    const events = testDb.db.collection('cli_anchor');
+    const victim = await events.findOne({ _id: ids[2] as never });
+    await events.deleteOne({ _id: ids[2] as never });
+    await events.insertOne({
+      ...(victim as object),
+      _id: `${(ids[4] ?? '').slice(0, 20)}ZZZZZZ` as never,
+      action: 'activity.bulk_deleted',
+      metadata: { ids: [ids[2]], total: 1 },
+    });
+    const forged = await cli(...args(anchorFile));
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain(`deleted:  ${ids[2]}`);
   }, 120_000);
 
   it('prints the statistics and security signals of a tenant', async () => {

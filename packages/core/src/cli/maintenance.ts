@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import {
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
@@ -56,22 +57,31 @@ export const purge = defineCommand({
   },
 });
 
-export const REPLAY_HELP = `Usage: activitykit replay-journal --journal-dir <dir>
+export const REPLAY_HELP = `Usage: activitykit replay-journal --journal-dir <dir> [--private-key <file>]
 
 Stores the events a writer journaled while MongoDB was unreachable (a process that starts with the
 same journal directory does this by itself), then reports what is left.
 
 Options:
+  --private-key <file>  the sealing key (PEM): events stored late into a sealed range are signed
+                        with it, so verify lists them as late instead of inserted
 ${CONNECTION_HELP}
 
 Exit codes: 0 done (nothing left), 1 files are left (MongoDB refused or went away), 2 bad usage, 3 failed.`;
 
 export const replayJournal = defineCommand({
   help: REPLAY_HELP,
-  options: CONNECTION_OPTIONS,
+  options: { ...CONNECTION_OPTIONS, 'private-key': { type: 'string' } },
   async run(values, io) {
     if (!values['journal-dir']) throw new UsageError('replay-journal needs --journal-dir <dir>.');
-    const store = openStore(values, io);
+    const privateKey = values['private-key']
+      ? await readFile(values['private-key'], 'utf8')
+      : undefined;
+    const store = openStore(
+      values,
+      io,
+      privateKey ? { integrity: { privateKey, sealIntervalMs: false } } : {},
+    );
     try {
       progress(io, 'replaying the journal…');
       await store.flush();

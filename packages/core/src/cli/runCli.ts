@@ -38,7 +38,8 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Run activitykit <command> --help for a command's options.
-Exit codes: 0 done, 1 problems found (verify) or work left (replay-journal), 2 bad usage, 3 failed.`;
+Exit codes: 0 done, 1 problems found (verify) or work left (replay-journal), 2 bad usage, 3 failed,
+4 the anchor is missing, unreadable, empty, behind or disagrees (verify).`;
 
 /**
  * Runs the `activitykit` command line `argv` (without `node` and the script) and resolves with its

@@ -10,6 +10,11 @@ export const EXIT = {
   USAGE: 2,
   /** The work failed (MongoDB unreachable, a file unreadable…). */
   FAILED: 3,
+  /**
+   * `verify` found the events sound, but the anchor it was given is missing, unreadable, empty,
+   * behind the checkpoints or disagrees with them.
+   */
+  ANCHOR: 4,
 } as const;
 
 /** A command-line mistake: printed with the command's help, exit code 2. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { VerifyReport } from '@activitykit/schema';
 import { fileAnchor } from '../integrity/anchor.ts';
-import type { VerifyReport } from '../integrity/verify.ts';
 import {
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
@@ -25,7 +25,8 @@ Options:
   --json                print the whole report as JSON
 ${CONNECTION_HELP}
 
-Exit codes: 0 verified, 1 problems found, 2 bad usage, 3 failed to run.`;
+Exit codes: 0 verified, 1 problems found, 2 bad usage, 3 failed to run, 4 the events are sound but
+the anchor is missing, unreadable, empty, behind or disagrees with the checkpoints.`;
 
 export const verifyCommand = defineCommand({
   help: VERIFY_HELP,
@@ -58,12 +59,25 @@ export const verifyCommand = defineCommand({
       io.stdout.write(
         values.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, seconds),
       );
-      return report.ok ? EXIT.OK : EXIT.PROBLEMS;
+      return exitCode(report);
     } finally {
       await store.close();
     }
   },
 });
+
+/** 0 when sound; 1 for tampering; 4 when only the anchor is wrong. */
+function exitCode(report: VerifyReport): number {
+  if (report.ok) return EXIT.OK;
+  const anchorOnly =
+    !report.wrongKey &&
+    report.invalidCheckpoints.length === 0 &&
+    report.missingCheckpoints.length === 0 &&
+    report.modified.length === 0 &&
+    report.deleted.length === 0 &&
+    report.inserted.length === 0;
+  return anchorOnly ? EXIT.ANCHOR : EXIT.PROBLEMS;
+}
 
 function summary(report: VerifyReport, seconds: string): string {
   const lines = [
@@ -77,13 +91,20 @@ function summary(report: VerifyReport, seconds: string): string {
       `  checkpoint ${c.seq} is missing (${c.source}${c.count ? `, ${c.count} events up to ${c.toId}` : ''})`,
     );
   }
+  const { anchor } = report;
+  if (anchor.status !== 'ok' && anchor.status !== 'not_configured') {
+    lines.push(`  anchor ${anchor.status}: ${anchor.message ?? ''}`.trimEnd());
+  } else if (anchor.message) lines.push(`  anchor: ${anchor.message}`);
   for (const e of report.modified) lines.push(`  modified: ${e.id} (checkpoint ${e.seq})`);
   for (const e of report.deleted)
     lines.push(`  deleted:  ${e.id} from ${e.occurredAt.toISOString()} (checkpoint ${e.seq})`);
   for (const e of report.inserted)
     lines.push(`  inserted: ${e.id} (in the range of checkpoint ${e.seq})`);
-  if (report.late.length)
-    lines.push(`  ${report.late.length} event(s) arrived late from a writer journal (not sealed)`);
+  for (const e of report.late) {
+    lines.push(
+      `  late:     ${e.id} (stored late from a writer's journal, signed; checkpoint ${e.seq})`,
+    );
+  }
   const { expired, bulkDeleted } = report.explained;
   if (expired || bulkDeleted)
     lines.push(`  gone on record: ${expired} expired by retention, ${bulkDeleted} bulk-deleted`);
