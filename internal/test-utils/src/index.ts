@@ -1,3 +1,4 @@
+export { label, referenceStarts } from './bucketReference.ts';
 export { cleanUp } from './cleanUp.ts';
 export { createTestDb, type TestDb } from './createTestDb.ts';
 export { type FlushableStore, flushedUntil } from './flushedUntil.ts';

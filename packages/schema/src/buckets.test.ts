@@ -1,10 +1,10 @@
+import { label, referenceStarts } from '@activitykit/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketStarts, chooseBucket, fillBuckets } from './buckets.ts';
 import { SchemaError } from './errors.ts';
 import type { WeekDay } from './period.ts';
 import type { StatsBucket } from './results.ts';
-import { label, referenceStarts } from './test/reference.ts';
 
 const HOUR = 3_600_000;
 

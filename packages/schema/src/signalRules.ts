@@ -48,12 +48,22 @@ export interface SignalRules {
 
 /** What {@link signalRules} takes: any rule, the others default. */
 export interface SignalRulesInput {
+  /** IANA zone of the business hours and of times in descriptions. Defaults to `'UTC'`. */
   timeZone?: string;
+  /** Defaults to `{ start: 9, end: 18, days: [1, 2, 3, 4, 5] }`. */
   businessHours?: Partial<BusinessHours>;
+  /** Failed-login bursts, per user and per IP. Defaults to `{ threshold: 5, windowMinutes: 15 }`. */
   failedLogins?: Partial<BurstRule>;
+  /** Deletes by one actor. Defaults to `{ threshold: 20, windowMinutes: 10 }`. */
   bulkDelete?: Partial<BurstRule>;
+  /**
+   * How far back a login IP counts as known, and how many (user, IP) pairs of the range are checked
+   * (the rarest first). Defaults to `{ lookbackDays: 365, maxPairs: 1000 }`.
+   */
   newIpLogin?: { lookbackDays?: number; maxPairs?: number };
+  /** The most event ids one signal lists (1–1000). Defaults to `20`. */
   limitEvents?: number;
+  /** Language of descriptions. Defaults to `'en'`. */
   locale?: Locale;
 }
 

@@ -1,8 +1,7 @@
 import type { ActivityEvent, StatsBucket, WeekDay } from '@activitykit/schema';
 import { startOfDayInZone } from '@activitykit/schema';
-import { createTestDb } from '@activitykit/test-utils';
+import { createTestDb, label, referenceStarts } from '@activitykit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { label, referenceStarts } from '../../../schema/src/test/reference.ts';
 import { ActivityError } from '../errors.ts';
 import { createTestStore } from '../test/storeFixture.ts';
 import { computeActivityStats } from './computeActivityStats.ts';

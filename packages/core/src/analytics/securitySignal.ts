@@ -2,13 +2,13 @@ import {
   type BurstRule,
   type BusinessHours,
   LOCALES,
-  type Locale,
   type PeriodRange,
   SECURITY_SIGNAL_TYPES,
   type SecuritySignal,
   type SecuritySignalType,
   SIGNAL_SEVERITIES,
   type SignalRules,
+  type SignalRulesInput,
   type SignalSeverity,
   signalRules,
 } from '@activitykit/schema';
@@ -25,31 +25,14 @@ export {
   type SignalSeverity,
 };
 
-/** Options of `detectSecuritySignals`. */
-export interface SecuritySignalOptions {
+/** Options of `detectSecuritySignals`: schema's rules (`SignalRulesInput`), and what to read. */
+export interface SecuritySignalOptions extends SignalRulesInput {
   /** The scope and the user's filters, from the store's query builder. */
   match: EventMatch;
   /** The period searched: `from` inclusive, `to` exclusive. */
   range: PeriodRange;
-  /** IANA zone of the business hours and of times in descriptions. Defaults to `'UTC'`. */
-  timeZone?: string;
-  /** Defaults to `{ start: 9, end: 18, days: [1, 2, 3, 4, 5] }`. */
-  businessHours?: Partial<BusinessHours>;
-  /** Failed-login bursts, per user and per IP. Defaults to `{ threshold: 5, windowMinutes: 15 }`. */
-  failedLogins?: Partial<BurstRule>;
-  /** Deletes by one actor. Defaults to `{ threshold: 20, windowMinutes: 10 }`. */
-  bulkDelete?: Partial<BurstRule>;
-  /**
-   * How far back a login IP counts as known, and how many (user, IP) pairs of the range are checked
-   * (the rarest first). Defaults to `{ lookbackDays: 365, maxPairs: 1000 }`.
-   */
-  newIpLogin?: { lookbackDays?: number; maxPairs?: number };
-  /** The most event ids one signal lists (1–1000). Defaults to `20`. */
-  limitEvents?: number;
   /** Which signals to look for. Defaults to all of {@link SECURITY_SIGNAL_TYPES}. */
   types?: readonly SecuritySignalType[];
-  /** Language of descriptions. Defaults to `'en'`. */
-  locale?: Locale;
 }
 
 /**

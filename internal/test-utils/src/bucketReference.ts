@@ -1,4 +1,5 @@
-import type { StatsBucket } from '../results.ts';
+/** A series bucket, as schema's `StatsBucket`. */
+type StatsBucket = 'hour' | 'day' | 'week';
 
 /*
  * An independent reference for the analytics tests: it reads every local time from `Intl` instead
