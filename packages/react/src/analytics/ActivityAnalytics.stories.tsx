@@ -28,9 +28,11 @@ export const Default: Story = {
     await expect(canvas.getByRole('table', { name: 'Most active users' })).toBeVisible();
     await expect(canvas.getByText('Repeated failed sign-ins to one account')).toBeVisible();
     await expect(canvas.getByText('Role or permission change')).toBeVisible();
-    // A signal opens exactly the events behind it.
-    const [signalLink] = canvas.getAllByRole('button', { name: /^View \d+ events?$/ });
-    await userEvent.click(signalLink as HTMLElement);
+    // A signal that lists all its events opens exactly those.
+    const burst = canvas.getByText('Repeated failed sign-ins to one account').closest('li');
+    await userEvent.click(
+      within(burst as HTMLElement).getByRole('button', { name: /^View \d+ events?$/ }),
+    );
     await expect(args.onNavigate).toHaveBeenLastCalledWith(
       expect.objectContaining({ ids: expect.arrayContaining([expect.any(String)]) }),
     );

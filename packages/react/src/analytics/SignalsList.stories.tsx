@@ -1,6 +1,7 @@
+import type { ActivityQueryInput, SecuritySignal } from '@activitykit/schema';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { SignalsList, type SignalsListProps, useSecuritySignals } from '../index.ts';
+import { SignalsList, type SignalsListProps, signalQuery, useSecuritySignals } from '../index.ts';
 import { createMemorySource } from '../memory.ts';
 import { FIXTURE_NOW, venueMonth } from '../test/fixtures.ts';
 import type { StoryActivity } from '../test/storyActivity.ts';
@@ -32,10 +33,16 @@ export const Default: Story = {
     await expect(canvas.getByText('Repeated failed sign-ins to one account')).toBeVisible();
     await userEvent.click(first as HTMLElement);
     const [query, signal] = (args.onOpenEvents as ReturnType<typeof fn>).mock.calls[0] as [
-      { ids?: string[] },
-      { eventIds: string[] },
+      ActivityQueryInput,
+      SecuritySignal,
     ];
-    await expect(query.ids).toEqual(signal.eventIds);
+    // Exactly its events when it lists them all, else its window and whom it is about.
+    await expect(query).toEqual(signalQuery(signal));
+    await expect(query).toEqual(
+      signal.eventIds.length >= signal.count
+        ? { ids: signal.eventIds }
+        : expect.objectContaining({ from: signal.window.from, actors: [signal.key] }),
+    );
   },
 };
 
