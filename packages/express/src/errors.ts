@@ -3,19 +3,18 @@ import { SCHEMA_ERROR_CODES } from '@activitykit/schema';
 
 /** The reasons only the Express adapter refuses a request for; every other code is core's or schema's. */
 const EXPRESS_ONLY_CODES = {
-  /** The route needs an option the server was not given (e.g. `verify` without a public key). */
-  NOT_CONFIGURED: 'NOT_CONFIGURED',
   /** The caller's tenant has as many live streams open as `live.maxStreamsPerTenant` allows. */
   TOO_MANY_STREAMS: 'TOO_MANY_STREAMS',
 } as const;
 
 /**
  * Every code an {@link ActivityHttpError} can carry: core's `ACTIVITY_ERROR_CODES` and schema's
- * `SCHEMA_ERROR_CODES` (written once there), plus the adapter's own `NOT_CONFIGURED` and
- * `TOO_MANY_STREAMS`. The adapter itself refuses with `UNAUTHORIZED` (`authorize(req)` returned
- * nothing), `FORBIDDEN`, `NOT_FOUND` (no such route, or no such event within the caller's scope),
- * `INVALID_INPUT` (a malformed query, path parameter or JSON body; `errors` says which) and
- * `INVALID_OPTIONS` (the options given to `activityCapture` or `activityApi`).
+ * `SCHEMA_ERROR_CODES` (written once there), plus the adapter's own `TOO_MANY_STREAMS`. The
+ * adapter itself refuses with `UNAUTHORIZED` (`authorize(req)` returned nothing), `FORBIDDEN`,
+ * `NOT_FOUND` (no such route, or no such event within the caller's scope), `INVALID_INPUT` (a
+ * malformed query, path parameter or JSON body; `errors` says which), `INVALID_OPTIONS` (the
+ * options given to `activityCapture` or `activityApi`) and `NOT_CONFIGURED` (`POST /verify` on a
+ * server without `verify`; core's code, so tRPC answers it alike).
  *
  * @example
  * ```ts

@@ -19,7 +19,6 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ProblemCode, number>> = {
   ...STORE_STATUS_BY_CODE,
   TOO_MANY_STREAMS: 429,
   INTERNAL: 500,
-  NOT_CONFIGURED: 501,
 };
 
 const TITLES: Readonly<Record<number, string>> = {

@@ -4,3 +4,4 @@ export {
   type MemorySource,
   type MemorySourceOptions,
 } from './data/memory/createMemorySource.ts';
+export type { MemoryIntegrityOptions } from './data/memory/memoryIntegrity.ts';

@@ -3,6 +3,7 @@ import { ActivityHttpError } from '../errors.ts';
 import { sendProblem } from '../problem.ts';
 import { mountExportRoutes } from './exportRoute.ts';
 import { defaultOnError } from './handler.ts';
+import { mountIntegrityRoutes } from './integrityRoutes.ts';
 import { mountLiveRoute } from './liveRoute.ts';
 import type { ActivityApiOptions } from './options.ts';
 import { mountReadRoutes } from './readRoutes.ts';
@@ -11,8 +12,8 @@ import { mountWriteRoutes } from './writeRoutes.ts';
 
 /**
  * The REST read API as an Express router: list and search, one event, a record's timeline, stats,
- * security signals, actor suggestions, CSV / NDJSON / PDF exports, a live SSE stream, verify,
- * restore, bulk delete and notes. Every route asks `authorize(req)` first (nothing → 401, an empty
+ * security signals, actor suggestions, CSV / NDJSON / PDF exports, a live SSE stream, how far
+ * the log is sealed (and which checkpoint seals an event), verify, restore, bulk delete and notes. Every route asks `authorize(req)` first (nothing → 401, an empty
  * scope → 403), validates every input with zod, and answers errors as RFC 9457
  * `application/problem+json` — also errors that middleware the app mounted before it raised for
  * its paths (a body the app's own `express.json()` refused): it returns the router and an error
@@ -80,11 +81,12 @@ function problemHandler(options: ActivityApiOptions): ErrorRequestHandler {
   };
 }
 
-/** Fixed paths first (`/scope`, `/live`, `/export.csv`…), then `/:id`. */
+/** Fixed paths first (`/scope`, `/live`, `/export.csv`, `/integrity`…), then `/:id`. */
 function mountReadRoutesInOrder(router: Router, options: ActivityApiOptions): void {
   mountLiveRoute(router, options);
   mountExportRoutes(router, options);
   mountWriteRoutes(router, options);
   mountSuggestRoute(router, options);
+  mountIntegrityRoutes(router, options);
   mountReadRoutes(router, options);
 }

@@ -42,7 +42,10 @@ export interface ActivityApiOptions {
   authorize: (
     req: Request,
   ) => ActivityAccess | undefined | null | Promise<ActivityAccess | undefined | null>;
-  /** The public key (and anchor) `POST /verify` checks with. Defaults to none: the route answers 501. */
+  /**
+   * The public key (and anchor) `POST /verify` checks with; `GET /integrity` answers `canVerify`
+   * by it. Defaults to none: `POST /verify` answers 501 (`NOT_CONFIGURED`).
+   */
   verify?: { publicKey: string | KeyObject; anchor?: CheckpointAnchor };
   /** Restorers for `POST /:id/restore`, over the store's. Defaults to the store's. */
   restorers?: Restorers;

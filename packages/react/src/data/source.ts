@@ -5,10 +5,13 @@ import {
   type ActivityStats,
   type ActorSuggestion,
   type BulkDeleteResult,
+  type CheckpointSummary,
+  type IntegrityStatus,
   SEARCH_ERROR_REASONS,
   type SearchProblem,
   type SecuritySignal,
   type StatsBucket,
+  type VerifyReport,
 } from '@activitykit/schema';
 
 /** What the signed-in reader may do, and who they are (`GET /scope`, the `scope` procedure). */
@@ -38,6 +41,13 @@ export interface ExportRequest {
   ids?: string[];
   /** The language of headers and descriptions. Defaults to `'en'`. */
   locale?: 'en' | 'ru';
+}
+
+/** What {@link ActivitySource.verify} checks: a tenant's log, optionally within `[from, to)`. */
+export interface VerifyInput {
+  tenantId: string;
+  from?: Date;
+  to?: Date;
 }
 
 /** A finished export, ready to be saved. */
@@ -102,6 +112,44 @@ export interface ActivitySource {
     request: ExportRequest,
     options?: RequestOptions & { onProgress?(bytes: number): void },
   ): Promise<ExportResult>;
+  /**
+   * How far each tenant of the reader's scope is sealed: its newest checkpoint and how many events
+   * wait for the next seal, and whether the server seals (`sealing`) and can verify (`canVerify`).
+   * Optional: a source without it shows no tamper evidence.
+   *
+   * @example
+   * ```ts
+   * const status = await source.integrity?.();
+   * const acme = status?.tenants.find((t) => t.tenantId === 'acme');
+   * isSealedBy(event, acme?.lastCheckpoint); // schema's helper: sealed when event.id <= toId
+   * ```
+   */
+  integrity?(options?: RequestOptions): Promise<IntegrityStatus>;
+  /**
+   * The checkpoint that seals an event, or `null` while it is not sealed (newer than the last
+   * seal, or stored late into a sealed range). Rejects `NOT_FOUND` (404) for an event the reader
+   * may not see.
+   *
+   * @example
+   * ```ts
+   * const checkpoint = await source.checkpointOf?.(event.id);
+   * checkpoint ? `Sealed in checkpoint #${checkpoint.seq}` : 'Not sealed yet';
+   * ```
+   */
+  checkpointOf?(id: string, options?: RequestOptions): Promise<CheckpointSummary | null>;
+  /**
+   * Verifies a tenant's sealed events against its signed checkpoints on the server, naming every
+   * event modified, deleted or inserted behind the kit's back. Rejects `FORBIDDEN` (403) for a
+   * tenant outside the reader's scope, and `SERVER` with status 501 and `serverCode`
+   * `NOT_CONFIGURED` when the server has no public key to verify with.
+   *
+   * @example
+   * ```ts
+   * const report = await source.verify?.({ tenantId: 'acme' });
+   * if (report && !report.ok) showTampering(report.modified, report.deleted, report.inserted);
+   * ```
+   */
+  verify?(input: VerifyInput, options?: RequestOptions): Promise<VerifyReport>;
   /** Starts a live stream of new events; returns the function that stops it. */
   subscribe(
     query: ActivityQueryInput,

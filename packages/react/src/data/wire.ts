@@ -9,19 +9,23 @@ import { type ActivityPermissions, ActivitySourceError } from './source.ts';
 
 // JSON answers of both server adapters back into the schema's types (ISO strings → Dates).
 
-type Json = Record<string, unknown>;
+/** A JSON object, read loosely. */
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+/** Whether a JSON value is an object (not an array, not `null`). */
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function unreadable(what: string): ActivitySourceError {
+/** The error of an answer that is not `what`. */
+export function unreadable(what: string): ActivitySourceError {
   return new ActivitySourceError(
     'SERVER',
     `The server answered something that is not ${what}; check that the source points at an ActivityKit API.`,
   );
 }
 
-const toDate = (value: unknown, what: string): Date => {
+/** A date from JSON (an ISO string) or from a transformer (a `Date`); `unreadable` otherwise. */
+export const toDate = (value: unknown, what: string): Date => {
   const date = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(date.getTime())) throw unreadable(what);
   return date;

@@ -1,5 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { type ActivityStore, createActivityStore } from '@activitykit/core';
+import {
+  type ActivityStore,
+  type ActivityStoreOptions,
+  createActivityStore,
+  generateSealingKeys,
+} from '@activitykit/core';
 import type { ActivityEvent, ActivityScopeInput, Actor } from '@activitykit/schema';
 import { createStoreFixture, type TestDb } from '@activitykit/test-utils';
 import { seedDrafts } from './seedDrafts.ts';
@@ -29,12 +34,30 @@ export function callerOf(req: IncomingMessage) {
 }
 
 /** A store in this file's own collection (test-utils' `createStoreFixture`), tenant `acme` by default. */
-export async function createTestStore(testDb: TestDb): Promise<ActivityStore> {
+export async function createTestStore(
+  testDb: TestDb,
+  options: Partial<ActivityStoreOptions> = {},
+): Promise<ActivityStore> {
   const { store } = await createStoreFixture(testDb, createActivityStore, {
     defaultTenantId: 'acme',
     bulkDelete: { enabled: true, maxEvents: 1000 },
-  });
+    ...options,
+  } as Partial<ActivityStoreOptions>);
   return store;
+}
+
+/**
+ * A sealing key pair for a test server: the store's `integrity` (sealing only when the test calls
+ * `store.seal()`, everything recorded so far) and the adapter's `verify`.
+ */
+export function sealingSetup() {
+  const keys = generateSealingKeys();
+  return {
+    store: {
+      integrity: { privateKey: keys.privateKey, sealIntervalMs: false, sealDelayMs: 0 },
+    } satisfies Partial<ActivityStoreOptions>,
+    verify: { publicKey: keys.publicKey },
+  };
 }
 
 /** Records {@link seedDrafts} through `store` and returns the stored events. */

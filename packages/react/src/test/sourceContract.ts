@@ -22,6 +22,16 @@ export interface ContractSetup {
   seeded: readonly ActivityEvent[];
   /** Waits until what the source was asked to record is readable (a server store's `flush`). */
   settle?: () => Promise<void>;
+  /**
+   * The source, as the administrator, of a server that has no public key to verify with (REST's
+   * `activityApi` and tRPC's router without `verify`; a memory source without `integrity`).
+   */
+  unverified: ActivitySource;
+  /**
+   * Seals everything recorded so far (a server store's `seal()`), for the last scenario: the
+   * source's server verifies with the sealing key's public half.
+   */
+  seal?: () => Promise<unknown>;
 }
 
 /**
@@ -48,9 +58,21 @@ const newestFirst = (a: ActivityEvent, b: ActivityEvent) =>
 /** A well-formed event id that no source holds. */
 const UNKNOWN_ID = '01KBX000000000000000000000';
 
+/** The tamper-evidence methods of a source (optional on `ActivitySource`; every source here has them). */
+function integrityOf(source: ActivitySource) {
+  const { integrity, checkpointOf, verify } = source;
+  if (!integrity || !checkpointOf || !verify) throw new Error('The source has no tamper evidence.');
+  return {
+    integrity: () => integrity.call(source),
+    checkpointOf: (id: string) => checkpointOf.call(source, id),
+    verify: (tenantId: string) => verify.call(source, { tenantId }),
+  };
+}
+
 /**
  * Runs the source contract (list, filters, search errors, get, timeline, stats and signals, scope
- * violations, restore and its refusals, notes, export, bulk delete) against the source `setup` gives.
+ * violations, tamper evidence and its refusals, restore and its refusals, notes, export, bulk
+ * delete, then verify after a seal) against the source `setup` gives.
  *
  * @example
  * ```ts
@@ -190,6 +212,35 @@ export function sourceContract(name: string, setup: () => ContractSetup): void {
       expect(await failure(nobody.stats({}))).toMatchObject(forbidden);
     });
 
+    it("keeps tamper evidence to the reader's scope: their tenants only, another tenant's verify FORBIDDEN", async () => {
+      const { admin, partner, nobody, seeded } = setup();
+      const forbidden = { code: 'FORBIDDEN', status: 403 };
+      expect(await failure(integrityOf(partner).verify('beta'))).toMatchObject(forbidden);
+      const status = await integrityOf(partner).integrity();
+      expect(status.tenants.map((t) => t.tenantId)).toEqual(['acme']);
+      expect(status.tenants.every((t) => Number.isInteger(t.unsealed) && t.unsealed >= 0)).toBe(
+        true,
+      );
+      const every = await integrityOf(admin).integrity();
+      expect(every.tenants.map((t) => t.tenantId)).toEqual(['acme', 'beta']);
+      const beta = seeded.find((e) => e.tenantId === 'beta') as ActivityEvent;
+      expect(await failure(integrityOf(partner).checkpointOf(beta.id))).toMatchObject({
+        code: 'NOT_FOUND',
+        status: 404,
+      });
+      expect(await failure(integrityOf(nobody).integrity())).toMatchObject(forbidden);
+    });
+
+    it('says verify is not set up on a server without a public key: SERVER, 501, NOT_CONFIGURED', async () => {
+      const { unverified } = setup();
+      expect(await failure(integrityOf(unverified).verify('acme'))).toMatchObject({
+        code: 'SERVER',
+        status: 501,
+        serverCode: 'NOT_CONFIGURED',
+      });
+      expect((await integrityOf(unverified).integrity()).canVerify).toBe(false);
+    });
+
     it('restores a delete once as an update linked to it, and refuses the rest with the same codes', async () => {
       const { admin, seeded } = setup();
       const update = seeded.find((e) => e.kind === 'update') as ActivityEvent;
@@ -247,6 +298,34 @@ export function sourceContract(name: string, setup: () => ContractSetup): void {
       for (const id of ids) {
         expect(await failure(admin.get(id))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
       }
+    });
+
+    // Last: sealed after every write above, so nothing sealed was deleted behind verify's back.
+    it('verifies a sealed tenant clean and shows its last checkpoint, dates as Dates', async () => {
+      const { partner, seeded, settle, seal } = setup();
+      await settle?.();
+      await seal?.();
+      const source = integrityOf(partner);
+      const report = await source.verify('acme');
+      expect(report).toMatchObject({ tenantId: 'acme', ok: true, modified: [], deleted: [] });
+      expect(report.checkedEvents).toBeGreaterThan(0);
+
+      const status = await source.integrity();
+      expect(status).toMatchObject({ sealing: true, canVerify: true });
+      expect(status.tenants).toEqual([
+        expect.objectContaining({
+          tenantId: 'acme',
+          unsealed: 0,
+          lastCheckpoint: expect.any(Object),
+        }),
+      ]);
+      expect(status.tenants[0]?.lastCheckpoint?.createdAt).toBeInstanceOf(Date);
+
+      const first = seeded.find((e) => e.tenantId === 'acme') as ActivityEvent;
+      const checkpoint = await source.checkpointOf(first.id);
+      expect(checkpoint).toMatchObject({ tenantId: 'acme' });
+      expect(checkpoint?.createdAt).toBeInstanceOf(Date);
+      expect(checkpoint && checkpoint.fromId < first.id && first.id <= checkpoint.toId).toBe(true);
     });
   });
 }

@@ -7,6 +7,7 @@ import type {
 } from '@trpc/server';
 import { type ActivityAuthorize, authorizedProcedure, internalTRPC } from './access.ts';
 import { type ActivityExportOptions, exportProcedure } from './exportProcedure.ts';
+import { integrityProcedures } from './integrityProcedures.ts';
 import { type ActivityLiveOptions, liveProcedure } from './liveProcedure.ts';
 import { type ReadProcedureOptions, readProcedures } from './readProcedures.ts';
 import { suggestProcedure } from './suggestProcedure.ts';
@@ -49,6 +50,7 @@ function buildRecord<TContext>(options: ActivityRouterOptions<TContext>) {
   return {
     ...readProcedures(procedure, options),
     ...writeProcedures(procedure, options),
+    ...integrityProcedures(procedure, options),
     suggestActors: suggestProcedure(procedure, options),
     export: exportProcedure(procedure, options),
     live: liveProcedure(procedure, options),
@@ -57,8 +59,8 @@ function buildRecord<TContext>(options: ActivityRouterOptions<TContext>) {
 
 /**
  * The ready-made activity router: `scope`, `list`, `get`, `timeline`, `stats`, `signals`,
- * `suggestActors`, `verify`, `restore`, `bulkDelete`, `addNote`, `export` and the `live`
- * subscription (SSE), each authorized, scoped and validated. Nest it under a key of the app
+ * `suggestActors`, `integrity`, `checkpointOf`, `verify`, `restore`, `bulkDelete`, `addNote`,
+ * `export` and the `live` subscription (SSE), each authorized, scoped and validated. Nest it under a key of the app
  * router; pass the app's `t` to build it with the app's config (needed to flat-merge it with
  * `t.mergeRouters`).
  *

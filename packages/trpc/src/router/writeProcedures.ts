@@ -1,13 +1,14 @@
 import type { KeyObject } from 'node:crypto';
 import type { ActivityStore, CheckpointAnchor, Restorers } from '@activitykit/core';
 import {
+  ActivityError,
   assertTenantInScope,
   bulkDeleteInputSchema,
   noteInputSchema,
   restoreInputSchema,
   verifyInputSchema,
 } from '@activitykit/core';
-import { TRPCError } from '@trpc/server';
+import type { VerifyReport } from '@activitykit/schema';
 import { defaultRequest } from '../capture/resolvers.ts';
 import type { AuthorizedProcedure } from './access.ts';
 import { input } from './inputs.ts';
@@ -23,7 +24,10 @@ export interface ActivityVerifyOptions {
 /** Options the write procedures use. */
 export interface WriteProcedureOptions {
   store: ActivityStore;
-  /** Enables `verify`. Defaults to none: `verify` answers `NOT_IMPLEMENTED`. */
+  /**
+   * Enables `verify`; `integrity` answers `canVerify` by it. Defaults to none: `verify` answers
+   * `NOT_IMPLEMENTED` (501, core's `NOT_CONFIGURED`).
+   */
   verify?: ActivityVerifyOptions;
   /** Restorers for `restore`, over the store's. Defaults to the store's. */
   restorers?: Restorers;
@@ -33,19 +37,22 @@ export interface WriteProcedureOptions {
 export function writeProcedures(procedure: AuthorizedProcedure, options: WriteProcedureOptions) {
   const { store } = options;
   return {
-    verify: procedure.input(input(verifyInputSchema)).mutation(({ ctx, input }) => {
-      const verify = options.verify;
-      if (!verify) {
-        throw new TRPCError({
-          code: 'NOT_IMPLEMENTED',
-          message:
+    verify: procedure
+      .input(input(verifyInputSchema))
+      .mutation(({ ctx, input }): Promise<VerifyReport> => {
+        // As REST: another tenant is FORBIDDEN before a server without a key says so.
+        assertTenantInScope(ctx.access.scope, input.tenantId);
+        const verify = options.verify;
+        if (!verify) {
+          // Core's NOT_CONFIGURED: NOT_IMPLEMENTED (501), with the code REST answers it with.
+          throw new ActivityError(
+            'NOT_CONFIGURED',
             'Verifying is not set up; pass verify: { publicKey } to createActivityRouter (the public ' +
-            'half of the sealing key from `activitykit keygen`).',
-        });
-      }
-      assertTenantInScope(ctx.access.scope, input.tenantId);
-      return store.verify(input, verify);
-    }),
+              'half of the sealing key from `activitykit keygen`).',
+          );
+        }
+        return store.verify(input, verify);
+      }),
     restore: procedure.input(input(restoreInputSchema)).mutation(({ ctx, input }) =>
       store.restore(input.id, ctx.access.scope, {
         actor: ctx.access.actor,

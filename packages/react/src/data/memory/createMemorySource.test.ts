@@ -1,18 +1,66 @@
-import type { ActivityEvent } from '@activitykit/schema';
+import type { ActivityEvent, CheckpointSummary, VerifyReport } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
 import { customerHistory, FIXTURE_NOW, venueMonth } from '../../test/fixtures.ts';
 import { seedDrafts } from '../../test/seedDrafts.ts';
 import { failure, sourceContract } from '../../test/sourceContract.ts';
 import { createMemorySource } from './createMemorySource.ts';
+import type { MemoryIntegrityOptions } from './memoryIntegrity.ts';
 
 const now = () => FIXTURE_NOW;
 const events = venueMonth();
 
+/** A verify report that found nothing wrong in `checkpoints`. */
+function cleanReport(tenantId: string, checkpoints: readonly CheckpointSummary[]): VerifyReport {
+  const own = checkpoints.filter((checkpoint) => checkpoint.tenantId === tenantId);
+  return {
+    tenantId,
+    ok: true,
+    wrongKey: false,
+    checkedCheckpoints: own.length,
+    checkedEvents: own.reduce((sum, checkpoint) => sum + checkpoint.count, 0),
+    invalidCheckpoints: [],
+    missingCheckpoints: [],
+    anchor: { status: 'not_configured', unanchored: [], mismatched: [] },
+    modified: [],
+    deleted: [],
+    inserted: [],
+    late: [],
+    explained: { expired: 0, bulkDeleted: 0 },
+    unsealed: { fromId: own.at(-1)?.toId ?? '', count: 0 },
+  };
+}
+
 // The scenarios every source answers alike, over the events the server sources' tests store.
+// A sealing "server": checkpoints the contract's seal() makes, and a verifier that finds them clean.
+const checkpoints: CheckpointSummary[] = [];
+const sealing: MemoryIntegrityOptions = {
+  checkpoints,
+  verify: ({ tenantId }) => cleanReport(tenantId, checkpoints),
+};
 const contractSource = createMemorySource({
   permissions: { actor: { id: 'u-admin', name: 'Ada Admin', role: 'admin' } },
+  integrity: sealing,
 });
 const contractSeeded = seedDrafts().map((draft) => contractSource.record(draft));
+/** One checkpoint per tenant over every event held, as a server's first seal makes. */
+async function seal() {
+  const held = contractSource.snapshot();
+  for (const tenantId of new Set(held.map((event) => event.tenantId))) {
+    const ids = held
+      .filter((event) => event.tenantId === tenantId)
+      .map((event) => event.id)
+      .sort();
+    const toId = ids.at(-1) ?? '';
+    checkpoints.push({
+      tenantId,
+      seq: 1,
+      fromId: '',
+      toId,
+      count: ids.length,
+      createdAt: new Date(),
+    });
+  }
+}
 sourceContract('memory', () => ({
   admin: contractSource,
   // The partner's and nobody's views of the same events (the server fixtures' callers).
@@ -25,9 +73,12 @@ sourceContract('memory', () => ({
       canNote: true,
       actor: { id: 'u-pat', name: 'Pat Partner', role: 'partner' },
     },
+    integrity: sealing,
   }),
   nobody: createMemorySource({ events: contractSeeded, tenants: [] }),
   seeded: contractSeeded,
+  unverified: createMemorySource({ events: contractSeeded }),
+  seal,
 }));
 
 describe('createMemorySource', () => {
@@ -270,5 +321,74 @@ describe('createMemorySource', () => {
     expect((await file.blob.text()).trim().split('\r\n')).toHaveLength(3);
     const failing = createMemorySource({ error: 'FORBIDDEN' });
     expect((await failure(failing.list({}))).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('createMemorySource: tamper evidence', () => {
+  const acme = events.filter((e) => e.tenantId === events[0]?.tenantId);
+  const tenantId = acme[0]?.tenantId ?? '';
+  const sealedUpTo = acme[9] as ActivityEvent;
+  const checkpoint: CheckpointSummary = {
+    tenantId,
+    seq: 1,
+    fromId: '',
+    toId: sealedUpTo.id,
+    count: 10,
+    createdAt: FIXTURE_NOW,
+  };
+
+  it('does not seal without an integrity option: no tenants, no checkpoint, verify 501', async () => {
+    const source = createMemorySource({ events, now });
+    expect(await source.integrity()).toEqual({ sealing: false, canVerify: false, tenants: [] });
+    expect(await source.checkpointOf(sealedUpTo.id)).toBeNull();
+    expect(await failure(source.verify({ tenantId }))).toMatchObject({
+      code: 'SERVER',
+      status: 501,
+      serverCode: 'NOT_CONFIGURED',
+    });
+  });
+
+  it('makes the status from its checkpoints, and names the checkpoint of an event', async () => {
+    const source = createMemorySource({ events, now, integrity: { checkpoints: [checkpoint] } });
+    const status = await source.integrity();
+    expect(status).toMatchObject({ sealing: true, canVerify: false });
+    expect(status.tenants.find((t) => t.tenantId === tenantId)).toEqual({
+      tenantId,
+      lastCheckpoint: checkpoint,
+      unsealed: acme.filter((e) => e.id > sealedUpTo.id).length,
+    });
+    expect(await source.checkpointOf(acme[3]?.id ?? '')).toEqual(checkpoint);
+    expect(await source.checkpointOf(acme[10]?.id ?? '')).toBeNull();
+    expect((await failure(source.checkpointOf('01KBX000000000000000000000'))).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('shows the status and report it is given, within the reader’s tenants', async () => {
+    const report = cleanReport(tenantId, [checkpoint]);
+    const source = createMemorySource({
+      events,
+      now,
+      tenants: [tenantId],
+      integrity: {
+        status: {
+          sealing: true,
+          canVerify: true,
+          tenants: [
+            { tenantId, lastCheckpoint: checkpoint, unsealed: 3 },
+            { tenantId: 'elsewhere', unsealed: 7 },
+          ],
+        },
+        verify: async () => report,
+      },
+    });
+    expect((await source.integrity()).tenants).toEqual([
+      { tenantId, lastCheckpoint: checkpoint, unsealed: 3 },
+    ]);
+    expect(await source.verify({ tenantId })).toBe(report);
+    expect(await failure(source.verify({ tenantId: 'elsewhere' }))).toMatchObject({
+      code: 'FORBIDDEN',
+      status: 403,
+    });
   });
 });

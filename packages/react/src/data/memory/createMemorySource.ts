@@ -28,6 +28,7 @@ import {
   type LiveHandlers,
 } from '../source.ts';
 import { compareDesc, compileQuery, decodeCursor, encodeCursor } from './filterEvents.ts';
+import { type MemoryIntegrityOptions, memoryIntegrity } from './memoryIntegrity.ts';
 import { detectSignals } from './memorySignals.ts';
 import { computeStats, statsRange } from './memoryStats.ts';
 import { suggestFrom } from './memorySuggestions.ts';
@@ -59,6 +60,12 @@ export interface MemorySourceOptions {
   now?: () => Date;
   /** The first day of a week for presets and weekly buckets, as the store's option. Defaults to `1` (Monday). */
   weekStartsOn?: WeekDay;
+  /**
+   * Tamper evidence to show: the status, checkpoints and verify report of a sealing server.
+   * Defaults to none: `integrity()` says the source does not seal, `checkpointOf()` answers `null`
+   * and `verify()` rejects as a server without a public key (`SERVER`, 501, `NOT_CONFIGURED`).
+   */
+  integrity?: MemoryIntegrityOptions;
 }
 
 /** An in-memory {@link ActivitySource} that can also record events (they reach live subscribers). */
@@ -67,6 +74,12 @@ export interface MemorySource extends ActivitySource {
   record(input: ActivityEventInput & { id?: string }): ActivityEvent;
   /** Every event held, newest first. */
   snapshot(): ActivityEvent[];
+  /** What its `integrity` option says of the tenants it shows (see {@link MemorySourceOptions.integrity}). */
+  integrity: NonNullable<ActivitySource['integrity']>;
+  /** The checkpoint of its `integrity` option whose range holds the event, else `null`. */
+  checkpointOf: NonNullable<ActivitySource['checkpointOf']>;
+  /** Its `integrity` option's verifier, for a tenant it shows; else 501 `NOT_CONFIGURED`. */
+  verify: NonNullable<ActivitySource['verify']>;
 }
 
 /** The categories the store uses when an app defines none. */
@@ -95,7 +108,8 @@ const wait = (ms: number, signal?: AbortSignal) =>
  * like the server's and filtered in JavaScript with the same semantics (search syntax, presets in
  * the query's zone, `order.*` prefixes, refs, text); stats and security signals follow the store's
  * default rules; notes, restores and bulk deletes change the array and reach live subscribers.
- * Exports CSV and NDJSON (PDF needs a server source).
+ * Exports CSV and NDJSON (PDF needs a server source). Tamper evidence (`integrity`,
+ * `checkpointOf`, `verify`) shows what its `integrity` option says.
  *
  * @example
  * ```tsx
@@ -121,6 +135,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
   const tenants = options.tenants ? new Set(options.tenants) : undefined;
   /** The events the reader may see. */
   const visible = () => (tenants ? events.filter((event) => tenants.has(event.tenantId)) : events);
+  const integrity = memoryIntegrity(options.integrity, { visible, tenants, find });
   const subscribers = new Set<{ query: ActivityQueryInput; handlers: LiveHandlers }>();
   const failure =
     typeof options.error === 'string'
@@ -271,6 +286,9 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
         return detectSignals(matching, { all: visible(), range, timeZone });
       }, request?.signal),
     suggestActors: (query, request) => answer(() => suggestFrom(visible(), query), request?.signal),
+    integrity: (request) => answer(integrity.integrity, request?.signal),
+    checkpointOf: (id, request) => answer(() => integrity.checkpointOf(id), request?.signal),
+    verify: async (input, request) => answer(() => integrity.verify(input), request?.signal),
     addNote: (note) =>
       answer(() => {
         forbid(permissions.canNote, 'add notes');

@@ -3,14 +3,21 @@ import type { ActivityEvent } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { callerOf, createTestStore, listen, seedStore } from '../../test/serverFixture.ts';
+import {
+  callerOf,
+  createTestStore,
+  listen,
+  sealingSetup,
+  seedStore,
+} from '../../test/serverFixture.ts';
 import { failure, sourceContract } from '../../test/sourceContract.ts';
 import type { ActivitySourceError } from '../source.ts';
 import { createRestSource } from './createRestSource.ts';
 
 // The REST source against a real @activitykit/express API over real HTTP, on the devdb.
 const testDb = await createTestDb('react_rest');
-const store = await createTestStore(testDb);
+const sealing = sealingSetup();
+const store = await createTestStore(testDb, sealing.store);
 const seeded = await seedStore(store);
 const restoredSnapshots: unknown[] = [];
 const app = express();
@@ -25,10 +32,14 @@ app.use(
         restoredSnapshots.push(snapshot);
       },
     },
+    verify: sealing.verify,
     onError: () => {},
   }),
 );
-const base = `${await listen(app)}/api/activity`;
+// The same store behind an API that was given no public key to verify with.
+app.use('/api/unverified', activityApi({ store, authorize: callerOf, onError: () => {} }));
+const root = await listen(app);
+const base = `${root}/api/activity`;
 const as = (who: string) => createRestSource({ baseUrl: base, headers: { 'x-as': who } });
 const admin = as('admin');
 const acme = seeded.filter((event) => event.tenantId === 'acme');
@@ -40,6 +51,8 @@ sourceContract('REST', () => ({
   nobody: as('nobody'),
   seeded,
   settle: () => store.flush(),
+  unverified: createRestSource({ baseUrl: `${root}/api/unverified`, headers: { 'x-as': 'admin' } }),
+  seal: () => store.seal(),
 }));
 
 describe('createRestSource', () => {

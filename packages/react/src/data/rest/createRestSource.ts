@@ -4,6 +4,7 @@ import {
   queryToSearchParams,
   type StatsBucket,
 } from '@activitykit/schema';
+import { readCheckpointAnswer, readIntegrityStatus, readVerifyReport } from '../integrityWire.ts';
 import { readBody } from '../readBody.ts';
 import { type ActivitySource, ActivitySourceError, type LiveHandlers } from '../source.ts';
 import { readEvent, readPage, readPermissions, readSignals, readStats } from '../wire.ts';
@@ -229,6 +230,14 @@ export function createRestSource(options: RestSourceOptions): ActivitySource {
       };
       return readSuggestions(answer?.items);
     },
+    integrity: async (request) =>
+      readIntegrityStatus(await json('/integrity', { signal: request?.signal })),
+    checkpointOf: async (id, request) =>
+      readCheckpointAnswer(
+        await json(`/${encodeURIComponent(id)}/checkpoint`, { signal: request?.signal }),
+      ),
+    verify: async (input, request) =>
+      readVerifyReport(await json('/verify', { body: input, signal: request?.signal })),
     addNote: async (note) => readEvent(await json('/notes', { body: note })),
     restore: async (id) =>
       readEvent(await json(`/${encodeURIComponent(id)}/restore`, { body: {} })),

@@ -11,14 +11,21 @@ import { initTRPC } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { EventSource } from 'eventsource';
 import { describe, expect, it } from 'vitest';
-import { callerOf, createTestStore, listen, seedStore } from '../../test/serverFixture.ts';
+import {
+  callerOf,
+  createTestStore,
+  listen,
+  sealingSetup,
+  seedStore,
+} from '../../test/serverFixture.ts';
 import { failure, sourceContract } from '../../test/sourceContract.ts';
 import { createTrpcSource } from './createTrpcSource.ts';
 
 // The tRPC source against a real @activitykit/trpc router served over real HTTP (batch link for
 // queries, SSE subscription link for live), on the devdb.
 const testDb = await createTestDb('react_trpc');
-const store = await createTestStore(testDb);
+const sealing = sealingSetup();
+const store = await createTestStore(testDb, sealing.store);
 const seeded = await seedStore(store);
 
 // The server listens first, so the router's export links can point at its real address.
@@ -41,7 +48,10 @@ const appRouter = t.router({
     live: { pollIntervalMs: 50, lookbackMs: 2000 },
     restorers: { customer: async () => {} },
     export: { link: { url: `${url}/export`, secret: EXPORT_SECRET } },
+    verify: sealing.verify,
   }),
+  // The same store behind a router that was given no public key to verify with.
+  unverified: createActivityRouter({ t, store, authorize: ({ req }) => callerOf(req) }),
 });
 type AppRouter = typeof appRouter;
 const trpcHandler = createHTTPHandler({
@@ -83,6 +93,8 @@ sourceContract('tRPC', () => ({
   nobody: as('nobody'),
   seeded,
   settle: () => store.flush(),
+  unverified: createTrpcSource(clientAs('admin').unverified),
+  seal: () => store.seal(),
 }));
 
 describe('createTrpcSource', () => {

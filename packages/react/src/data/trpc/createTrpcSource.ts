@@ -1,7 +1,13 @@
 import type { ActivityQueryInput, StatsBucket } from '@activitykit/schema';
+import { readCheckpointAnswer, readIntegrityStatus, readVerifyReport } from '../integrityWire.ts';
 import { readBody } from '../readBody.ts';
 import { readSuggestions } from '../rest/suggestions.ts';
-import { type ActivitySource, ActivitySourceError, type RequestOptions } from '../source.ts';
+import {
+  type ActivitySource,
+  ActivitySourceError,
+  type RequestOptions,
+  type VerifyInput,
+} from '../source.ts';
 import { readEvent, readPage, readPermissions, readSignals, readStats } from '../wire.ts';
 import { errorFromTrpc } from './trpcError.ts';
 
@@ -37,6 +43,14 @@ export interface ActivityTrpcClient {
   signals: Query<{ query?: ActivityQueryInput }>;
   /** `@activitykit/trpc`'s `suggestActors` (routers before it have none: no suggestions). */
   suggestActors?: Query<{ prefix: string; limit?: number }>;
+  /** `@activitykit/trpc`'s `integrity` (routers before it have none: no tamper evidence). */
+  integrity?: Query<undefined>;
+  /** `@activitykit/trpc`'s `checkpointOf`. */
+  checkpointOf?: Query<{ id: string }>;
+  /** `@activitykit/trpc`'s `verify` (a mutation that can be aborted). */
+  verify?: {
+    mutate(input: VerifyInput, options?: { signal?: AbortSignal }): Promise<unknown>;
+  };
   addNote: Mutation<{ ref: string; body: string; tenantId?: string }>;
   restore: Mutation<{ id: string }>;
   bulkDelete: Mutation<{ ids: string[] } | { query: ActivityQueryInput }>;
@@ -70,6 +84,34 @@ function decodeBase64(data: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/** `integrity`, `checkpointOf` and `verify`, for a client whose router has them. */
+function integritySide(
+  client: ActivityTrpcClient,
+  opts: (signal: AbortSignal | undefined) => { signal?: AbortSignal },
+): Pick<ActivitySource, 'integrity' | 'checkpointOf' | 'verify'> {
+  const { integrity, checkpointOf, verify } = client;
+  return {
+    ...(integrity
+      ? {
+          integrity: (request?: RequestOptions) =>
+            call(() => integrity.query(undefined, opts(request?.signal)), readIntegrityStatus),
+        }
+      : {}),
+    ...(checkpointOf
+      ? {
+          checkpointOf: (id: string, request?: RequestOptions) =>
+            call(() => checkpointOf.query({ id }, opts(request?.signal)), readCheckpointAnswer),
+        }
+      : {}),
+    ...(verify
+      ? {
+          verify: (input: VerifyInput, request?: RequestOptions) =>
+            call(() => verify.mutate(input, opts(request?.signal)), readVerifyReport),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -124,6 +166,7 @@ export function createTrpcSource(
             ),
         }
       : {}),
+    ...integritySide(client, opts),
     addNote: (note) => call(() => client.addNote.mutate(note), readEvent),
     restore: (id) => call(() => client.restore.mutate({ id }), readEvent),
     bulkDelete: (target) =>
