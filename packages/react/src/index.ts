@@ -72,6 +72,15 @@ export {
 } from './i18n/index.ts';
 export { Icon, type IconName, type IconProps, kindIcon } from './icons/Icon.tsx';
 export {
+  type EventLinks,
+  IntegrityPanel,
+  type IntegrityPanelProps,
+  useCheckpointOf,
+  useIntegrityStatus,
+  useVerifyIntegrity,
+  type VerifyInput,
+} from './integrity/index.ts';
+export {
   ACTIVITY_LOG_COLUMN_IDS,
   ACTIVITY_LOG_COLUMNS,
   ActivityLog,

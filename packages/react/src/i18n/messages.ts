@@ -1,4 +1,5 @@
 import type { PluralForms } from '@activitykit/schema';
+import { integrityEn, integrityRu } from './integrityMessages.ts';
 
 /** A message: a string with `{name}` placeholders, or plural forms chosen by the `count` param. */
 export type Message = string | PluralForms;
@@ -90,6 +91,7 @@ export const en = {
   'kind.access': 'Access',
   'kind.note': 'Note',
   'kind.other': 'Other',
+  ...integrityEn,
 } satisfies Messages;
 
 /** The key of a shared message. */
@@ -201,4 +203,5 @@ export const ru: Record<MessageKey, Message> = {
   'kind.access': 'Просмотр',
   'kind.note': 'Заметка',
   'kind.other': 'Прочее',
+  ...integrityRu,
 };

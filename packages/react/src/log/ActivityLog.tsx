@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'r
 import { useActivityEvent, useActivityList, useActivityPermissions } from '../data/queries.ts';
 import { ActivitySourceError, isDeniedError } from '../data/source.ts';
 import { useActivityI18n } from '../i18n/I18nContext.tsx';
+import { IntegrityPanel } from '../integrity/IntegrityPanel.tsx';
 import { cx } from '../internal/cx.ts';
 import { StatePanel } from '../states/StatePanel.tsx';
 import type { ActivityLogProps } from './ActivityLogProps.ts';
@@ -13,11 +14,13 @@ import { DetailDrawer } from './DetailDrawer.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { FiltersToggle } from './FiltersToggle.tsx';
 import { buildLogQuery, compactFilters, isEmptyFilters } from './filters.ts';
+import { IntegrityToggle } from './IntegrityToggle.tsx';
 import { LivePill } from './LivePill.tsx';
 import { logTranslator } from './messages.ts';
 import { TotalCount } from './TotalCount.tsx';
 import { useLiveMerge } from './useLiveMerge.ts';
 import { useLogBox } from './useLogBox.ts';
+import { useLogIntegrity } from './useLogIntegrity.ts';
 import { useLogState, withoutStateProps } from './useLogState.ts';
 import { useMatchingEvents } from './useMatchingEvents.ts';
 import { useSlashToFocus } from './useSlashToFocus.ts';
@@ -65,9 +68,11 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
   const cards = layout === 'cards';
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
+  const integrityId = useId();
   const i18n = useActivityI18n();
   const t = useMemo(() => logTranslator(i18n.locale), [i18n.locale]);
   const state = useLogState(props);
+  const integrity = useLogIntegrity(props);
   const { filters, sort, selected, columns, openId, setOpenId } = state;
   const query = useMemo(
     () => buildLogQuery(filters, { sort, timeZone: i18n.timeZone, limit: pageSize }),
@@ -189,8 +194,18 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
           t={t}
           onExport={onExport}
         />
+        {integrity.available || integrity.open ? (
+          <IntegrityToggle
+            open={integrity.open}
+            onToggle={() => integrity.setOpen(!integrity.open)}
+            controls={integrityId}
+          />
+        ) : null}
         <ColumnChooser columns={columns} onChange={state.setColumns} t={t} />
       </div>
+      {integrity.open ? (
+        <IntegrityPanel id={integrityId} onOpenEvent={onOpen} getEventHref={integrity.eventHref} />
+      ) : null}
       <div className="ak-log-frame">
         <LivePill
           pending={merge.pending}
@@ -221,6 +236,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
           t={t}
           i18n={i18n}
           categories={categories}
+          sealed={integrity.sealed}
           placeholder={placeholder}
         />
       </div>

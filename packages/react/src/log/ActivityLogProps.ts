@@ -80,4 +80,12 @@ export interface ActivityLogProps
    * while the log itself is narrower than 45rem (a ResizeObserver watches it). Defaults to `'auto'`.
    */
   layout?: ActivityLogLayout | 'auto';
+  /**
+   * Controlled: whether the integrity panel (`<IntegrityPanel>`) shows above the rows. The toolbar
+   * offers it when the source reports integrity and the server seals or verifies.
+   */
+  showIntegrity?: boolean;
+  /** Defaults to `false`. */
+  defaultShowIntegrity?: boolean;
+  onShowIntegrityChange?(show: boolean): void;
 }

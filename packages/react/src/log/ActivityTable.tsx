@@ -60,6 +60,8 @@ export interface ActivityTableProps {
   handle?: Ref<ActivityTableHandle>;
   /** Shown in place of rows (loading, empty, error panels). */
   placeholder?: ReactNode;
+  /** Whether an event is sealed; without it rows show no lock. */
+  sealed?: RowContext['sealed'];
   /** Rows rendered beyond the viewport on each side. Defaults to `4`. */
   overscan?: number;
 }
@@ -156,12 +158,13 @@ export function ActivityTable(props: ActivityTableProps) {
       i18n,
       categories,
       onOpenRecord: props.onOpenRecord,
+      sealed: props.sealed,
       measure: virtualizer.measureElement,
       onToggle: selection.toggle,
       onOpen: (id) => latest.current.onOpen(id),
       onActivate: (id) => setActiveId(id),
     }),
-    [t, i18n, categories, props.onOpenRecord, virtualizer, selection.toggle, latest],
+    [t, i18n, categories, props.onOpenRecord, props.sealed, virtualizer, selection.toggle, latest],
   );
 
   const move = (index: number) => {

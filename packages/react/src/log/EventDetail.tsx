@@ -1,6 +1,7 @@
 import { type ActivityEvent, type RecordRef, refKey } from '@activitykit/schema';
 import { useState } from 'react';
 import type { ActivityI18n } from '../i18n/createI18n.ts';
+import { SealFact } from '../integrity/SealFact.tsx';
 import { changesOf, DiffTable, formatValue } from './DiffTable.tsx';
 import { actorLabel, eventDescription, roleLabel } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
@@ -50,6 +51,7 @@ export function EventDetail({ event, t, i18n, onOpenRecord }: EventDetailProps) 
             {t(`outcome.${event.outcome}`)}
           </span>
         </dd>
+        <SealFact id={event.id} i18n={i18n} />
       </dl>
       <section aria-labelledby={`${event.id}-changes`}>
         <h3 id={`${event.id}-changes`} className="ak-log-detail-heading">

@@ -15,6 +15,8 @@ export interface RowContext {
   onOpen(id: string): void;
   onActivate(id: string): void;
   onOpenRecord: ((ref: RecordRef, event: ActivityEvent) => void) | undefined;
+  /** Whether an event is sealed by its tenant's last checkpoint; `undefined`: show no lock. */
+  sealed?: ((event: ActivityEvent) => boolean) | undefined;
   measure(node: HTMLElement | null): void;
 }
 
@@ -79,9 +81,12 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
   switch (column) {
     case 'id':
       return (
-        <span className="ak-log-mono" dir="ltr" title={event.id}>
-          {shortId(event.id)}
-        </span>
+        <>
+          {context.sealed ? <SealIcon sealed={context.sealed(event)} i18n={i18n} /> : null}
+          <span className="ak-log-mono" dir="ltr" title={event.id}>
+            {shortId(event.id)}
+          </span>
+        </>
       );
     case 'time':
       return (
@@ -147,6 +152,17 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
         </button>
       );
   }
+}
+
+function SealIcon({ sealed, i18n }: { sealed: boolean; i18n: ActivityI18n }) {
+  return (
+    <Icon
+      name={sealed ? 'lock' : 'unlock'}
+      className="ak-log-seal"
+      data-sealed={sealed}
+      label={i18n.t(sealed ? 'integrity.sealed' : 'integrity.notSealed')}
+    />
+  );
 }
 
 function Description({ event, context }: LogRowProps) {

@@ -24,6 +24,9 @@ export interface LogStateProps {
   defaultOpenEventId?: string | null | undefined;
   onOpenEventChange?: ((id: string | null) => void) | undefined;
   urlSync?: ActivityLogUrlAdapter | undefined;
+  showIntegrity?: boolean | undefined;
+  defaultShowIntegrity?: boolean | undefined;
+  onShowIntegrityChange?: ((show: boolean) => void) | undefined;
 }
 
 const NO_SELECTION: readonly string[] = [];
@@ -44,6 +47,9 @@ const STATE_KEYS = [
   'defaultOpenEventId',
   'onOpenEventChange',
   'urlSync',
+  'showIntegrity',
+  'defaultShowIntegrity',
+  'onShowIntegrityChange',
 ] as const satisfies readonly (keyof LogStateProps)[];
 
 /** `props` without the state props (the rest go to the root element or elsewhere). */

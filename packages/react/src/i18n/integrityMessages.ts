@@ -1,0 +1,88 @@
+import type { PluralForms } from '@activitykit/schema';
+
+// The catalog's own types (as messages.ts declares them), so that messages.ts can merge this one in.
+type Message = string | PluralForms;
+type Messages = Record<string, Message>;
+
+/**
+ * The strings of tamper evidence (`<IntegrityPanel>`, the log's seal locks and the detail drawer's
+ * seal line), part of the shared catalog: override them through `<ActivityProvider messages>`.
+ * Kept short: they count against the bundle budget in two languages.
+ */
+export const integrityEn = {
+  'integrity.title': 'Integrity',
+  'integrity.off': 'This log is not sealed.',
+  'integrity.tenant': 'Tenant {tenant}',
+  'integrity.lastCheckpoint': 'Last checkpoint',
+  'integrity.nothingSealed': 'Nothing sealed yet',
+  'integrity.sealed': 'Sealed',
+  'integrity.notSealed': 'Not sealed yet',
+  'integrity.sealedBy': 'Sealed by checkpoint #{seq}, {time}',
+  'integrity.verify': 'Verify now',
+  'integrity.verifying': 'Verifying… this can take a few seconds.',
+  'integrity.cannotVerify': 'Verify needs the server’s public key: ask an administrator.',
+  'integrity.ok': 'No tampering found: {checkpoints} checkpoints, {events} events verified.',
+  'integrity.failed': 'Verify failed.',
+  'integrity.wrongKey': 'Wrong key: no checkpoint verifies with it.',
+  'integrity.event': 'Event',
+  'integrity.class': 'Found',
+  'integrity.checkpoint': 'Checkpoint',
+  'integrity.modified': 'Modified',
+  'integrity.deleted': 'Deleted',
+  'integrity.inserted': 'Inserted',
+  'integrity.late': 'Late (signed, benign)',
+  'integrity.hash': 'Checkpoint #{seq}: hash mismatch',
+  'integrity.signature': 'Checkpoint #{seq}: bad signature',
+  'integrity.chain': 'Checkpoint #{seq}: broken chain',
+  'integrity.missing': 'Checkpoint #{seq}: missing',
+  'integrity.mismatched': 'Checkpoint #{seq}: the anchor differs in {fields}',
+  'integrity.anchor': 'Anchor',
+  'integrity.anchor.ok': 'OK',
+  'integrity.anchor.not_configured': 'not configured',
+  'integrity.anchor.missing': 'missing',
+  'integrity.anchor.unreadable': 'unreadable',
+  'integrity.anchor.empty': 'empty',
+  'integrity.anchor.behind': 'behind',
+  'integrity.anchor.mismatch': 'mismatch',
+  'integrity.explained': 'Not tampering: {expired} expired, {bulkDeleted} bulk-deleted.',
+} satisfies Messages;
+
+/** Russian: same keys as {@link integrityEn}. */
+export const integrityRu: Record<keyof typeof integrityEn, Message> = {
+  'integrity.title': 'Целостность',
+  'integrity.off': 'Журнал не запечатывается.',
+  'integrity.tenant': 'Организация {tenant}',
+  'integrity.lastCheckpoint': 'Последняя контрольная точка',
+  'integrity.nothingSealed': 'Пока ничего не запечатано',
+  'integrity.sealed': 'Запечатано',
+  'integrity.notSealed': 'Ещё не запечатано',
+  'integrity.sealedBy': 'Запечатано точкой #{seq}, {time}',
+  'integrity.verify': 'Проверить',
+  'integrity.verifying': 'Проверка… это может занять несколько секунд.',
+  'integrity.cannotVerify':
+    'Для проверки серверу нужен открытый ключ: обратитесь к администратору.',
+  'integrity.ok': 'Вмешательств нет: проверено точек — {checkpoints}, событий — {events}.',
+  'integrity.failed': 'Проверка не пройдена.',
+  'integrity.wrongKey': 'Неверный ключ: ни одна точка с ним не сходится.',
+  'integrity.event': 'Событие',
+  'integrity.class': 'Найдено',
+  'integrity.checkpoint': 'Точка',
+  'integrity.modified': 'Изменено',
+  'integrity.deleted': 'Удалено',
+  'integrity.inserted': 'Вставлено',
+  'integrity.late': 'Позднее (подписано, не угроза)',
+  'integrity.hash': 'Точка #{seq}: хеш не совпадает',
+  'integrity.signature': 'Точка #{seq}: неверная подпись',
+  'integrity.chain': 'Точка #{seq}: цепочка разорвана',
+  'integrity.missing': 'Точка #{seq}: пропала',
+  'integrity.mismatched': 'Точка #{seq}: якорь расходится в {fields}',
+  'integrity.anchor': 'Якорь',
+  'integrity.anchor.ok': 'в порядке',
+  'integrity.anchor.not_configured': 'не настроен',
+  'integrity.anchor.missing': 'отсутствует',
+  'integrity.anchor.unreadable': 'не читается',
+  'integrity.anchor.empty': 'пуст',
+  'integrity.anchor.behind': 'отстаёт',
+  'integrity.anchor.mismatch': 'расходится',
+  'integrity.explained': 'Не вмешательство: истекло — {expired}, массово удалено — {bulkDeleted}.',
+};
