@@ -34,8 +34,15 @@ export async function startApiApp(
     store?: Partial<ActivityStoreOptions>;
     api?: Partial<ActivityApiOptions>;
   } = {},
-): Promise<{ base: string; store: ActivityStore; acme: ActivityEvent[]; beta: ActivityEvent[] }> {
-  const { store } = await createTestStore(testDb, {
+): Promise<{
+  base: string;
+  store: ActivityStore;
+  acme: ActivityEvent[];
+  beta: ActivityEvent[];
+  /** The store's collection, for tests that tamper through the driver. */
+  collection: string;
+}> {
+  const { store, collection } = await createTestStore(testDb, {
     defaultTenantId: 'acme',
     bulkDelete: { enabled: true, maxEvents: 1000 },
     ...options.store,
@@ -59,7 +66,7 @@ export async function startApiApp(
       ...options.api,
     }),
   );
-  return { base: await listen(app), store, acme, beta };
+  return { base: await listen(app), store, acme, beta, collection };
 }
 
 async function seed(store: ActivityStore, tenantId: string, i: number): Promise<ActivityEvent> {
