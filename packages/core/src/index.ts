@@ -1,8 +1,17 @@
 export {
+  bulkDeleteInputSchema,
   chooseBucket,
+  eventIdsSchema,
+  filterQuerySchema,
   MAX_BUCKETS,
+  MAX_BULK_IDS,
+  MAX_NOTE_LENGTH,
   mentionsPermissions,
+  noteInputSchema,
+  refKeySchema,
+  restoreInputSchema,
   type StatsBucket,
+  verifyInputSchema,
 } from '@activitykit/schema';
 export {
   type ActivityAccess,
@@ -119,15 +128,5 @@ export {
 export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
 export { placeSignIn, type SignInPlacement } from './signInPlacement.ts';
-export {
-  bulkDeleteInputSchema,
-  eventIdsSchema,
-  filterQuerySchema,
-  MAX_BULK_IDS,
-  noteInputSchema,
-  refKeySchema,
-  restoreInputSchema,
-  verifyInputSchema,
-} from './writeInputs.ts';
 export type { WriterMetrics } from './writer/metrics.ts';
 export type { WriterSettings } from './writer/writer.ts';

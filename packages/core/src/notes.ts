@@ -5,6 +5,7 @@ import type {
   Actor,
   RecordRef,
 } from '@activitykit/schema';
+import { MAX_NOTE_LENGTH } from '@activitykit/schema';
 import { ActivityError } from './errors.ts';
 import { type RequestContext, requestContext } from './internal/auditText.ts';
 
@@ -41,8 +42,11 @@ export async function addNote(note: AddNoteInput, deps: AddNoteDeps): Promise<Ac
   if (!scope.canNote)
     throw new ActivityError('FORBIDDEN', 'This scope may not add notes (canNote is false).');
   const body = typeof note.body === 'string' ? note.body.trim() : '';
-  if (body.length === 0 || body.length > 5000) {
-    throw new ActivityError('INVALID_EVENT', 'A note needs a body of 1 to 5000 characters.');
+  if (body.length === 0 || body.length > MAX_NOTE_LENGTH) {
+    throw new ActivityError(
+      'INVALID_EVENT',
+      `A note needs a body of 1 to ${MAX_NOTE_LENGTH} characters.`,
+    );
   }
   if (!note.author || note.author.type === 'system' || note.author.type === 'anonymous') {
     throw new ActivityError(

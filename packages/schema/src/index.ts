@@ -97,6 +97,7 @@ export {
   recordRefSchema,
   refKey,
 } from './event.ts';
+export { type EventDefaultsInput, eventDefaults } from './eventDefaults.ts';
 export { isStatusNote, isSystemEvent } from './eventFlags.ts';
 export {
   bulkDeleteSignals,
@@ -252,6 +253,17 @@ export {
   type SearchParamsInit,
   type WireActivityEvent,
 } from './wire.ts';
+export {
+  bulkDeleteInputSchema,
+  eventIdsSchema,
+  filterQuerySchema,
+  MAX_BULK_IDS,
+  MAX_NOTE_LENGTH,
+  noteInputSchema,
+  refKeySchema,
+  restoreInputSchema,
+  verifyInputSchema,
+} from './writeInputs.ts';
 export {
   DAY_MS,
   formatLocal,

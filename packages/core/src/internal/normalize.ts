@@ -6,10 +6,9 @@ import {
   activityEventSchema,
   type CategoryRegistry,
   describe,
+  eventDefaults,
   type IdGenerator,
-  inferKind,
   type Locale,
-  mergeRefs,
   type Redactor,
   SchemaError,
 } from '@activitykit/schema';
@@ -48,7 +47,6 @@ export function normalizeEvent(input: ActivityEventInput, deps: NormalizeDeps): 
         'withActivityContext({ tenantId }), or set defaultTenantId on the store.',
     );
   }
-  const definition = deps.actions.get(given.action);
   let metadata = given.metadata;
   if (metadata !== undefined) {
     try {
@@ -67,14 +65,8 @@ export function normalizeEvent(input: ActivityEventInput, deps: NormalizeDeps): 
     id: deps.nextId(),
     tenantId,
     occurredAt: given.occurredAt ?? deps.clock(),
-    kind: given.kind ?? definition?.kind ?? inferKind(given.action),
-    category:
-      given.category ??
-      definition?.category ??
-      deps.categories.categoryFor({ action: given.action, subjectType: given.subject?.type }),
-    outcome: given.outcome ?? 'success',
+    ...eventDefaults(given, deps),
     actor: given.actor ?? context?.actor ?? SYSTEM_ACTOR,
-    refs: mergeRefs(given.subject, given.refs ?? []),
     context: {
       ...pick(context, ['ip', 'requestId', 'location', 'correlationId']),
       ...given.context,

@@ -262,6 +262,20 @@ export function sourceContract(name: string, setup: () => ContractSetup): void {
       });
     });
 
+    it('refuses a note over 5000 characters or without a record key, and takes one of 5000', async () => {
+      const { admin } = setup();
+      const refused = { code: 'INVALID_INPUT', status: 400 };
+      const long = 'x'.repeat(5000);
+      expect(
+        await failure(admin.addNote({ ref: 'customer:42', body: `${long}y`, tenantId: 'acme' })),
+      ).toMatchObject(refused);
+      expect(
+        await failure(admin.addNote({ ref: 'nonsense', body: 'Hello', tenantId: 'acme' })),
+      ).toMatchObject(refused);
+      const note = await admin.addNote({ ref: 'customer:900', body: long, tenantId: 'acme' });
+      expect(note.metadata?.note).toBe(long);
+    });
+
     it("adds a note stamped with the reader, which shows in the record's timeline", async () => {
       const { admin, settle } = setup();
       const note = await admin.addNote({

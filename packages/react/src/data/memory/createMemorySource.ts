@@ -1,22 +1,19 @@
 import {
   type ActivityEvent,
   type ActivityEventInput,
-  type ActivityPage,
   type ActivityQueryInput,
   bulkDeletedEventInputs,
   createCategoryRegistry,
   createIdGenerator,
-  csvHeader,
   describe,
+  describeIssues,
+  eventDefaults,
   eventFromWire,
   filtersPredicate,
-  formatCsvLine,
-  inferKind,
-  mergeRefs,
+  noteInputSchema,
   parseRefKey,
   refKey,
   restoredEventInput,
-  toCsvRow,
   type WeekDay,
   type WireActivityEvent,
 } from '@activitykit/schema';
@@ -27,7 +24,8 @@ import {
   type ActivitySourceErrorCode,
   type LiveHandlers,
 } from '../source.ts';
-import { compareDesc, compileQuery, decodeCursor, encodeCursor } from './filterEvents.ts';
+import { compareDesc, compileQuery, pageOf } from './filterEvents.ts';
+import { exportFile } from './memoryExport.ts';
 import { type MemoryIntegrityOptions, memoryIntegrity } from './memoryIntegrity.ts';
 import { detectSignals } from './memorySignals.ts';
 import { computeStats, statsRange } from './memoryStats.ts';
@@ -163,24 +161,7 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
 
   function page(query: ActivityQueryInput, extra?: (event: ActivityEvent) => boolean) {
     const { parsed, matching } = select(query, extra);
-    const ordered = parsed.sort === 'asc' ? [...matching].reverse() : matching;
-    let start = 0;
-    if (parsed.cursor) {
-      const { time, id } = decodeCursor(parsed.cursor);
-      const after = (event: ActivityEvent) => {
-        const t = event.occurredAt.getTime();
-        return parsed.sort === 'asc'
-          ? t > time || (t === time && event.id > id)
-          : t < time || (t === time && event.id < id);
-      };
-      start = ordered.findIndex(after);
-      if (start === -1) start = ordered.length;
-    }
-    const items = ordered.slice(start, start + parsed.limit);
-    const last = items.at(-1);
-    const result: ActivityPage<ActivityEvent> = { items };
-    if (last && start + parsed.limit < ordered.length) result.nextCursor = encodeCursor(last);
-    return result;
+    return pageOf(matching, parsed);
   }
 
   function find(id: string): ActivityEvent {
@@ -193,29 +174,21 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
     const occurredAt =
       input.occurredAt === undefined ? now() : new Date(input.occurredAt as string | number | Date);
     const actor = input.actor ?? { id: 'system', type: 'system' as const };
-    // As the store fills them in: kind from the action, category from the action and subject
-    // type, the subject first among the refs.
-    const base = {
-      kind: input.kind ?? inferKind(input.action),
-      action: input.action,
-      actor,
-      ...(input.subject ? { subject: input.subject } : {}),
-      ...(input.changes ? { changes: input.changes } : {}),
-    };
+    // As the store fills them in (schema's `eventDefaults`), and its description.
+    const defaults = eventDefaults(input, { categories: DEFAULT_CATEGORIES });
     const event: ActivityEvent = {
       ...input,
       id: input.id ?? nextId(occurredAt.getTime()),
       tenantId: input.tenantId ?? tenantId,
       occurredAt,
-      kind: base.kind,
-      category:
-        input.category ??
-        DEFAULT_CATEGORIES.categoryFor({ action: input.action, subjectType: input.subject?.type }),
-      outcome: input.outcome ?? 'success',
+      ...defaults,
       actor,
-      refs: mergeRefs(input.subject, input.refs ?? []),
       context: input.context ?? {},
-      description: input.description ?? describe(base, 'en'),
+      description:
+        input.description ??
+        describe({ ...input, kind: defaults.kind, actor }, 'en', {
+          categories: DEFAULT_CATEGORIES,
+        }),
     };
     events = [event, ...events].sort(compareDesc);
     const at = now();
@@ -296,15 +269,15 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
           !tenants || !note.tenantId || tenants.has(note.tenantId),
           `add notes to tenant ${note.tenantId}: it is outside your scope`,
         );
-        const body = note.body.trim();
-        const subject = parseRefKey(note.ref);
-        if (!subject || body.length === 0 || body.length > 2000) {
-          throw new ActivitySourceError(
-            'INVALID_INPUT',
-            'A note needs a record key and 1–2000 characters.',
-            { status: 400 },
-          );
+        // The server's rules for a note (schema's `noteInputSchema`: a record key, 1–5000 characters).
+        const parsed = noteInputSchema.safeParse(note);
+        if (!parsed.success) {
+          throw new ActivitySourceError('INVALID_INPUT', describeIssues(parsed.error.issues), {
+            status: 400,
+          });
         }
+        const body = parsed.data.body;
+        const subject = parsed.data.ref;
         return record({
           action: 'note.added',
           kind: 'note',
@@ -359,28 +332,13 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
       }),
     export: (request, options) =>
       answer(() => {
-        if (request.format === 'pdf') {
-          throw new ActivitySourceError(
-            'INVALID_INPUT',
-            'The memory source exports CSV and NDJSON; PDF needs a server source.',
-            { status: 400 },
-          );
-        }
         const chosen = request.ids ? new Set(request.ids) : undefined;
         const rows = chosen
           ? visible().filter((e) => chosen.has(e.id))
           : select(request.query ?? {}).matching;
-        const locale = request.locale ?? 'en';
-        const text =
-          request.format === 'csv'
-            ? `\uFEFF${formatCsvLine(csvHeader({ locale }))}${rows.map((e) => formatCsvLine(toCsvRow(e, { locale }))).join('')}`
-            : rows.map((e) => `${JSON.stringify(e)}\n`).join('');
-        const blob = new Blob([text], {
-          type: request.format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
-        });
-        options?.onProgress?.(blob.size);
-        const date = now().toISOString().slice(0, 10);
-        return { blob, filename: `activity-${date}.${request.format}` };
+        const file = exportFile(rows, { ...request, now: now() });
+        options?.onProgress?.(file.blob.size);
+        return file;
       }, options?.signal),
     subscribe(query, handlers) {
       const entry = { query, handlers };

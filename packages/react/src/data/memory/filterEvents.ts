@@ -1,6 +1,7 @@
 import {
   type ActivityEvent,
   type ActivityFilter,
+  type ActivityPage,
   type ActivityQuery,
   type ActivityQueryInput,
   activityQuerySchema,
@@ -71,4 +72,37 @@ export function decodeCursor(cursor: string): { time: number; id: string } {
     );
   }
   return { time: Number(match[1]), id: match[2] as string };
+}
+
+/**
+ * One page of `matching` (newest first) for a parsed query: its sort, its cursor (the page starts
+ * after the event it names) and its limit, with the next page's cursor when more follow.
+ *
+ * @example
+ * ```ts
+ * pageOf(matching, compileQuery({ limit: 50 }).query); // { items, nextCursor? }
+ * ```
+ */
+export function pageOf(
+  matching: readonly ActivityEvent[],
+  parsed: Pick<CompiledQuery['query'], 'sort' | 'cursor' | 'limit'>,
+): ActivityPage<ActivityEvent> {
+  const ordered = parsed.sort === 'asc' ? [...matching].reverse() : matching;
+  let start = 0;
+  if (parsed.cursor) {
+    const { time, id } = decodeCursor(parsed.cursor);
+    const after = (event: ActivityEvent) => {
+      const t = event.occurredAt.getTime();
+      return parsed.sort === 'asc'
+        ? t > time || (t === time && event.id > id)
+        : t < time || (t === time && event.id < id);
+    };
+    start = ordered.findIndex(after);
+    if (start === -1) start = ordered.length;
+  }
+  const items = ordered.slice(start, start + parsed.limit);
+  const last = items.at(-1);
+  const result: ActivityPage<ActivityEvent> = { items };
+  if (last && start + parsed.limit < ordered.length) result.nextCursor = encodeCursor(last);
+  return result;
 }

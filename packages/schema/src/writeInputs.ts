@@ -3,14 +3,14 @@
  * delete and notes — as one set of zod schemas: REST parses JSON bodies with them and tRPC uses
  * them as procedure inputs, so both accept and refuse the same things.
  */
-import {
-  activityFilterSchema,
-  activityQuerySchema,
-  eventIdSchema,
-  MAX_QUERY_IDS,
-  parseRefKey,
-} from '@activitykit/schema';
+
 import { z } from 'zod';
+import { parseRefKey } from './event.ts';
+import { eventIdSchema } from './ids.ts';
+import { activityFilterSchema, activityQuerySchema, MAX_QUERY_IDS } from './query.ts';
+
+/** The longest note, in characters. */
+export const MAX_NOTE_LENGTH = 5000;
 
 /** The most ids one bulk delete (or one selection) may name. */
 export const MAX_BULK_IDS = MAX_QUERY_IDS;
@@ -68,6 +68,6 @@ export const bulkDeleteInputSchema = z.union([
 /** `addNote`: a note on a record; `tenantId` only when the scope spans several and the record has no events yet. */
 export const noteInputSchema = z.strictObject({
   ref: refKeySchema,
-  body: z.string().trim().min(1).max(5000),
+  body: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
   tenantId: tenantIdSchema.optional(),
 });
