@@ -164,6 +164,15 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
     return pageOf(matching, parsed);
   }
 
+  /** The analytics period of a query (see `statsRange`) and its events for every other filter. */
+  function periodSelection(query: ActivityQueryInput) {
+    const { query: parsed } = compileQuery(query);
+    const timeZone = parsed.timeZone ?? 'UTC';
+    const range = statsRange(parsed, { now: now(), timeZone, weekStartsOn });
+    const { matching } = select({ ...query, preset: undefined, from: undefined, to: undefined });
+    return { range, timeZone, matching };
+  }
+
   function find(id: string): ActivityEvent {
     const event = visible().find((e) => e.id === id);
     if (!event) throw new ActivitySourceError('NOT_FOUND', `No event ${id}.`, { status: 404 });
@@ -234,28 +243,12 @@ export function createMemorySource(options: MemorySourceOptions = {}): MemorySou
       }, request?.signal),
     stats: (query, request) =>
       answer(() => {
-        const { query: parsed } = compileQuery(query);
-        const timeZone = parsed.timeZone ?? 'UTC';
-        const range = statsRange(parsed, { now: now(), timeZone, weekStartsOn });
-        const { matching } = select({
-          ...query,
-          preset: undefined,
-          from: undefined,
-          to: undefined,
-        });
+        const { range, timeZone, matching } = periodSelection(query);
         return computeStats(matching, { range, timeZone, weekStartsOn, bucket: request?.bucket });
       }, request?.signal),
     signals: (query, request) =>
       answer(() => {
-        const { query: parsed } = compileQuery(query);
-        const timeZone = parsed.timeZone ?? 'UTC';
-        const range = statsRange(parsed, { now: now(), timeZone, weekStartsOn });
-        const { matching } = select({
-          ...query,
-          preset: undefined,
-          from: undefined,
-          to: undefined,
-        });
+        const { range, timeZone, matching } = periodSelection(query);
         return detectSignals(matching, { all: visible(), range, timeZone });
       }, request?.signal),
     suggestActors: (query, request) => answer(() => suggestFrom(visible(), query), request?.signal),
