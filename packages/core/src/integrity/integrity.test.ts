@@ -1,7 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDb, runOnSources } from '@activitykit/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivityStore } from '../createActivityStore.ts';
