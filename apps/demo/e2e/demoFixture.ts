@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanUp } from '@activitykit/test-utils';
 import { chromiumLaunchOptions } from '@activitykit/test-utils/chromium';
-import { MongoClient } from 'mongodb';
+import { type Db, MongoClient } from 'mongodb';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { WEB_DIST_DIR } from '../src/paths.ts';
+import { loadSealing } from '../src/sealing.ts';
 import { runSeed } from '../src/seed/runSeed.ts';
 import { createDemoServer } from '../src/server/createDemoServer.ts';
 import { DEMO_PASSWORD } from '../src/server/domain/accounts.ts';
@@ -20,6 +21,8 @@ export interface DemoFixture {
   browser: Browser;
   /** Lines the server logged (one-time codes). */
   logs: string[];
+  /** The demo's database, straight through the MongoDB driver (behind the kit's back). */
+  db: Db;
   /** A new browser context (its own cookies) with a page, signed in as `email` unless `null`. */
   open(
     email: string | null,
@@ -27,16 +30,28 @@ export interface DemoFixture {
   ): Promise<{ context: BrowserContext; page: Page }>;
 }
 
+/** How the fixture's server seals (the demo's defaults unless told). */
+export interface DemoFixtureOptions {
+  sealIntervalMs?: number;
+  sealDelayMs?: number;
+}
+
 /**
- * Starts the demo server on its own database (seeded with a small history) and Chromium; both
- * are stopped and the database dropped after the file's tests. Call at the top level of a file.
+ * Starts the demo server on its own database (seeded with a small history, sealed as the demo
+ * seals it, with a key pair and anchor file of its own) and Chromium; both are stopped and the
+ * database dropped after the file's tests. Call at the top level of a file.
  */
-export async function startDemoFixture(label: string): Promise<DemoFixture> {
+export async function startDemoFixture(
+  label: string,
+  options: DemoFixtureOptions = {},
+): Promise<DemoFixture> {
   const mongoUri = inject('mongoUri');
   const dbName = `demo_e2e_${label}_${Date.now().toString(36)}`;
   const journalDir = await mkdtemp(join(tmpdir(), 'demo-e2e-'));
+  const sealingDir = await mkdtemp(join(tmpdir(), 'demo-e2e-sealing-'));
+  const sealing = await loadSealing(sealingDir);
   const client = await MongoClient.connect(mongoUri);
-  await runSeed({ client, dbName, events: 300, journalDir, progress: false });
+  await runSeed({ client, dbName, events: 300, journalDir, progress: false, sealing });
   const logs: string[] = [];
   const server = await createDemoServer({
     mongoUri,
@@ -46,6 +61,8 @@ export async function startDemoFixture(label: string): Promise<DemoFixture> {
     journalDir,
     jobIntervalMs: false,
     log: (line) => logs.push(line),
+    sealing,
+    ...options,
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
   cleanUp(async () => {
@@ -54,12 +71,14 @@ export async function startDemoFixture(label: string): Promise<DemoFixture> {
     await client.db(dbName).dropDatabase();
     await client.close();
     await rm(journalDir, { recursive: true, force: true });
+    await rm(sealingDir, { recursive: true, force: true });
   });
 
   return {
     url: server.url,
     browser,
     logs,
+    db: client.db(dbName),
     async open(email, options = {}) {
       const context = await browser.newContext({
         baseURL: server.url,

@@ -6,6 +6,11 @@ const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url
 export const REPO_ROOT = at('../../../');
 /** Where `pnpm demo` keeps its dev database between runs. */
 export const DEMO_DB_DIR = at('../../../.activitykit/demo-db');
+/**
+ * The demo's tamper evidence, beside its database: the Ed25519 sealing key pair and the anchor
+ * file (a copy of every checkpoint outside MongoDB). See `sealing.ts`.
+ */
+export const DEMO_SEALING_DIR = at('../../../.activitykit/demo-sealing');
 /** The activity writer's local journal of the demo. */
 export const DEMO_JOURNAL_DIR = at('../../../.activitykit/demo-journal');
 /** The demo app's folder (Vite's root). */

@@ -4,6 +4,9 @@
 // external; the sizes with @tanstack/react-virtual, @activitykit/schema and zod bundled in are
 // reported beside it. (zod 4's classic API does not tree-shake: one `z.object()` alone costs
 // ~90 kB gzipped, so a budget that counted zod could not be met by any component code.)
+// The integrity panel is a separate entry (`@activitykit/react/integrity`, src/integrity.ts) that
+// only apps showing it ship: its size is reported below the budget's lines, not counted in it — on
+// its own (as the main entry is measured) and what it adds to an app that has the main entry.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -15,11 +18,12 @@ const peers = [
   'react-dom/client',
   '@tanstack/react-query',
 ];
-const entry = new URL('../src/index.ts', import.meta.url).pathname;
+const source = (file) => new URL(`../src/${file}`, import.meta.url).pathname;
+const entry = source('index.ts');
 
-async function measure(external) {
+async function measure(external, options = { entryPoints: [entry] }) {
   const result = await build({
-    entryPoints: [entry],
+    ...options,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -37,10 +41,20 @@ async function measure(external) {
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const line = (label, size) => `  ${label}: ${kB(size.gzip)} gzipped (${kB(size.raw)} minified)\n`;
-const own = await measure([...peers, '@tanstack/react-virtual', '@activitykit/schema', 'zod']);
+const ownExternal = [...peers, '@tanstack/react-virtual', '@activitykit/schema', 'zod'];
+const own = await measure(ownExternal);
 const withVirtual = await measure([...peers, '@activitykit/schema', 'zod']);
 const withSchema = await measure([...peers, 'zod']);
 const withAll = await measure(peers);
+const integrity = await measure(ownExternal, { entryPoints: [source('integrity.ts')] });
+// Both entries in one bundle (shared modules once), less the main entry alone.
+const both = await measure(ownExternal, {
+  stdin: {
+    contents: "export * from './index.ts';\nexport * from './integrity.ts';\n",
+    resolveDir: source(''),
+    loader: 'ts',
+  },
+});
 
 process.stdout.write(
   `@activitykit/react bundle sizes (react, react-dom, @tanstack/react-query always external):\n${line(
@@ -49,7 +63,13 @@ process.stdout.write(
   )}${line('+ @tanstack/react-virtual', withVirtual)}${line(
     '+ @tanstack/react-virtual + @activitykit/schema',
     withSchema,
-  )}${line('+ @tanstack/react-virtual + @activitykit/schema + zod', withAll)}`,
+  )}${line('+ @tanstack/react-virtual + @activitykit/schema + zod', withAll)}${line(
+    '@activitykit/react/integrity, own code (not in the budget)',
+    integrity,
+  )}${line('  added to an app that has the main entry', {
+    raw: both.raw - own.raw,
+    gzip: both.gzip - own.gzip,
+  })}`,
 );
 if (own.gzip > LIMIT) {
   process.stderr.write(`Over budget by ${kB(own.gzip - LIMIT)}: trim the package's code.\n`);

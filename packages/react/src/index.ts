@@ -1,7 +1,9 @@
 // The public API of @activitykit/react: every export is named here.
 // The in-memory source for stories, tests and prototypes is a separate entry,
 // `@activitykit/react/memory` (src/memory.ts), so it never lands in an app's bundle; stories import
-// it from '../memory.ts'. Bundle budget: scripts/check-size.mjs (part of `pnpm test`).
+// it from '../memory.ts'. The integrity panel is one too, `@activitykit/react/integrity`
+// (src/integrity.ts): only apps that show it ship it. Bundle budget: scripts/check-size.mjs (part
+// of `pnpm test`).
 
 export {
   ActivityAnalytics,
@@ -49,12 +51,15 @@ export {
   useActivityStats,
   useAddNote,
   useBulkDelete,
+  useCheckpointOf,
   useExportActivity,
+  useIntegrityStatus,
   useInvalidateActivity,
   useLiveActivity,
   useRestoreEvent,
   useSecuritySignals,
   useTimeline,
+  type VerifyInput,
 } from './data/index.ts';
 export {
   type ActivityI18n,
@@ -64,6 +69,7 @@ export {
   localTimeZone,
   type Message,
   type MessageKey,
+  type MessageOverrides,
   type MessageParams,
   type Messages,
   ruMessages,
@@ -72,15 +78,6 @@ export {
 } from './i18n/index.ts';
 export { Icon, type IconName, type IconProps, kindIcon } from './icons/Icon.tsx';
 export {
-  type EventLinks,
-  IntegrityPanel,
-  type IntegrityPanelProps,
-  useCheckpointOf,
-  useIntegrityStatus,
-  useVerifyIntegrity,
-  type VerifyInput,
-} from './integrity/index.ts';
-export {
   ACTIVITY_LOG_COLUMN_IDS,
   ACTIVITY_LOG_COLUMNS,
   ActivityLog,
@@ -88,6 +85,7 @@ export {
   type ActivityLogColumnId,
   type ActivityLogFilterOptions,
   type ActivityLogFilters,
+  type ActivityLogIntegrityPanelProps,
   type ActivityLogProps,
   type ActivityLogUrlAdapter,
   type ActivityLogUrlState,

@@ -1,5 +1,7 @@
+import { ActivityError } from '@activitykit/core';
 import type { ActivityScopeInput, Actor, EventKind } from '@activitykit/schema';
 import { actorOf, type DemoUser } from './auth/user.ts';
+import { mayVerify } from './domain/roles.ts';
 
 /**
  * What each role may see and do in the activity log (seed 003: administrators see everything,
@@ -9,6 +11,8 @@ import { actorOf, type DemoUser } from './auth/user.ts';
  * - staff: their business, events by staff and customers (not the owner's), notes;
  * - customer: nothing (the default is deny); her own profile's history comes through the demo's
  *   `/api/history/mine` instead (see {@link CUSTOMER_HISTORY_KINDS}).
+ *
+ * Only administrators verify the sealed log ({@link mayVerify}); every role sees which rows are sealed.
  */
 export function activityScopeOf(user: DemoUser): ActivityScopeInput {
   switch (user.role) {
@@ -23,11 +27,19 @@ export function activityScopeOf(user: DemoUser): ActivityScopeInput {
   }
 }
 
-/** The `authorize` of the activity REST API and tRPC router: the scope and actor of a user. */
+/**
+ * The `authorize` of the activity REST API and tRPC router: the scope and actor of a user. A call
+ * of `verify` (`verifying`) by a user who may not verify is refused with `FORBIDDEN`.
+ */
 export function authorizeUser(
   user: DemoUser | undefined,
+  call: { verifying?: boolean } = {},
 ): { scope: ActivityScopeInput; actor: Actor } | undefined {
-  return user ? { scope: activityScopeOf(user), actor: actorOf(user) } : undefined;
+  if (!user) return undefined;
+  if (call.verifying && !mayVerify(user)) {
+    throw new ActivityError('FORBIDDEN', 'Only an administrator may verify the activity log.');
+  }
+  return { scope: activityScopeOf(user), actor: actorOf(user) };
 }
 
 /** The tenants a user's business pages may show: all for admins, else their own. */

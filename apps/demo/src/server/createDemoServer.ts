@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type ActivityStore, createActivityStore } from '@activitykit/core';
+import { type ActivityStore, createActivityStore, fileAnchor } from '@activitykit/core';
 import { activityApi, activityCapture } from '@activitykit/express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express from 'express';
 import { MongoClient } from 'mongodb';
+import { type DemoSealing, storeIntegrity } from '../sealing.ts';
 import { authorizeUser } from './access.ts';
 import { AUTH_TENANT, authRouter, sessionMiddleware } from './auth/authRouter.ts';
 import { collections, ensureDomainIndexes } from './domain/model.ts';
@@ -37,6 +38,15 @@ export interface DemoServerOptions {
   jobIntervalMs?: number | false;
   /** Where one-time codes and notices go. Defaults to stdout. */
   log?: (line: string) => void;
+  /**
+   * Tamper evidence: seal the log in the background with this key pair, anchoring each checkpoint
+   * in its file, and verify with its public half (REST and tRPC). Defaults to none (not sealed).
+   */
+  sealing?: DemoSealing;
+  /** How often the server seals. Defaults to `15_000` ms, so that new events show their lock soon. */
+  sealIntervalMs?: number | false;
+  /** Events younger than this wait for the next seal. Defaults to `5_000` ms. */
+  sealDelayMs?: number;
 }
 
 /** A running demo server. */
@@ -52,13 +62,20 @@ export interface DemoServer {
  * `/api/customers`, `/api/history`, `/api/activity` = `activityApi`, whose notes are labelled with
  * their record's name), the tRPC API at `/trpc` (business procedures
  * recorded by `activityMiddleware`, and `createActivityRouter` as `activity`), the booking job, and
- * the built web app.
+ * the built web app. With `sealing`, the store seals the log in the background and both activity
+ * APIs verify it (administrators only, see `access.ts`).
  */
 export async function createDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const client = await MongoClient.connect(options.mongoUri);
   const db = collections(client.db(options.dbName));
   await ensureDomainIndexes(db);
+  const { sealing } = options;
+  // The checkpoints' copy outside MongoDB: the sealer appends to it, verify holds MongoDB to it.
+  const verify = sealing && {
+    publicKey: sealing.publicKey,
+    anchor: fileAnchor(sealing.anchorFile),
+  };
   const activityStore = createActivityStore({
     client,
     dbName: options.dbName,
@@ -66,6 +83,13 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     ...(options.journalDir && { journalDir: options.journalDir }),
     restorers: demoRestorers(db),
     bulkDelete: { enabled: true, maxEvents: 1000 },
+    // The store that bulk-deletes holds the key too, so that its deletes are signed, not tampering.
+    ...(sealing && {
+      integrity: storeIntegrity(sealing, {
+        sealIntervalMs: options.sealIntervalMs ?? 15_000,
+        sealDelayMs: options.sealDelayMs ?? 5_000,
+      }),
+    }),
   });
   const store = withNoteLabels(activityStore, db);
 
@@ -88,10 +112,21 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
   app.use('/api/auth', authRouter(db, { log }));
   app.use('/api/customers', customersRouter(db));
   app.use('/api/history', historyRouter(store));
-  app.use('/api/activity', activityApi({ store, authorize: (req) => authorizeUser(req.user) }));
+  app.use(
+    '/api/activity',
+    activityApi({
+      store,
+      authorize: (req) =>
+        authorizeUser(req.user, { verifying: req.method === 'POST' && req.path === '/verify' }),
+      ...(verify && { verify }),
+    }),
+  );
   app.use(
     '/trpc',
-    createExpressMiddleware({ router: createAppRouter({ db, store }), createContext }),
+    createExpressMiddleware({
+      router: createAppRouter({ db, store }, { ...(verify && { verify }) }),
+      createContext,
+    }),
   );
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'No such API route.' });

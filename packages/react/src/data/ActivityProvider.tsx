@@ -3,7 +3,7 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { type ReactNode, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createI18n } from '../i18n/createI18n.ts';
 import { I18nContext } from '../i18n/I18nContext.tsx';
-import type { Message, MessageKey } from '../i18n/messages.ts';
+import type { MessageOverrides } from '../i18n/messages.ts';
 import { ActivityContext, type ActivityContextValue } from './ActivityContext.ts';
 import { createQueryKeys } from './queryKeys.ts';
 import type { ActivitySource } from './source.ts';
@@ -21,8 +21,11 @@ export interface ActivityProviderProps {
    * `<QueryClientProvider>`, else one owned by this provider.
    */
   queryClient?: QueryClient;
-  /** Overrides of the shared messages, per locale. Defaults to none. */
-  messages?: Partial<Record<Locale, Partial<Record<MessageKey, Message>>>>;
+  /**
+   * Overrides of messages, per locale: the shared ones (`enMessages` / `ruMessages`) and the
+   * integrity panel's (`integrityMessages` of `@activitykit/react/integrity`). Defaults to none.
+   */
+  messages?: MessageOverrides;
   /** The clock of "Today" and relative times (fix it in tests and stories). Defaults to the real one. */
   now?: () => Date;
   children?: ReactNode;

@@ -17,6 +17,8 @@ export {
   useActivityList,
   useActivityPermissions,
   useActivityStats,
+  useCheckpointOf,
+  useIntegrityStatus,
   useSecuritySignals,
   useTimeline,
 } from './queries.ts';
@@ -34,6 +36,7 @@ export {
   isDeniedError,
   type LiveHandlers,
   type RequestOptions,
+  type VerifyInput,
 } from './source.ts';
 export {
   type ActivityTrpcClient,

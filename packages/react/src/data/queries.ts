@@ -3,6 +3,8 @@ import type {
   ActivityPage,
   ActivityQueryInput,
   ActivityStats,
+  CheckpointSummary,
+  IntegrityStatus,
   SecuritySignal,
   StatsBucket,
 } from '@activitykit/schema';
@@ -14,7 +16,12 @@ import {
   useQuery,
 } from '@tanstack/react-query';
 import { useActivityContext } from './ActivityContext.ts';
-import { type ActivityPermissions, type ActivitySourceError, isTransientError } from './source.ts';
+import {
+  type ActivityPermissions,
+  type ActivitySource,
+  type ActivitySourceError,
+  isTransientError,
+} from './source.ts';
 
 /** Options shared by the query hooks. */
 export interface ActivityQueryOptions {
@@ -197,6 +204,61 @@ export function useActivityPermissions(
       queryKey: keys.permissions(),
       queryFn: ({ signal }) => source.permissions({ signal }),
       ...common({ staleTime: 300_000, ...options }),
+    },
+    queryClient,
+  );
+}
+
+// The integrity reads every log needs (its seal locks and the detail drawer's checkpoint line).
+// "Verify now" and the panel are the separate entry `@activitykit/react/integrity`.
+
+/**
+ * How far each tenant of the reader's scope is sealed (one request for a whole list). Disabled,
+ * with no data, when the source has no `integrity`.
+ *
+ * @example
+ * ```ts
+ * const { data: status } = useIntegrityStatus();
+ * const last = status?.tenants.find((t) => t.tenantId === event.tenantId)?.lastCheckpoint;
+ * ```
+ */
+export function useIntegrityStatus(
+  options: ActivityQueryOptions = {},
+): UseQueryResult<IntegrityStatus, ActivitySourceError> {
+  const { source, queryClient, keys } = useActivityContext();
+  return useQuery<IntegrityStatus, ActivitySourceError>(
+    {
+      queryKey: [...keys.all, 'integrity'],
+      queryFn: ({ signal }) =>
+        (source.integrity as NonNullable<ActivitySource['integrity']>)({ signal }),
+      ...common(options),
+      enabled: (options.enabled ?? true) && !!source.integrity,
+    },
+    queryClient,
+  );
+}
+
+/**
+ * The checkpoint that sealed an event (`null`: not sealed yet). Disabled when the source has no
+ * `checkpointOf`.
+ *
+ * @example
+ * ```ts
+ * const { data: checkpoint } = useCheckpointOf(event.id);
+ * ```
+ */
+export function useCheckpointOf(
+  id: string,
+  options: ActivityQueryOptions = {},
+): UseQueryResult<CheckpointSummary | null, ActivitySourceError> {
+  const { source, queryClient, keys } = useActivityContext();
+  return useQuery<CheckpointSummary | null, ActivitySourceError>(
+    {
+      queryKey: [...keys.all, 'integrity', id],
+      queryFn: ({ signal }) =>
+        (source.checkpointOf as NonNullable<ActivitySource['checkpointOf']>)(id, { signal }),
+      ...common(options),
+      enabled: (options.enabled ?? true) && !!source.checkpointOf && id !== '',
     },
     queryClient,
   );

@@ -56,4 +56,18 @@ describe('createI18n', () => {
     const catalog = { en: { hi: 'Hi {name}' }, ru: { hi: 'Привет, {name}' } };
     expect(i18n.format(catalog, 'hi', { name: 'Аня' })).toBe('Привет, Аня');
   });
+
+  it("lets an override through the provider's messages win over a component catalog", () => {
+    const i18n = createI18n({
+      locale: 'ru',
+      messages: { ru: { 'integrity.verify': 'Сверить' } },
+      now,
+    });
+    const catalog = {
+      en: { 'integrity.verify': 'Verify now', other: 'Other' },
+      ru: { 'integrity.verify': 'Проверить', other: 'Другое' },
+    };
+    expect(i18n.format(catalog, 'integrity.verify')).toBe('Сверить');
+    expect(i18n.format(catalog, 'other')).toBe('Другое');
+  });
 });

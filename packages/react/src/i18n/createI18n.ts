@@ -1,5 +1,5 @@
 import { type Locale, type PluralForms, pluralForm } from '@activitykit/schema';
-import { en, type Message, type MessageKey, ru } from './messages.ts';
+import { en, type Message, type MessageKey, type MessageOverrides, ru } from './messages.ts';
 
 /** Placeholder values of a message; `count` also picks the plural form. */
 export type MessageParams = Record<string, string | number>;
@@ -10,8 +10,8 @@ export interface I18nOptions {
   locale?: Locale;
   /** IANA time zone of dates and day groups. Defaults to the browser's zone. */
   timeZone?: string;
-  /** Overrides of shared messages, per locale. Defaults to none. */
-  messages?: Partial<Record<Locale, Partial<Record<MessageKey, Message>>>>;
+  /** Overrides of messages (shared ones and the integrity panel's), per locale. Defaults to none. */
+  messages?: MessageOverrides;
   /** The clock for "Today" and relative times. Defaults to `() => new Date()`. */
   now?: () => Date;
 }
@@ -29,7 +29,10 @@ export interface ActivityI18n {
   timeZone: string;
   /** A shared message with `{name}` placeholders filled; plural messages use `params.count`. */
   t(key: MessageKey, params?: MessageParams): string;
-  /** A message of a component's own catalog (`{ en: {...}, ru: {...} }`), same rules as `t`. */
+  /**
+   * A message of a component's own catalog (`{ en: {...}, ru: {...} }`), same rules as `t`: the
+   * app's override of the key (`messages` of the provider) wins over the catalog.
+   */
   format<TKey extends string>(
     catalog: Record<Locale, Record<TKey, Message>>,
     key: TKey,
@@ -97,7 +100,8 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
   const locale = options.locale ?? 'en';
   const timeZone = options.timeZone ?? localTimeZone();
   const now = options.now ?? (() => new Date());
-  const messages = { ...catalogs[locale], ...options.messages?.[locale] };
+  const overrides: Partial<Record<string, Message>> = options.messages?.[locale] ?? {};
+  const messages = { ...catalogs[locale], ...overrides };
   const plural = (count: number, forms: PluralForms) => pluralForm(count, forms, locale);
   const choose = (params: MessageParams | undefined) => (forms: PluralForms) =>
     plural(Number(params?.count ?? 0), forms);
@@ -152,7 +156,11 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
     now,
     t: (key, params) => fill(messages[key] ?? en[key] ?? key, params, choose(params)),
     format: (catalog, key, params) =>
-      fill(catalog[locale][key] ?? catalog.en[key] ?? key, params, choose(params)),
+      fill(
+        overrides[key] ?? catalog[locale][key] ?? catalog.en[key] ?? key,
+        params,
+        choose(params),
+      ),
     plural,
     formatTime(date, style = 'absolute') {
       if (style === 'absolute') return absolute.format(date);

@@ -11,6 +11,7 @@ export {
   en as enMessages,
   type Message,
   type MessageKey,
+  type MessageOverrides,
   type Messages,
   ru as ruMessages,
 } from './messages.ts';

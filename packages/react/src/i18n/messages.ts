@@ -1,5 +1,5 @@
-import type { PluralForms } from '@activitykit/schema';
-import { integrityEn, integrityRu } from './integrityMessages.ts';
+import type { Locale, PluralForms } from '@activitykit/schema';
+import type { IntegrityMessageKey } from '../integrity/messages.ts';
 
 /** A message: a string with `{name}` placeholders, or plural forms chosen by the `count` param. */
 export type Message = string | PluralForms;
@@ -91,11 +91,24 @@ export const en = {
   'kind.access': 'Access',
   'kind.note': 'Note',
   'kind.other': 'Other',
-  ...integrityEn,
+  // Tamper evidence every log shows: its seal locks and the detail drawer's checkpoint line. The
+  // integrity panel's own strings are in its entry (src/integrity/messages.ts).
+  'integrity.title': 'Integrity',
+  'integrity.sealed': 'Sealed',
+  'integrity.notSealed': 'Not sealed yet',
+  'integrity.sealedBy': 'Sealed by checkpoint #{seq}, {time}',
 } satisfies Messages;
 
 /** The key of a shared message. */
 export type MessageKey = keyof typeof en;
+
+/**
+ * Overrides of messages, per locale (`<ActivityProvider messages>`): the shared catalog's keys and
+ * the integrity panel's (`integrityMessages` of `@activitykit/react/integrity`).
+ */
+export type MessageOverrides = Partial<
+  Record<Locale, Partial<Record<MessageKey | IntegrityMessageKey, Message>>>
+>;
 
 /** The kit's shared Russian messages; same keys as {@link en}. */
 export const ru: Record<MessageKey, Message> = {
@@ -203,5 +216,8 @@ export const ru: Record<MessageKey, Message> = {
   'kind.access': 'Просмотр',
   'kind.note': 'Заметка',
   'kind.other': 'Прочее',
-  ...integrityRu,
+  'integrity.title': 'Целостность',
+  'integrity.sealed': 'Запечатано',
+  'integrity.notSealed': 'Ещё не запечатано',
+  'integrity.sealedBy': 'Запечатано точкой #{seq}, {time}',
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityLog } from '../index.ts';
+import { IntegrityPanel } from '../integrity.ts';
 import {
   DELETED_EVENT,
   integrityStory,
@@ -12,7 +13,7 @@ import {
 const meta = {
   title: 'Components/ActivityLog/Integrity',
   component: ActivityLog,
-  args: { live: false },
+  args: { live: false, integrity: IntegrityPanel },
   parameters: integrityStory({
     events: SEALED_LOG.filter((event) => event.id !== DELETED_EVENT.id),
     verify: () => TAMPERED_REPORT,
@@ -42,7 +43,7 @@ export const SealedAndUnsealedRows: Story = {
 };
 
 /**
- * The toolbar's "Integrity" opens the panel above the rows; a tampered id opens its event in the
+ * The toolbar's "Integrity" (`integrity={IntegrityPanel}`) opens the panel above the rows; a tampered id opens its event in the
  * detail drawer, which names the checkpoint that sealed it.
  */
 export const VerifyFromTheLog: Story = {
@@ -56,5 +57,18 @@ export const VerifyFromTheLog: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: id }));
     const dialog = await canvas.findByRole('dialog');
     await expect(await within(dialog).findByText(/Sealed by checkpoint #3/)).toBeVisible();
+  },
+};
+
+/** Without the `integrity` prop the rows keep their locks, and the toolbar offers no panel. */
+export const LocksWithoutThePanel: Story = {
+  args: { integrity: undefined },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const grid = await canvas.findByRole('grid');
+    await waitFor(() =>
+      expect(within(grid).getAllByRole('img', { name: 'Sealed' }).length).toBeGreaterThan(0),
+    );
+    expect(canvas.queryByRole('button', { name: 'Integrity' })).toBeNull();
   },
 };

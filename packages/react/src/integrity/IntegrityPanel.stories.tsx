@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { IntegrityPanel } from '../index.ts';
+import { IntegrityPanel } from '../integrity.ts';
 import {
   ANCHOR_MISSING_REPORT,
   CHECKPOINTS,
@@ -184,5 +184,21 @@ export const Unsupported: Story = {
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('This log is not sealed.')).toBeVisible();
     expect(within(canvasElement).queryByRole('button')).toBeNull();
+  },
+};
+
+/** `toggle`: an "Integrity" button that shows and hides the panel after it (as the log's toolbar has it). */
+export const Toggle: Story = {
+  args: { toggle: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const button = await canvas.findByRole('button', { name: 'Integrity' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(canvas.queryByRole('region')).toBeNull();
+    await userEvent.click(button);
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    const panel = canvas.getByRole('region', { name: 'Integrity' });
+    expect(button).toHaveAttribute('aria-controls', panel.id);
+    await expect(await canvas.findByRole('button', { name: /verify now/i })).toBeVisible();
   },
 };

@@ -2,7 +2,8 @@ import type { VerifyReport } from '@activitykit/schema';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { ActivityLog } from '../log/ActivityLog.tsx';
+import { IntegrityPanel } from '../integrity.ts';
+import { ActivityLog, type ActivityLogIntegrityPanelProps } from '../log/ActivityLog.tsx';
 import { bodyRows, mountLog, settle } from '../log/testUtils.tsx';
 import {
   DELETED_EVENT,
@@ -12,13 +13,17 @@ import {
   TAMPERED_REPORT,
   UNSEALED,
 } from './fixtures.ts';
-import { IntegrityPanel } from './IntegrityPanel.tsx';
 import './IntegrityPanel.css';
 
 const byName = (root: HTMLElement, role: string, name: string) =>
   [...root.querySelectorAll<HTMLElement>(role === 'button' ? 'button' : `[role="${role}"]`)].find(
     (node) => (node.getAttribute('aria-label') ?? node.textContent)?.trim() === name,
   );
+
+/** The log's panel, open from the start: a component made once, as ActivityLogProps.integrity says. */
+const OpenPanel = (props: ActivityLogIntegrityPanelProps) => (
+  <IntegrityPanel {...props} defaultOpen />
+);
 
 async function axeViolations(root: HTMLElement) {
   const result = await axe.run(root, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] });
@@ -38,7 +43,7 @@ describe('<IntegrityPanel>', () => {
         });
       },
     });
-    const { container } = mountLog(<ActivityLog live={false} defaultShowIntegrity />, { source });
+    const { container } = mountLog(<ActivityLog live={false} integrity={OpenPanel} />, { source });
     await settle(() => expect(byName(container, 'button', 'Verify now')).toBeDefined());
     const button = byName(container, 'button', 'Verify now') as HTMLButtonElement;
     await userEvent.click(button);
@@ -94,6 +99,18 @@ describe('<IntegrityPanel>', () => {
     await settle(() => expect(dialog.textContent).toContain('Sealed by checkpoint #2'));
   });
 
+  it('takes overrides of its own strings and the shared ones from <ActivityProvider messages>', async () => {
+    const { container } = mountLog(<IntegrityPanel />, {
+      source: integrityMemory(),
+      locale: 'ru',
+      messages: { ru: { 'integrity.verify': 'Сверить', 'integrity.title': 'Печати' } },
+    });
+    await settle(() => expect(byName(container, 'button', 'Сверить')).toBeDefined());
+    expect(container.querySelector('h2')?.textContent).toContain('Печати');
+    // The rest of the panel's catalog, in the provider's language.
+    expect(container.textContent).toContain('Последняя контрольная точка');
+  });
+
   it('keeps Verify off, and says why, when the server cannot verify', async () => {
     const source = integrityMemory({
       status: { ...SEALED_STATUS, canVerify: false },
@@ -119,7 +136,9 @@ describe('seal locks in <ActivityLog>', () => {
       statusCalls++;
       return integrity?.(options) ?? Promise.reject(new Error('no integrity'));
     };
-    const { container } = mountLog(<ActivityLog live={false} />, { source });
+    const { container } = mountLog(<ActivityLog live={false} integrity={IntegrityPanel} />, {
+      source,
+    });
     await settle(() => expect(container.querySelector('.ak-log-seal')).not.toBeNull());
     const labels = bodyRows(container).map((row) => [
       row.dataset.eventId,
@@ -130,13 +149,33 @@ describe('seal locks in <ActivityLog>', () => {
       labels.map(([id], index) => [id, index < UNSEALED ? 'Not sealed yet' : 'Sealed']),
     );
     expect(statusCalls).toBe(1);
-    // The toolbar offers the panel.
-    expect(byName(container, 'button', 'Integrity')?.getAttribute('aria-expanded')).toBe('false');
+    // The toolbar offers the panel, which opens below the toolbar's other items.
+    const toggle = byName(container, 'button', 'Integrity') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.hasAttribute('aria-controls')).toBe(false);
+    await userEvent.click(toggle);
+    await settle(() => expect(toggle.getAttribute('aria-expanded')).toBe('true'));
+    const panel = document.getElementById(
+      toggle.getAttribute('aria-controls') ?? '',
+    ) as HTMLElement;
+    expect(panel.matches('.ak-log-toolbar > .ak-integrity')).toBe(true);
+    expect(panel.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+      toggle.getBoundingClientRect().bottom,
+    );
+    expect(statusCalls).toBe(1);
+  });
+
+  it('shows the locks but no panel toggle without the integrity prop', async () => {
+    const { container } = mountLog(<ActivityLog live={false} />, { source: integrityMemory() });
+    await settle(() => expect(container.querySelector('.ak-log-seal')).not.toBeNull());
+    expect(byName(container, 'button', 'Integrity')).toBeUndefined();
   });
 
   it('shows no lock and no panel toggle when the source reports no integrity', async () => {
     const { integrity: _i, checkpointOf: _c, verify: _v, ...plain } = integrityMemory();
-    const { container } = mountLog(<ActivityLog live={false} />, { source: plain });
+    const { container } = mountLog(<ActivityLog live={false} integrity={IntegrityPanel} />, {
+      source: plain,
+    });
     await settle(() => expect(bodyRows(container).length).toBeGreaterThan(5));
     expect(container.querySelector('.ak-log-seal')).toBeNull();
     expect(byName(container, 'button', 'Integrity')).toBeUndefined();

@@ -1,11 +1,14 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useId } from 'react';
-import { useActivityI18n } from '../i18n/I18nContext.tsx';
+import { useActivityContext } from '../data/ActivityContext.ts';
+import { useIntegrityStatus } from '../data/queries.ts';
 import { Icon } from '../icons/Icon.tsx';
 import { cx } from '../internal/cx.ts';
+import type { ActivityLogUrlAdapter } from '../log/urlSync.ts';
+import { useControllableState } from '../log/useControllableState.ts';
 import { StatePanel, stateOfError } from '../states/StatePanel.tsx';
 import { TenantIntegrity } from './TenantIntegrity.tsx';
-import { useIntegrityContext, useIntegrityStatus } from './useIntegrity.ts';
+import { useIntegrityI18n } from './useIntegrityI18n.ts';
 import type { EventLinks } from './VerifyReportView.tsx';
 
 /** Props of {@link IntegrityPanel}. */
@@ -16,6 +19,24 @@ export interface IntegrityPanelProps
   tenantId?: string;
   /** The panel's heading (an `<h2>`). Defaults to "Integrity". */
   heading?: ReactNode;
+  /**
+   * Render an "Integrity" button (`aria-expanded`) that shows and hides the panel right after it,
+   * as `<ActivityLog integrity={IntegrityPanel}>` does in its toolbar. The button shows only when
+   * the server seals or can verify (or while the panel is open). Defaults to `false`: the panel
+   * alone.
+   */
+  toggle?: boolean;
+  /** With `toggle`: controlled open state. */
+  open?: boolean;
+  /** With `toggle`: whether the panel starts open. Defaults to `false`. */
+  defaultOpen?: boolean;
+  /** With `toggle`: called when the button opens or closes the panel. */
+  onOpenChange?(open: boolean): void;
+  /**
+   * A log's URL adapter (`<ActivityLog>` passes its `urlSync`): without `getEventHref`, event ids
+   * link to the URL with `event=<id>` (the log's detail drawer). Defaults to none.
+   */
+  urlSync?: ActivityLogUrlAdapter | undefined;
 }
 
 /**
@@ -23,20 +44,66 @@ export interface IntegrityPanelProps
  * it seals) and how many events wait for the next seal, and "Verify now", which runs
  * `source.verify({ tenantId })` and names every modified, deleted, inserted and late event, invalid
  * and missing checkpoints, the anchor's verdict and a wrong key. Event ids link to their rows
- * through `onOpenEvent` / `getEventHref`. Must be inside `<ActivityProvider>`; `<ActivityLog>`
- * shows it from its toolbar.
+ * through `onOpenEvent` / `getEventHref`. Must be inside `<ActivityProvider>`; from the entry
+ * `@activitykit/react/integrity`. `<ActivityLog integrity={IntegrityPanel}>` shows it from its
+ * toolbar (`toggle`). Its strings are `integrityMessages`, overridable through
+ * `<ActivityProvider messages>`.
  *
  * @example
  * ```tsx
+ * import { IntegrityPanel } from '@activitykit/react/integrity';
+ *
  * <ActivityProvider source={source}>
  *   <IntegrityPanel getEventHref={(id) => `/activity?event=${id}`} />
- * </ActivityProvider>
+ * </ActivityProvider>;
  * ```
  */
 export function IntegrityPanel(props: IntegrityPanelProps): ReactNode {
+  const { toggle, open: openProp, defaultOpen, onOpenChange, urlSync, ...panel } = props;
+  const { t } = useIntegrityI18n();
+  const status = useIntegrityStatus().data;
+  const ownId = useId();
+  const [open, setOpen] = useControllableState({
+    value: openProp,
+    defaultValue: defaultOpen ?? false,
+    onChange: onOpenChange,
+  });
+  const id = panel.id ?? ownId;
+  const getEventHref =
+    panel.getEventHref ??
+    (urlSync
+      ? (event: string) => {
+          const params = urlSync.read();
+          params.set(`${urlSync.prefix ?? ''}event`, event);
+          return `?${params}`;
+        }
+      : undefined);
+  const section = <IntegritySection {...panel} id={id} getEventHref={getEventHref} />;
+  if (!toggle) return section;
+  if (!open && !(status?.sealing || status?.canVerify)) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="ak-button ak-button--small ak-integrity-toggle"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        <Icon name="shield" /> {t('integrity.title')}
+      </button>
+      {open ? section : null}
+    </>
+  );
+}
+
+/** The panel itself: a region named by its heading, one section per tenant. */
+function IntegritySection(
+  props: Omit<IntegrityPanelProps, 'toggle' | 'open' | 'defaultOpen' | 'onOpenChange' | 'urlSync'>,
+): ReactNode {
   const { tenantId, heading, onOpenEvent, getEventHref, className, ...rest } = props;
-  const { t } = useActivityI18n();
-  const { source } = useIntegrityContext();
+  const { t } = useIntegrityI18n();
+  const { source } = useActivityContext();
   const status = useIntegrityStatus();
   const headingId = useId();
   const data = status.data;

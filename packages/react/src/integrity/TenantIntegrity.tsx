@@ -1,8 +1,8 @@
 import type { IntegrityStatus } from '@activitykit/schema';
 import { useId } from 'react';
-import { useActivityI18n } from '../i18n/I18nContext.tsx';
 import { Icon } from '../icons/Icon.tsx';
-import { useVerifyIntegrity } from './useIntegrity.ts';
+import { useIntegrityI18n } from './useIntegrityI18n.ts';
+import { useVerifyIntegrity } from './useVerifyIntegrity.ts';
 import { type EventLinks, VerifyReportView } from './VerifyReportView.tsx';
 
 /** Props of {@link TenantIntegrity}. */
@@ -14,7 +14,7 @@ export interface TenantIntegrityProps {
 
 /** One tenant: its last checkpoint, the unsealed count, "Verify now" and the verify report. */
 export function TenantIntegrity({ tenant, canVerify, links }: TenantIntegrityProps) {
-  const { t, formatTime, formatNumber } = useActivityI18n();
+  const { t, formatTime, formatNumber } = useIntegrityI18n();
   const verify = useVerifyIntegrity();
   const id = useId();
   const last = tenant.lastCheckpoint;

@@ -1,7 +1,7 @@
 import type { VerifyReport } from '@activitykit/schema';
 import type { ReactNode } from 'react';
-import { useActivityI18n } from '../i18n/I18nContext.tsx';
 import { Icon } from '../icons/Icon.tsx';
+import { useIntegrityI18n } from './useIntegrityI18n.ts';
 
 /** How event ids named by verify open their rows. */
 export interface EventLinks {
@@ -46,7 +46,7 @@ function EventId({ id, links, gone }: { id: string; links: EventLinks; gone: boo
  */
 export function VerifyReportView(props: { report: VerifyReport; links: EventLinks }): ReactNode {
   const { report, links } = props;
-  const { t, formatTime } = useActivityI18n();
+  const { t, formatTime } = useIntegrityI18n();
   const { anchor, explained } = report;
   const rows = CLASSES.flatMap((kind) =>
     report[kind].map((finding) => ({

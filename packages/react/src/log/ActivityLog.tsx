@@ -3,7 +3,6 @@ import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'r
 import { useActivityEvent, useActivityList, useActivityPermissions } from '../data/queries.ts';
 import { ActivitySourceError, isDeniedError } from '../data/source.ts';
 import { useActivityI18n } from '../i18n/I18nContext.tsx';
-import { IntegrityPanel } from '../integrity/IntegrityPanel.tsx';
 import { cx } from '../internal/cx.ts';
 import { StatePanel } from '../states/StatePanel.tsx';
 import type { ActivityLogProps } from './ActivityLogProps.ts';
@@ -14,7 +13,6 @@ import { DetailDrawer } from './DetailDrawer.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { FiltersToggle } from './FiltersToggle.tsx';
 import { buildLogQuery, compactFilters, isEmptyFilters } from './filters.ts';
-import { IntegrityToggle } from './IntegrityToggle.tsx';
 import { LivePill } from './LivePill.tsx';
 import { logTranslator } from './messages.ts';
 import { TotalCount } from './TotalCount.tsx';
@@ -25,7 +23,7 @@ import { useLogState, withoutStateProps } from './useLogState.ts';
 import { useMatchingEvents } from './useMatchingEvents.ts';
 import { useSlashToFocus } from './useSlashToFocus.ts';
 
-export type { ActivityLogProps } from './ActivityLogProps.ts';
+export type { ActivityLogIntegrityPanelProps, ActivityLogProps } from './ActivityLogProps.ts';
 
 const defaultCategories = createCategoryRegistry();
 
@@ -59,6 +57,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
     allowDelete = true,
     height = 'fill',
     layout: layoutProp = 'auto',
+    integrity: IntegrityView,
     className,
     style,
     ...rest
@@ -68,11 +67,10 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
   const cards = layout === 'cards';
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
-  const integrityId = useId();
   const i18n = useActivityI18n();
   const t = useMemo(() => logTranslator(i18n.locale), [i18n.locale]);
   const state = useLogState(props);
-  const integrity = useLogIntegrity(props);
+  const sealed = useLogIntegrity();
   const { filters, sort, selected, columns, openId, setOpenId } = state;
   const query = useMemo(
     () => buildLogQuery(filters, { sort, timeZone: i18n.timeZone, limit: pageSize }),
@@ -194,18 +192,12 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
           t={t}
           onExport={onExport}
         />
-        {integrity.available || integrity.open ? (
-          <IntegrityToggle
-            open={integrity.open}
-            onToggle={() => integrity.setOpen(!integrity.open)}
-            controls={integrityId}
-          />
-        ) : null}
         <ColumnChooser columns={columns} onChange={state.setColumns} t={t} />
+        {IntegrityView ? (
+          // Its "Integrity" button, and the panel on a line of its own below the toolbar.
+          <IntegrityView toggle onOpenEvent={onOpen} urlSync={props.urlSync} />
+        ) : null}
       </div>
-      {integrity.open ? (
-        <IntegrityPanel id={integrityId} onOpenEvent={onOpen} getEventHref={integrity.eventHref} />
-      ) : null}
       <div className="ak-log-frame">
         <LivePill
           pending={merge.pending}
@@ -236,7 +228,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
           t={t}
           i18n={i18n}
           categories={categories}
-          sealed={integrity.sealed}
+          sealed={sealed}
           placeholder={placeholder}
         />
       </div>

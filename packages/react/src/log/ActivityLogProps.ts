@@ -4,13 +4,26 @@ import type {
   RecordRef,
   SortDirection,
 } from '@activitykit/schema';
-import type { HTMLAttributes } from 'react';
+import type { ComponentType, HTMLAttributes } from 'react';
 import type { ActivityLogColumnId } from './columns.ts';
 import type { ActivityLogFilterOptions } from './FilterBar.tsx';
 import type { ActivityLogFilters } from './filters.ts';
 import type { ActivityLogUrlAdapter } from './urlSync.ts';
 import type { UseExportOptions } from './useExport.ts';
 import type { ActivityLogLayout } from './useLogLayout.ts';
+
+/**
+ * What `<ActivityLog>` passes to its `integrity` component, which it renders at the end of its
+ * toolbar (`IntegrityPanel` of `@activitykit/react/integrity` takes these among its own props).
+ */
+export interface ActivityLogIntegrityPanelProps {
+  /** Render as a toolbar button that shows and hides the panel below the toolbar. */
+  toggle: true;
+  /** Opens an event the panel names in the log's detail drawer. */
+  onOpenEvent: (id: string) => void;
+  /** The log's URL adapter, if any: the panel's event ids then link to `?event=<id>`. */
+  urlSync: ActivityLogUrlAdapter | undefined;
+}
 
 /**
  * Props of `<ActivityLog>`: each state slice — filters, sort, selection, columns, open event — is
@@ -81,11 +94,20 @@ export interface ActivityLogProps
    */
   layout?: ActivityLogLayout | 'auto';
   /**
-   * Controlled: whether the integrity panel (`<IntegrityPanel>`) shows above the rows. The toolbar
-   * offers it when the source reports integrity and the server seals or verifies.
+   * The integrity panel: pass `IntegrityPanel` of the separate entry `@activitykit/react/integrity`
+   * (only apps that show it ship it). The log renders it at the end of its toolbar as an
+   * "Integrity" button (shown when the source reports that the server seals or can verify) that
+   * opens the panel below the toolbar; event ids the panel names open the detail drawer (with
+   * `urlSync`, they are links to `?event=<id>`). Without it there is no button; the rows' seal locks
+   * and the drawer's checkpoint line show either way when the source reports integrity. To open
+   * the panel from the start or control it, pass a component defined once (not inline in JSX):
+   * `const OpenPanel = (props) => <IntegrityPanel {...props} defaultOpen />`. Defaults to none.
+   *
+   * @example
+   * ```tsx
+   * import { IntegrityPanel } from '@activitykit/react/integrity';
+   * <ActivityLog urlSync={url} integrity={IntegrityPanel} />;
+   * ```
    */
-  showIntegrity?: boolean;
-  /** Defaults to `false`. */
-  defaultShowIntegrity?: boolean;
-  onShowIntegrityChange?(show: boolean): void;
+  integrity?: ComponentType<ActivityLogIntegrityPanelProps>;
 }

@@ -1,10 +1,10 @@
 import { type ActivityEvent, type RecordRef, refKey } from '@activitykit/schema';
 import { useState } from 'react';
 import type { ActivityI18n } from '../i18n/createI18n.ts';
-import { SealFact } from '../integrity/SealFact.tsx';
 import { changesOf, DiffTable, formatValue } from './DiffTable.tsx';
 import { actorLabel, eventDescription, roleLabel } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
+import { SealFact } from './SealFact.tsx';
 
 /** Props of {@link EventDetail}. */
 export interface EventDetailProps {

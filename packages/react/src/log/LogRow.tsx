@@ -79,15 +79,25 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
   const { event, context } = props;
   const { t, i18n } = context;
   switch (column) {
-    case 'id':
+    case 'id': {
+      // The seal lock: only when the source reports integrity.
+      const sealed = context.sealed?.(event);
       return (
         <>
-          {context.sealed ? <SealIcon sealed={context.sealed(event)} i18n={i18n} /> : null}
+          {sealed === undefined ? null : (
+            <Icon
+              name={sealed ? 'lock' : 'unlock'}
+              className="ak-log-seal"
+              data-sealed={sealed}
+              label={i18n.t(sealed ? 'integrity.sealed' : 'integrity.notSealed')}
+            />
+          )}
           <span className="ak-log-mono" dir="ltr" title={event.id}>
             {shortId(event.id)}
           </span>
         </>
       );
+    }
     case 'time':
       return (
         <time
@@ -152,17 +162,6 @@ function renderCell(column: ActivityLogColumnId, props: LogRowProps): ReactNode 
         </button>
       );
   }
-}
-
-function SealIcon({ sealed, i18n }: { sealed: boolean; i18n: ActivityI18n }) {
-  return (
-    <Icon
-      name={sealed ? 'lock' : 'unlock'}
-      className="ak-log-seal"
-      data-sealed={sealed}
-      label={i18n.t(sealed ? 'integrity.sealed' : 'integrity.notSealed')}
-    />
-  );
 }
 
 function Description({ event, context }: LogRowProps) {

@@ -1,4 +1,8 @@
-export { ActivityLog, type ActivityLogProps } from './ActivityLog.tsx';
+export {
+  ActivityLog,
+  type ActivityLogIntegrityPanelProps,
+  type ActivityLogProps,
+} from './ActivityLog.tsx';
 export {
   ACTIVITY_LOG_COLUMN_IDS,
   ACTIVITY_LOG_COLUMNS,

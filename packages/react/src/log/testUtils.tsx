@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, expect } from 'vitest';
 import { ActivityProvider } from '../data/ActivityProvider.tsx';
 import type { ActivitySource } from '../data/source.ts';
+import type { MessageOverrides } from '../i18n/messages.ts';
 import { createMemorySource, type MemorySourceOptions } from '../memory.ts';
 import { FIXTURE_NOW } from '../test/fixtures.ts';
 import type { ActivityLogUrlAdapter } from './urlSync.ts';
@@ -19,7 +20,12 @@ afterEach(() => {
 /** Renders `node` inside an `<ActivityProvider>` over `source`, unmounted after the test. */
 export function mountLog(
   node: ReactNode,
-  options: { source: ActivitySource; locale?: 'en' | 'ru'; now?: () => Date },
+  options: {
+    source: ActivitySource;
+    locale?: 'en' | 'ru';
+    now?: () => Date;
+    messages?: MessageOverrides;
+  },
 ) {
   const container = document.createElement('div');
   container.className = 'ak-root';
@@ -32,6 +38,7 @@ export function mountLog(
       locale={options.locale ?? 'en'}
       timeZone="UTC"
       now={options.now ?? (() => FIXTURE_NOW)}
+      {...(options.messages ? { messages: options.messages } : {})}
     >
       {child}
     </ActivityProvider>

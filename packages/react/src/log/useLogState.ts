@@ -24,9 +24,6 @@ export interface LogStateProps {
   defaultOpenEventId?: string | null | undefined;
   onOpenEventChange?: ((id: string | null) => void) | undefined;
   urlSync?: ActivityLogUrlAdapter | undefined;
-  showIntegrity?: boolean | undefined;
-  defaultShowIntegrity?: boolean | undefined;
-  onShowIntegrityChange?: ((show: boolean) => void) | undefined;
 }
 
 const NO_SELECTION: readonly string[] = [];
@@ -47,9 +44,6 @@ const STATE_KEYS = [
   'defaultOpenEventId',
   'onOpenEventChange',
   'urlSync',
-  'showIntegrity',
-  'defaultShowIntegrity',
-  'onShowIntegrityChange',
 ] as const satisfies readonly (keyof LogStateProps)[];
 
 /** `props` without the state props (the rest go to the root element or elsewhere). */

@@ -1,6 +1,8 @@
 import { ActivityLog, createBrowserUrlAdapter } from '@activitykit/react';
+import { IntegrityPanel } from '@activitykit/react/integrity';
 import type { DemoUser } from '../../server/auth/user.ts';
 import { ACCOUNTS } from '../../server/domain/accounts.ts';
+import { mayVerify } from '../../server/domain/roles.ts';
 import { TENANTS } from '../../server/domain/tenants.ts';
 import { usePreferences } from '../i18n.tsx';
 import { recordPath } from '../records.ts';
@@ -11,8 +13,10 @@ const LOCATIONS = TENANTS.flatMap((tenant) => tenant.locations.map((location) =>
 
 /**
  * The activity log with everything the role allows: filters synced to the URL, live updates,
- * export, restore of deleted customers (orders cannot be restored), bulk delete for admins, and
- * references that each open their page (see {@link recordPath}).
+ * export, restore of deleted customers (orders cannot be restored), bulk delete for admins, a lock
+ * on every sealed row (every role), the toolbar's Integrity panel with "Verify now" for those who
+ * may verify (administrators, see {@link mayVerify}), and references that each open their page
+ * (see {@link recordPath}).
  */
 export function ActivityPage({ user }: { user: DemoUser }) {
   const { t } = usePreferences();
@@ -31,6 +35,7 @@ export function ActivityPage({ user }: { user: DemoUser }) {
         }}
         canRestore={(event) => event.subject?.type === 'customer'}
         onOpenRecord={(ref, event) => navigate(recordPath(ref, event))}
+        {...(mayVerify(user) && { integrity: IntegrityPanel })}
       />
     </section>
   );

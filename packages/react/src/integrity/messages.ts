@@ -1,23 +1,21 @@
-import type { PluralForms } from '@activitykit/schema';
+import type { Locale, PluralForms } from '@activitykit/schema';
 
-// The catalog's own types (as messages.ts declares them), so that messages.ts can merge this one in.
+// The catalog's own types (as i18n/messages.ts declares them): that file names this catalog's keys
+// among those `<ActivityProvider messages>` overrides, so this one may not import it back.
 type Message = string | PluralForms;
 type Messages = Record<string, Message>;
 
 /**
- * The strings of tamper evidence (`<IntegrityPanel>`, the log's seal locks and the detail drawer's
- * seal line), part of the shared catalog: override them through `<ActivityProvider messages>`.
- * Kept short: they count against the bundle budget in two languages.
+ * The strings of `<IntegrityPanel>` (the separate entry `@activitykit/react/integrity`, so only an
+ * app that shows the panel ships them). Override them through `<ActivityProvider messages>` like the
+ * shared ones; the panel also uses the shared `integrity.title`, `integrity.notSealed`,
+ * `event.count` and `state.errorDetail`.
  */
-export const integrityEn = {
-  'integrity.title': 'Integrity',
+const en = {
   'integrity.off': 'This log is not sealed.',
   'integrity.tenant': 'Tenant {tenant}',
   'integrity.lastCheckpoint': 'Last checkpoint',
   'integrity.nothingSealed': 'Nothing sealed yet',
-  'integrity.sealed': 'Sealed',
-  'integrity.notSealed': 'Not sealed yet',
-  'integrity.sealedBy': 'Sealed by checkpoint #{seq}, {time}',
   'integrity.verify': 'Verify now',
   'integrity.verifying': 'Verifying… this can take a few seconds.',
   'integrity.cannotVerify': 'Verify needs the server’s public key: ask an administrator.',
@@ -47,16 +45,15 @@ export const integrityEn = {
   'integrity.explained': 'Not tampering: {expired} expired, {bulkDeleted} bulk-deleted.',
 } satisfies Messages;
 
-/** Russian: same keys as {@link integrityEn}. */
-export const integrityRu: Record<keyof typeof integrityEn, Message> = {
-  'integrity.title': 'Целостность',
+/** The key of an integrity panel message. */
+export type IntegrityMessageKey = keyof typeof en;
+
+/** Russian: same keys as `en`. */
+const ru: Record<IntegrityMessageKey, Message> = {
   'integrity.off': 'Журнал не запечатывается.',
   'integrity.tenant': 'Организация {tenant}',
   'integrity.lastCheckpoint': 'Последняя контрольная точка',
   'integrity.nothingSealed': 'Пока ничего не запечатано',
-  'integrity.sealed': 'Запечатано',
-  'integrity.notSealed': 'Ещё не запечатано',
-  'integrity.sealedBy': 'Запечатано точкой #{seq}, {time}',
   'integrity.verify': 'Проверить',
   'integrity.verifying': 'Проверка… это может занять несколько секунд.',
   'integrity.cannotVerify':
@@ -86,3 +83,6 @@ export const integrityRu: Record<keyof typeof integrityEn, Message> = {
   'integrity.anchor.mismatch': 'расходится',
   'integrity.explained': 'Не вмешательство: истекло — {expired}, массово удалено — {bulkDeleted}.',
 };
+
+/** The integrity panel's catalog, English and Russian (the `integrity.*` keys beyond the shared ones). */
+export const integrityMessages: Record<Locale, Record<IntegrityMessageKey, Message>> = { en, ru };
