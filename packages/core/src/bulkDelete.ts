@@ -1,7 +1,10 @@
 import type {
   ActivityEvent,
   ActivityEventInput,
+  ActivityQuery,
+  ActivityQueryInput,
   ActivityScope,
+  ActivityScopeInput,
   Actor,
   BulkDeleteResult,
 } from '@activitykit/schema';
@@ -10,6 +13,8 @@ import type { Collection, Filter } from 'mongodb';
 import { ActivityError } from './errors.ts';
 import { type RequestContext, requestContext } from './internal/auditText.ts';
 import type { EventDocument } from './internal/document.ts';
+import { scopeClauses } from './query/buildFilter.ts';
+import { parseQuery, parseScope } from './query/readInputs.ts';
 
 export type { BulkDeleteResult };
 
@@ -99,4 +104,53 @@ function checkIds(ids: unknown): string[] {
     );
   }
   return ids;
+}
+
+/** What `store.bulkDelete` needs from the store. */
+export interface StoreBulkDeleteDeps
+  extends Pick<BulkDeleteDeps, 'collection' | 'onDeleted' | 'record'> {
+  /** The store's `bulkDelete` option: off unless enabled. */
+  settings: { enabled: boolean; maxEvents?: number } | undefined;
+  /** The store's MongoDB filter of a query within a scope (the reader's). */
+  mongoFilter: (query: ActivityQuery, scope: ActivityScope) => Filter<EventDocument>;
+}
+
+/**
+ * `store.bulkDelete(target, scope, options)`: refused with `DISABLED` unless the store enables it;
+ * a query target is the reader's filter within the scope.
+ *
+ * @example
+ * ```ts
+ * const remove = storeBulkDelete({ collection, settings: { enabled: true }, mongoFilter, record });
+ * await remove({ ids }, { tenants: ['acme'], canDelete: true }, { actor });
+ * ```
+ */
+export function storeBulkDelete(deps: StoreBulkDeleteDeps) {
+  return async (
+    target: { ids: string[] } | { query: ActivityQueryInput },
+    scopeInput: ActivityScopeInput,
+    options: BulkDeleteOptions,
+  ): Promise<BulkDeleteResult> => {
+    const { settings } = deps;
+    if (!settings?.enabled) {
+      throw new ActivityError(
+        'DISABLED',
+        'Bulk delete is off for this store; enable it with bulkDelete: { enabled: true }.',
+      );
+    }
+    const scope = parseScope(scopeInput);
+    const clauses = scopeClauses(scope);
+    const selection =
+      'query' in target
+        ? { filter: deps.mongoFilter(parseQuery(target.query), scope) }
+        : { ids: target.ids };
+    return bulkDelete(selection, {
+      ...deps,
+      scope,
+      scopeFilter: clauses.length > 0 ? { $and: clauses } : {},
+      actor: options.actor,
+      context: options.context,
+      maxEvents: settings.maxEvents ?? 100_000,
+    });
+  };
 }

@@ -8,8 +8,7 @@ import {
 } from '@activitykit/schema';
 import type { ActivityStore, RecordOptions } from './activityStore.ts';
 import { createStoreAnalytics } from './analytics/storeAnalytics.ts';
-import { bulkDelete } from './bulkDelete.ts';
-import { ActivityError } from './errors.ts';
+import { storeBulkDelete } from './bulkDelete.ts';
 import { loadPrivateKey } from './integrity/keys.ts';
 import { provenExplanation } from './integrity/proofs.ts';
 import { createStoreIntegrity } from './integrity/storeIntegrity.ts';
@@ -17,7 +16,6 @@ import { toDocument } from './internal/document.ts';
 import { normalizeEvent } from './internal/normalize.ts';
 import { addNote } from './notes.ts';
 import { type ActivityStoreOptions, DEFAULT_WRITER_SETTINGS } from './options.ts';
-import { scopeClauses } from './query/buildFilter.ts';
 import { cursorKeySource } from './query/cursorKey.ts';
 import { createLiveHub } from './query/liveHub.ts';
 import { createReader } from './query/reader.ts';
@@ -193,28 +191,13 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
         { eventId, scope, options: restoreOptions },
         { get: reader.get, claims, options, record },
       ),
-    async bulkDelete(target, scopeInput, deleteOptions) {
-      if (!options.bulkDelete?.enabled) {
-        throw new ActivityError(
-          'DISABLED',
-          'Bulk delete is off for this store; enable it with bulkDelete: { enabled: true }.',
-        );
-      }
-      const scope = parseScope(scopeInput);
-      const filter =
-        'query' in target ? reader.mongoFilter(parseQuery(target.query), scope) : undefined;
-      const clauses = scopeClauses(scope);
-      return bulkDelete(filter ? { filter } : { ids: (target as { ids: string[] }).ids }, {
-        collection,
-        scope,
-        scopeFilter: clauses.length > 0 ? { $and: clauses } : {},
-        actor: deleteOptions.actor,
-        context: deleteOptions.context,
-        maxEvents: options.bulkDelete.maxEvents ?? 100_000,
-        onDeleted: (docs) => rollupWriter.apply(docs, -1),
-        record: recordExplanation,
-      });
-    },
+    bulkDelete: storeBulkDelete({
+      collection,
+      settings: options.bulkDelete,
+      mongoFilter: reader.mongoFilter,
+      onDeleted: (docs) => rollupWriter.apply(docs, -1),
+      record: recordExplanation,
+    }),
     seal: integrity.seal,
     verify: integrity.verify,
     integrityStatus: integrity.integrityStatus,
