@@ -1,4 +1,6 @@
 export {
+  type BurstRule,
+  type BusinessHours,
   bulkDeleteInputSchema,
   chooseBucket,
   eventIdsSchema,
@@ -10,6 +12,11 @@ export {
   noteInputSchema,
   refKeySchema,
   restoreInputSchema,
+  SECURITY_SIGNAL_TYPES,
+  type SecuritySignal,
+  type SecuritySignalType,
+  SIGNAL_SEVERITIES,
+  type SignalSeverity,
   type StatsBucket,
   verifyInputSchema,
 } from '@activitykit/schema';
@@ -29,16 +36,7 @@ export type {
   KeyCount,
   StoreStatsOptions,
 } from './analytics/computeActivityStats.ts';
-export {
-  type BurstRule,
-  type BusinessHours,
-  SECURITY_SIGNAL_TYPES,
-  type SecuritySignal,
-  type SecuritySignalType,
-  SIGNAL_SEVERITIES,
-  type SignalSeverity,
-  type StoreSignalOptions,
-} from './analytics/securitySignal.ts';
+export type { StoreSignalOptions } from './analytics/securitySignal.ts';
 export type { ActorCount, ActorSummary } from './analytics/topActors.ts';
 export type { BulkDeleteOptions, BulkDeleteResult } from './bulkDelete.ts';
 export {

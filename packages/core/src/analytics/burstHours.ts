@@ -1,6 +1,6 @@
+import type { BurstRule } from '@activitykit/schema';
 import { HOUR_MS } from '@activitykit/schema';
 import { SHAPE_WITH, type SignalCountsDocument } from '../rollups/rollupDocument.ts';
-import type { BurstRule } from './securitySignal.ts';
 import type { OldDays } from './signalCounters.ts';
 
 /** Per-hour counts of a burst set by group: `fa` (failed logins per account) or `fi` (per IP). */

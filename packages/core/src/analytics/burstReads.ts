@@ -1,7 +1,7 @@
+import type { BurstRule } from '@activitykit/schema';
 import type { EventDocument } from '../internal/document.ts';
 import { type BurstGroups, burstHours } from './burstHours.ts';
 import { type CandidateSet, SETS } from './candidateReads.ts';
-import type { BurstRule } from './securitySignal.ts';
 import { mapLimit, READS_IN_FLIGHT, sortEvents } from './shared.ts';
 import { FAILED_LOGIN_MARK } from './signalMarks.ts';
 import type { SignalProbes } from './signalProbes.ts';

@@ -5,15 +5,15 @@ import {
   failedLoginAccountSignals,
   failedLoginIpSignals,
   permissionChangeSignals,
+  type SecuritySignal,
+  type SecuritySignalType,
 } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import { newIpLoginSignals } from './newIpLoginSignals.ts';
 import { offHoursSignals } from './offHoursSignals.ts';
 import {
-  type SecuritySignal,
   type SecuritySignalOptions,
-  type SecuritySignalType,
   type SignalSettings,
   signalSettings,
 } from './securitySignal.ts';

@@ -1,6 +1,11 @@
-import { compareLoginPairs, DAY_MS, newIpLoginSignal } from '@activitykit/schema';
+import {
+  compareLoginPairs,
+  DAY_MS,
+  newIpLoginSignal,
+  type SecuritySignal,
+} from '@activitykit/schema';
 import type { LoginPair } from './loginPairs.ts';
-import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
+import type { SignalSettings } from './securitySignal.ts';
 import { mapLimit, READS_IN_FLIGHT, signalEvent } from './shared.ts';
 import type { SignalSource } from './signalReads.ts';
 

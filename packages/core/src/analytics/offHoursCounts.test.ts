@@ -1,9 +1,8 @@
-import type { ActivityEventInput, EventKind } from '@activitykit/schema';
+import type { ActivityEventInput, BusinessHours, EventKind } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, recordByTwoWriters } from '../test/storeFixture.ts';
 import { detectSecuritySignals } from './detectSecuritySignals.ts';
-import type { BusinessHours } from './securitySignal.ts';
 
 /*
  * For whole tenants the off-hours signal counts people's events from the day's signal counts and reads

@@ -1,6 +1,7 @@
+import type { SecuritySignal } from '@activitykit/schema';
 import { isBusinessTime, offHoursSignals as offHoursRule, offsetSpans } from '@activitykit/schema';
 import { QUARTER_MS } from '../internal/document.ts';
-import type { SecuritySignal, SignalSettings } from './securitySignal.ts';
+import type { SignalSettings } from './securitySignal.ts';
 import { signalEvent } from './shared.ts';
 import type { SignalSource } from './signalReads.ts';
 

@@ -1,29 +1,14 @@
 import {
-  type BurstRule,
-  type BusinessHours,
   LOCALES,
   type PeriodRange,
   SECURITY_SIGNAL_TYPES,
-  type SecuritySignal,
   type SecuritySignalType,
-  SIGNAL_SEVERITIES,
   type SignalRules,
   type SignalRulesInput,
-  type SignalSeverity,
   signalRules,
 } from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
 import { checkInteger, checkRangeAndZone, type EventMatch } from './shared.ts';
-
-export {
-  type BurstRule,
-  type BusinessHours,
-  SECURITY_SIGNAL_TYPES,
-  type SecuritySignal,
-  type SecuritySignalType,
-  SIGNAL_SEVERITIES,
-  type SignalSeverity,
-};
 
 /** Options of `detectSecuritySignals`: schema's rules (`SignalRulesInput`), and what to read. */
 export interface SecuritySignalOptions extends SignalRulesInput {

@@ -1,3 +1,4 @@
+import type { SecuritySignal } from '@activitykit/schema';
 import {
   type ActivityQuery,
   type ActivityQueryInput,
@@ -22,7 +23,7 @@ import {
 } from './computeActivityStats.ts';
 import { detectSecuritySignals } from './detectSecuritySignals.ts';
 import { statsFromRollups } from './rollupStats.ts';
-import type { SecuritySignal, StoreSignalOptions } from './securitySignal.ts';
+import type { StoreSignalOptions } from './securitySignal.ts';
 import type { EventMatch } from './shared.ts';
 import { checkInteger, checkRangeAndZone } from './shared.ts';
 

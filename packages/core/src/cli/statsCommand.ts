@@ -1,6 +1,6 @@
+import type { SecuritySignal } from '@activitykit/schema';
 import { PERIOD_PRESETS } from '@activitykit/schema';
 import type { ActivityStats } from '../analytics/computeActivityStats.ts';
-import type { SecuritySignal } from '../analytics/securitySignal.ts';
 import {
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
