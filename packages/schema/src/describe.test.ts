@@ -192,6 +192,26 @@ describe('describe', () => {
     expect(describeEvent({ ...failed, metadata: {} }, 'en')).toBe('Failed login');
   });
 
+  it('says a label was added to a customer, not that the customer was added', () => {
+    const customer = { type: 'customer', id: '42', label: 'Olivia Martin' };
+    const label = {
+      action: 'profile_label.added',
+      kind: 'create',
+      actor: alice,
+      subject: customer,
+    } as const;
+    expect(describeEvent(label, 'en')).toBe(
+      'Alice Smith added a profile label to customer “Olivia Martin”',
+    );
+    expect(describeEvent({ ...label, action: 'profile_label.removed', kind: 'delete' }, 'en')).toBe(
+      'Alice Smith removed a profile label from customer “Olivia Martin”',
+    );
+    // The subject's own type (or its plural) still names the subject.
+    expect(describeEvent({ ...label, action: 'customers.added' }, 'en')).toBe(
+      'Alice Smith added customer “Olivia Martin”',
+    );
+  });
+
   it('describes notes and reads', () => {
     both(
       { action: 'note.added', actor: alice, subject: { type: 'customer', id: '7', label: 'Bob' } },

@@ -116,7 +116,7 @@ function toFact(input: Input & { kind: EventKind }): Fact {
   }
   if (kind === 'create' || kind === 'delete') {
     const verbShown = pastVerb === 'created' || pastVerb === 'deleted' ? undefined : pastVerb;
-    return { type: kind, actor, subject, verb: verbShown };
+    return { type: kind, actor, subject, verb: verbShown, item: itemOf(input, segments) };
   }
   if (kind === 'access') return { type: 'access', actor, subject, verb: pastVerb };
   if (kind === 'update') return updateFact({ ...input, actor, subject, verb, pastVerb });
@@ -159,6 +159,19 @@ function updateFact(
     count,
     fields: listed ? changes.map((c) => c.path) : undefined,
   };
+}
+
+/**
+ * What was added to or removed from the subject when the action names another type than the
+ * subject's (`profile_label.added` on a customer: a profile label, not the customer).
+ */
+function itemOf(input: Input, segments: readonly string[]): string | undefined {
+  const type = input.event.subject?.type.toLowerCase().replace(/-/g, '_');
+  const resource = segments.slice(0, -1).join('_');
+  if (!type || !resource || resource.startsWith(type) || type.startsWith(resource)) {
+    return undefined;
+  }
+  return nounOf(resource, input);
 }
 
 function subjectOf({ event, locale, categories }: Input): string | undefined {

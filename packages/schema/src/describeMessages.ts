@@ -13,7 +13,14 @@ import { formatCount, type Locale } from './locale.ts';
  * (`cancelled`, `refunded`).
  */
 export type Fact =
-  | { type: 'create' | 'delete' | 'update'; actor: string; subject?: string; verb?: string }
+  | {
+      type: 'create' | 'delete' | 'update';
+      actor: string;
+      subject?: string;
+      verb?: string;
+      /** What was added to or removed from the subject (`a profile label`), when not the subject. */
+      item?: string;
+    }
   | { type: 'fields'; actor: string; subject?: string; count: number; fields?: string[] }
   | { type: 'status'; actor: string; subject?: string; from?: string; to?: string }
   | { type: 'note'; actor: string; subject?: string; onItself: boolean }
@@ -115,11 +122,16 @@ export function english(fact: Fact): string {
   const on = (subject: string | undefined) => (subject ? ` ${subject}` : ' a record');
   switch (fact.type) {
     case 'create':
-      return `${fact.actor} ${fact.verb ?? 'created'}${on(fact.subject)}`;
+    case 'delete': {
+      const verb = fact.verb ?? (fact.type === 'create' ? 'created' : 'deleted');
+      if (!fact.item) return `${fact.actor} ${verb}${on(fact.subject)}`;
+      // `added a profile label to customer “Olivia Martin”`, not `added customer “Olivia Martin”`.
+      const to = fact.type === 'delete' ? 'from' : verb === 'created' ? 'for' : 'to';
+      const article = /^[aeiou]/i.test(fact.item) ? 'an' : 'a';
+      return `${fact.actor} ${verb} ${article} ${fact.item} ${to} ${fact.subject}`;
+    }
     case 'update':
       return `${fact.actor} ${fact.verb ?? 'updated'}${on(fact.subject)}`;
-    case 'delete':
-      return `${fact.actor} ${fact.verb ?? 'deleted'}${on(fact.subject)}`;
     case 'fields':
       return `${fact.actor} changed ${formatCount(fact.count, FIELD_FORMS.en, 'en')}${list(fact.fields)}${of(fact.subject)}`;
     case 'status': {

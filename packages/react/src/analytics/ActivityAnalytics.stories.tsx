@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityAnalytics } from '../index.ts';
 import { createMemorySource, type MemorySource } from '../memory.ts';
-import { FIXTURE_NOW, staff, venueMonth } from '../test/fixtures.ts';
+import { FIXTURE_NOW, staff, storyErrors, venueMonth } from '../test/fixtures.ts';
 import type { StoryActivity } from '../test/storyActivity.ts';
 
 const now = () => FIXTURE_NOW;
@@ -26,6 +26,12 @@ export const Default: Story = {
     await canvas.findByRole('img', { name: /events from/ });
     await expect(canvas.getByRole('table', { name: 'By kind' })).toBeVisible();
     await expect(canvas.getByRole('table', { name: 'Most active users' })).toBeVisible();
+    // Column headers name the rows, not the card; shares all have one decimal.
+    const kinds = canvas.getByRole('table', { name: 'By kind' });
+    await expect(within(kinds).getAllByRole('columnheader')[0]).toHaveTextContent(/^Kind$/);
+    const shares = [...kinds.querySelectorAll('tbody td:last-child')].map((td) => td.textContent);
+    await expect(shares.every((share) => /^\d+\.\d%$/.test(share ?? ''))).toBe(true);
+    await expect(canvas.getByRole('button', { name: /^Logins: \d+$/ })).toBeVisible();
     await expect(canvas.getByText('Repeated failed sign-ins to one account')).toBeVisible();
     await expect(canvas.getByText('Role or permission change')).toBeVisible();
     // A signal that lists all its events opens exactly those.
@@ -101,16 +107,18 @@ export const Empty: Story = {
 };
 
 export const ErrorState: Story = {
-  parameters: { activity: month({ error: 'INVALID_INPUT' }) },
+  parameters: { activity: month({ error: storyErrors.unavailable }) },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
-      'Could not load activity',
-    );
+    // Server errors are retried twice (1 s, 2 s) before the error shows.
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 10_000 });
+    await expect(alert).toHaveTextContent('Could not load activity');
+    await expect(alert).toHaveTextContent('The activity service is not answering.');
+    await expect(alert).not.toHaveTextContent('memory source');
   },
 };
 
 export const PermissionDenied: Story = {
-  parameters: { activity: month({ error: 'FORBIDDEN' }) },
+  parameters: { activity: month({ error: storyErrors.forbidden }) },
   play: async ({ canvasElement }) => {
     await expect(
       await within(canvasElement).findByText('You do not have access to this activity'),
@@ -123,6 +131,12 @@ export const OneEvent: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('No security signals in this period')).toBeVisible();
+    // One event, in the singular; no sign-ins: no bar, and zeros are not links to an empty log.
+    await expect(canvas.getByRole('img', { name: /^1 event from/ })).toBeVisible();
+    await expect(canvasElement.querySelector('.ak-auth-bar')).toBeNull();
+    const auth = canvasElement.querySelector('.ak-analytics__auth') as HTMLElement;
+    await expect(within(auth).queryAllByRole('button')).toEqual([]);
+    await expect(canvas.getByRole('table', { name: 'By kind' })).toHaveTextContent('100.0%');
   },
 };
 

@@ -114,6 +114,8 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
     [base, onNavigate, getLogHref],
   );
   const card = cx('ak-card', classNames.card);
+  // Column headers name what a row is ("Kind"), not the card ("By kind"): the log's words.
+  const log = logTranslator(locale);
   const labelOf = (prefix: 'kind' | 'actorType') => (key: string) => {
     const messageKey = `${prefix}.${key}`;
     return known(messageKey) ? t(messageKey) : key;
@@ -162,7 +164,7 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
         <section key="kinds" className={card}>
           <BreakdownTable
             title={t('analytics.byKind')}
-            keyHeader={t('analytics.byKind')}
+            keyHeader={log('filters.kind')}
             rows={data.byKind}
             total={data.total}
             labelOf={labelOf('kind')}
@@ -174,7 +176,7 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
         <section key="categories" className={card}>
           <BreakdownTable
             title={t('analytics.byCategory')}
-            keyHeader={t('analytics.byCategory')}
+            keyHeader={log('filters.category')}
             rows={data.byCategory}
             total={data.total}
             labelOf={(key) => categoryInfo(key, locale).label}
@@ -187,7 +189,7 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
         <section key="actions" className={card}>
           <BreakdownTable
             title={t('analytics.byAction')}
-            keyHeader={t('analytics.byAction')}
+            keyHeader={log('column.action')}
             rows={data.byAction}
             total={data.total}
             labelOf={(key) => <code>{key}</code>}
@@ -200,7 +202,7 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
         <section key="actors" className={card}>
           <BreakdownTable
             title={t('analytics.topActors')}
-            keyHeader={t('analytics.user')}
+            keyHeader={log('column.user')}
             rows={data.topActors.map(({ actor, count }) => ({ key: actor.id, count }))}
             total={data.total}
             labelOf={(key) => {
@@ -210,10 +212,7 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
                 <>
                   {actorName({ ...actor }, t('actor.anonymous'))}
                   {actor.role ? (
-                    <span className="ak-muted">
-                      {' '}
-                      · {roleLabel(actor.role, logTranslator(locale))}
-                    </span>
+                    <span className="ak-muted"> · {roleLabel(actor.role, log)}</span>
                   ) : null}
                 </>
               );

@@ -27,7 +27,7 @@ export function BreakdownTable(props: BreakdownTableProps): ReactNode {
   const id = useId();
   const max = Math.max(1, ...rows.map((row) => row.count));
   const percent = (value: number) =>
-    i18n.formatNumber(value, { style: 'percent', maximumFractionDigits: 1 });
+    i18n.formatNumber(value, { style: 'percent', minimumFractionDigits: 1 });
   return (
     <figure className="ak-chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="ak-card__title">

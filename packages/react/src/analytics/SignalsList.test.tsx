@@ -106,4 +106,18 @@ describe('<SignalsList>', () => {
       outcome: 'failure',
     });
   });
+
+  it('aligns an English description to the start edge of a right-to-left page', () => {
+    const container = mount(
+      <div dir="rtl" style={{ width: '40rem' }}>
+        <SignalsList signals={[burst]} />
+      </div>,
+      'en',
+    );
+    const text = container.querySelector('.ak-signal__text') as HTMLElement;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const words = range.getBoundingClientRect();
+    expect(text.getBoundingClientRect().right - words.right).toBeLessThan(2);
+  });
 });

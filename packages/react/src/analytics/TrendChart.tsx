@@ -33,7 +33,7 @@ export function TrendChart({ stats }: { stats: ActivityStats }): ReactNode {
   const end = (index: number) => series[index + 1]?.start ?? stats.range.to;
   const width = Math.max(series.length, 1) * BAR;
   const description = t('analytics.trendDescription', {
-    total: i18n.formatNumber(stats.total),
+    total: t('event.count', { count: stats.total }),
     from: label(stats.range.from),
     to: label(new Date(stats.range.to.getTime() - 1)),
     bucket: t(`analytics.bucket.${bucket}`),

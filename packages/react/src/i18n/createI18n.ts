@@ -68,18 +68,6 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Number.POSITIVE_INFINITY],
 ];
 
-function fill(
-  message: Message,
-  params: MessageParams | undefined,
-  choose: (f: PluralForms) => string,
-): string {
-  const text = typeof message === 'string' ? message : choose(message);
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : match,
-  );
-}
-
 /** The browser's (or server's) IANA time zone. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -103,8 +91,6 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
   const overrides: Partial<Record<string, Message>> = options.messages?.[locale] ?? {};
   const messages = { ...catalogs[locale], ...overrides };
   const plural = (count: number, forms: PluralForms) => pluralForm(count, forms, locale);
-  const choose = (params: MessageParams | undefined) => (forms: PluralForms) =>
-    plural(Number(params?.count ?? 0), forms);
 
   // Seconds and the zone's short name: two events a few seconds apart, or read by people in
   // different zones, must not look alike.
@@ -143,6 +129,18 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
   });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const numbers = new Intl.NumberFormat(locale);
+  // Plural messages pick their form by `params.count`; numbers are written in the locale
+  // (`12,345 events`, `1,234 / 5,000`), other values as given.
+  const fill = (message: Message, params?: MessageParams): string => {
+    const text =
+      typeof message === 'string' ? message : plural(Number(params?.count ?? 0), message);
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+      const value = params[name];
+      if (!Object.hasOwn(params, name)) return match;
+      return typeof value === 'number' ? numbers.format(value) : String(value);
+    });
+  };
 
   const dayKey = (date: Date) => dayParts.format(date);
   const previousDayKey = (key: string) => {
@@ -154,13 +152,9 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
     locale,
     timeZone,
     now,
-    t: (key, params) => fill(messages[key] ?? en[key] ?? key, params, choose(params)),
+    t: (key, params) => fill(messages[key] ?? en[key] ?? key, params),
     format: (catalog, key, params) =>
-      fill(
-        overrides[key] ?? catalog[locale][key] ?? catalog.en[key] ?? key,
-        params,
-        choose(params),
-      ),
+      fill(overrides[key] ?? catalog[locale][key] ?? catalog.en[key] ?? key, params),
     plural,
     formatTime(date, style = 'absolute') {
       if (style === 'absolute') return absolute.format(date);
@@ -177,9 +171,9 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
     formatDay(date) {
       const key = dayKey(date);
       const today = dayKey(now());
-      if (key === today) return fill(messages['day.today'], undefined, choose(undefined));
+      if (key === today) return fill(messages['day.today']);
       if (key === previousDayKey(today)) {
-        return fill(messages['day.yesterday'], undefined, choose(undefined));
+        return fill(messages['day.yesterday']);
       }
       return (key.slice(0, 4) === today.slice(0, 4) ? dayThisYear : dayOtherYear).format(date);
     },

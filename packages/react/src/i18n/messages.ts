@@ -50,7 +50,7 @@ export const en = {
   'analytics.total': 'Events',
   'analytics.trend': 'Activity over time',
   'analytics.trendDescription':
-    '{total} events from {from} to {to}; busiest {bucket}: {peak} with {peakCount}.',
+    '{total} from {from} to {to}; busiest {bucket}: {peak} with {peakCount}.',
   'analytics.byKind': 'By kind',
   'analytics.byCategory': 'By category',
   'analytics.byAction': 'Top actions',
@@ -67,7 +67,6 @@ export const en = {
   'analytics.period': 'Period',
   'analytics.count': 'Count',
   'analytics.share': 'Share',
-  'analytics.user': 'User',
   'analytics.viewEvents': { one: 'View {count} event', other: 'View {count} events' },
   'analytics.bucket.hour': 'hour',
   'analytics.bucket.day': 'day',
@@ -169,8 +168,7 @@ export const ru: Record<MessageKey, Message> = {
   'analytics.label': 'Аналитика активности',
   'analytics.total': 'События',
   'analytics.trend': 'Активность по времени',
-  'analytics.trendDescription':
-    'Событий: {total} с {from} по {to}; больше всего ({peakCount}) — {peak}.',
+  'analytics.trendDescription': '{total} с {from} по {to}; больше всего ({peakCount}) — {peak}.',
   'analytics.byKind': 'По типу',
   'analytics.byCategory': 'По категории',
   'analytics.byAction': 'Частые действия',
@@ -187,7 +185,6 @@ export const ru: Record<MessageKey, Message> = {
   'analytics.period': 'Период',
   'analytics.count': 'Количество',
   'analytics.share': 'Доля',
-  'analytics.user': 'Пользователь',
   'analytics.viewEvents': {
     one: 'Показать {count} событие',
     few: 'Показать {count} события',

@@ -49,8 +49,19 @@ export const Loading: Story = {
   },
 };
 
+/** Nothing logged yet (no filter set): the kit's empty state, not "no match". */
 export const Empty: Story = {
   parameters: storySource([]),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No activity yet')).toBeVisible();
+    expect(within(canvasElement).queryByText('No events match these filters.')).toBeNull();
+  },
+};
+
+/** A filter that matches nothing: says so, and how to widen it. */
+export const NoMatches: Story = {
+  parameters: storySource(STORY_EVENTS.filter((event) => event.kind !== 'delete')),
+  args: { defaultFilters: { kinds: ['delete'] } },
   play: async ({ canvasElement }) => {
     await expect(
       await within(canvasElement).findByText('No events match these filters.'),
@@ -156,8 +167,7 @@ export const NarrowCards: Story = {
     expect(canvasElement.querySelector('.ak-log')).toHaveAttribute('data-layout', 'cards');
     const toggle = within(canvasElement).getByRole('button', { name: 'Filters' });
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    await userEvent.click(toggle);
-    await expect(within(canvasElement).getByLabelText('Period')).toBeVisible();
+    expect(within(canvasElement).getByLabelText('Period')).not.toBeVisible();
   },
 };
 
@@ -212,64 +222,72 @@ export const LivePausedWhileScrolled: Story = {
         subject: { type: 'order', id },
       });
     }
-    const pill = await canvas.findByRole('button', { name: 'Show 2 new events' });
+    // Ends here: the pill shows, the rows stay where the reader left them.
+    await expect(await canvas.findByRole('button', { name: 'Show 2 new events' })).toBeVisible();
     expect(table.querySelector('tbody tr')?.getAttribute('data-event-id')).toBe(firstShown);
     expect(canvas.getByText('2 new events', { selector: '[role="status"]' })).toBeInTheDocument();
-    await userEvent.click(pill);
-    await waitFor(() =>
-      expect(within(table).getAllByText(/order #P-2|P-2/).length).toBeGreaterThan(0),
-    );
   },
 };
+
+const UPDATED = fixtureOf('update', 'customer.updated');
 
 /** The detail drawer of an update: path-level before / after, actor, IP, related records. */
 export const DetailOpen: Story = {
-  args: { defaultOpenEventId: fixtureOf('update', 'customer.updated').id },
-  play: async ({ canvasElement, args }) => {
-    const dialog = await within(canvasElement).findByRole('dialog');
+  args: { defaultOpenEventId: UPDATED.id },
+  play: async ({ canvasElement }) => {
+    const dialog = await within(canvasElement).findByRole('dialog', { name: UPDATED.action });
+    await expect(dialog).toBeVisible();
     const detail = within(dialog);
+    expect(detail.getByText(`Event ${UPDATED.id}`)).toBeVisible();
     await expect(detail.getByRole('columnheader', { name: 'Before' })).toBeVisible();
     expect(detail.getByRole('rowheader', { name: 'email' })).toBeVisible();
-    await userEvent.click(
-      detail.getAllByRole('button', {
-        name: /Maria|John|Мария|Li Wei|Fatima|Пётр/,
-      })[0] as HTMLElement,
-    );
-    await expect(args.onOpenRecord).toHaveBeenCalled();
-    await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(within(canvasElement).queryByRole('dialog')).toBeNull());
+    expect(detail.getByRole('button', { name: 'Close' })).toHaveFocus();
   },
 };
 
-/** The detail drawer left open (for screenshots; the storybook-dark run checks it in dark). */
-export const DetailDrawerShown: Story = {
-  args: { defaultOpenEventId: fixtureOf('update', 'customer.updated').id },
+/** A deleted customer with its snapshot: the drawer offers "Restore". */
+const DELETED = STORY_EVENTS.find(
+  (event) =>
+    event.kind === 'delete' &&
+    event.outcome === 'success' &&
+    event.snapshot !== undefined &&
+    event.subject?.type !== 'order',
+) as ActivityEvent;
+
+/** The drawer of a deleted record that may be restored: "Restore" waits next to Close. */
+export const RestoreOffered: Story = {
+  args: { defaultOpenEventId: DELETED.id },
   play: async ({ canvasElement }) => {
-    const dialog = await within(canvasElement).findByRole('dialog');
-    await expect(within(dialog).getByRole('columnheader', { name: 'Before' })).toBeVisible();
+    const dialog = await within(canvasElement).findByRole('dialog', { name: DELETED.action });
+    await expect(await within(dialog).findByRole('button', { name: 'Restore' })).toBeEnabled();
+    expect(within(dialog).getByText(`Event ${DELETED.id}`)).toBeVisible();
   },
 };
 
-/**
- * Three rows selected: export the selection (CSV), or delete it — the dialog names the count and
- * the reader types it to confirm.
- */
+/** After "Restore": the drawer stays open and the button reads "Restored" (and is off). */
+export const Restored: Story = {
+  args: { defaultOpenEventId: DELETED.id },
+  play: async ({ canvasElement }) => {
+    const dialog = await within(canvasElement).findByRole('dialog', { name: DELETED.action });
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Restore' }));
+    await expect(await within(dialog).findByRole('button', { name: 'Restored' })).toBeDisabled();
+    expect(within(dialog).getByRole('status')).toHaveTextContent('');
+  },
+};
+
+/** Three rows selected: the bulk bar counts them and offers export and delete. */
 export const BulkSelection: Story = {
   args: { defaultSelection: STORY_EVENTS.slice(0, 3).map((event) => event.id), onExport: fn() },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('3 selected')).toBeVisible();
-    await userEvent.click(canvas.getByRole('button', { name: /Export CSV/ }));
-    await waitFor(() => expect(args.onExport).toHaveBeenCalledTimes(1));
-    const file = (args.onExport as ReturnType<typeof fn>).mock.calls[0]?.[0] as { blob: Blob };
-    expect((await file.blob.text()).split('\n').filter(Boolean)).toHaveLength(4);
-    await userEvent.click(canvas.getByRole('button', { name: 'Delete 3…' }));
-    const confirm = await canvas.findByRole('alertdialog', { name: 'Delete 3 events?' });
-    const go = within(confirm).getByRole('button', { name: 'Delete 3 events' });
-    await expect(go).toBeDisabled();
-    await userEvent.type(within(confirm).getByLabelText('Type 3 to confirm'), '3');
-    await userEvent.click(go);
-    await expect(await canvas.findByText('3 events deleted')).toBeVisible();
+    const bar = within(await canvas.findByRole('group', { name: 'Bulk actions' }));
+    await expect(await bar.findByText('3 selected')).toBeVisible();
+    expect(bar.getByRole('button', { name: /Export CSV/ })).toBeEnabled();
+    expect(bar.getByRole('button', { name: 'Delete 3…' })).toBeEnabled();
+    const table = await grid(canvasElement);
+    await waitFor(() =>
+      expect(table.querySelectorAll('tbody tr[aria-selected="true"]')).toHaveLength(3),
+    );
   },
 };
 
@@ -280,6 +298,7 @@ export const DeleteConfirmation: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Delete 12…' }));
     const confirm = await canvas.findByRole('alertdialog', { name: 'Delete 12 events?' });
+    await expect(confirm).toBeVisible();
     await expect(within(confirm).getByLabelText('Type 12 to confirm')).toHaveFocus();
     await expect(within(confirm).getByRole('button', { name: 'Delete 12 events' })).toBeDisabled();
   },
@@ -301,5 +320,95 @@ export const ReadOnlyView: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('2 selected')).toBeVisible();
     expect(canvas.queryByRole('button', { name: /^Delete/ })).toBeNull();
+  },
+};
+
+// Interaction tests that go on from a named state above. Tagged `['!dev', '!autodocs', 'test']`
+// (static literals: Storybook reads tags without running the file), they run as tests, light and
+// dark, but stay out of the sidebar and the docs page, so every story a reader sees ends in the
+// state it is named for.
+
+/** From the open drawer: a related record opens through `onOpenRecord`, Esc closes the drawer. */
+export const OpenRecordThenEscape: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  args: DetailOpen.args,
+  play: async (context) => {
+    await DetailOpen.play?.(context);
+    const { canvasElement, args } = context;
+    const dialog = within(canvasElement).getByRole('dialog');
+    await userEvent.click(
+      within(dialog).getAllByRole('button', {
+        name: /Maria|John|Мария|Li Wei|Fatima|Пётр/,
+      })[0] as HTMLElement,
+    );
+    await expect(args.onOpenRecord).toHaveBeenCalled();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(within(canvasElement).queryByRole('dialog')).toBeNull());
+  },
+};
+
+/** From three selected rows: export them (a header and three lines), then delete them. */
+export const ExportThenDeleteSelection: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  args: { ...BulkSelection.args, onExport: fn() },
+  play: async (context) => {
+    await BulkSelection.play?.(context);
+    const { canvasElement, args } = context;
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: /Export CSV/ }));
+    await waitFor(() => expect(args.onExport).toHaveBeenCalledTimes(1));
+    const file = (args.onExport as ReturnType<typeof fn>).mock.calls[0]?.[0] as { blob: Blob };
+    expect((await file.blob.text()).split('\n').filter(Boolean)).toHaveLength(4);
+    await userEvent.click(canvas.getByRole('button', { name: 'Delete 3…' }));
+    const confirm = await canvas.findByRole('alertdialog', { name: 'Delete 3 events?' });
+    const go = within(confirm).getByRole('button', { name: 'Delete 3 events' });
+    await expect(go).toBeDisabled();
+    await userEvent.type(within(confirm).getByLabelText('Type 3 to confirm'), '3');
+    await userEvent.click(go);
+    await expect(await canvas.findByText('3 events deleted')).toBeVisible();
+  },
+};
+
+/** Esc on the delete confirmation cancels: the dialog closes and the selection stays. */
+export const CancelDelete: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  args: DeleteConfirmation.args,
+  play: async (context) => {
+    await DeleteConfirmation.play?.(context);
+    const canvas = within(context.canvasElement);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
+    await expect(canvas.getByText('12 selected')).toBeVisible();
+    expect(canvas.getByRole('button', { name: 'Delete 12…' })).toHaveFocus();
+  },
+};
+
+/** The "N new events" pill shows the waiting events at the top. */
+export const ShowNewEvents: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  args: LivePausedWhileScrolled.args,
+  play: async (context) => {
+    await LivePausedWhileScrolled.play?.(context);
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Show 2 new events' }));
+    const table = canvas.getByRole('grid');
+    await waitFor(() =>
+      expect(within(table).getAllByText(/order #P-2|P-2/).length).toBeGreaterThan(0),
+    );
+    expect(canvas.queryByRole('button', { name: /new events?$/ })).toBeNull();
+  },
+};
+
+/** On a phone the "Filters" button unfolds the filter bar. */
+export const OpenFiltersOnNarrow: Story = {
+  tags: ['!dev', '!autodocs', 'test'],
+  decorators: NarrowCards.decorators,
+  play: async (context) => {
+    await NarrowCards.play?.(context);
+    const canvas = within(context.canvasElement);
+    const toggle = canvas.getByRole('button', { name: 'Filters' });
+    await userEvent.click(toggle);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(canvas.getByLabelText('Period')).toBeVisible();
   },
 };

@@ -135,8 +135,10 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
   ) : (
     <StatePanel
       kind="empty"
-      title={t('state.empty')}
-      description={isEmptyFilters(filters) ? undefined : t('state.emptyHint')}
+      // With no filter set the log itself is empty: the kit's "No activity yet".
+      {...(isEmptyFilters(filters)
+        ? {}
+        : { title: t('state.empty'), description: t('state.emptyHint') })}
     />
   );
 

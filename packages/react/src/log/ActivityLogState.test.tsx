@@ -26,6 +26,25 @@ function ControlledHost({ changes }: { changes: ActivityLogFilters[] }) {
 }
 
 describe('<ActivityLog> state', () => {
+  it('says the log is empty, not that filters match nothing, when no filter is set', async () => {
+    const { container } = mountLog(<ActivityLog />, { source: memory([]) });
+    await settle(() =>
+      expect(container.querySelector('.ak-state__title')?.textContent).toBe('No activity yet'),
+    );
+    expect(container.querySelector('.ak-state__detail')).toBeNull();
+  });
+
+  it('says no event matches when a filter is set and nothing matches', async () => {
+    const { container } = mountLog(<ActivityLog defaultFilters={{ kinds: ['delete'] }} />, {
+      source: memory(events.filter((event) => event.kind !== 'delete')),
+    });
+    await settle(() =>
+      expect(container.querySelector('.ak-state__title')?.textContent).toBe(
+        'No events match these filters.',
+      ),
+    );
+  });
+
   it('follows controlled filters and reports changes without applying them itself', async () => {
     const changes: ActivityLogFilters[] = [];
     const { container } = mountLog(<ControlledHost changes={changes} />, {

@@ -1,7 +1,6 @@
 /** The English strings of `<ActivityLog>`; `{name}` marks a parameter. */
 export const LOG_MESSAGES_EN = {
   title: 'Activity log',
-  'column.select': 'Select',
   'column.id': 'ID',
   'column.time': 'Time',
   'column.user': 'User',
@@ -49,8 +48,6 @@ export const LOG_MESSAGES_EN = {
   'total.more': '{count}+ events',
   'search.label': 'Search',
   'search.placeholder': 'e.g. actor:alice kind:delete "refund"  (press / to focus)',
-  'search.apply': 'Apply search',
-  'search.errorAt': 'Column {column}: {message}',
   'preset.today': 'Today',
   'preset.yesterday': 'Yesterday',
   'preset.this_week': 'This week',
@@ -85,7 +82,6 @@ export const LOG_MESSAGES_EN = {
   'state.denied': 'You do not have access to the activity log.',
   'state.deniedHint': 'Ask an administrator for access.',
   'state.end': 'End of the log',
-  'state.count': '{count} events loaded',
   'live.new': '{count} new events',
   'live.newOne': '1 new event',
   'live.showOne': 'Show 1 new event',

@@ -3,7 +3,6 @@ import type { LogMessageKey } from './messagesEn.ts';
 /** The Russian strings of `<ActivityLog>`. */
 export const LOG_MESSAGES_RU: Record<LogMessageKey, string> = {
   title: 'Журнал событий',
-  'column.select': 'Выбор',
   'column.id': 'ID',
   'column.time': 'Время',
   'column.user': 'Пользователь',
@@ -51,8 +50,6 @@ export const LOG_MESSAGES_RU: Record<LogMessageKey, string> = {
   'total.more': 'Событий: {count}+',
   'search.label': 'Поиск',
   'search.placeholder': 'например actor:alice kind:delete "возврат"  (клавиша /)',
-  'search.apply': 'Применить поиск',
-  'search.errorAt': 'Позиция {column}: {message}',
   'preset.today': 'Сегодня',
   'preset.yesterday': 'Вчера',
   'preset.this_week': 'Эта неделя',
@@ -87,7 +84,6 @@ export const LOG_MESSAGES_RU: Record<LogMessageKey, string> = {
   'state.denied': 'У вас нет доступа к журналу событий.',
   'state.deniedHint': 'Обратитесь к администратору.',
   'state.end': 'Конец журнала',
-  'state.count': 'Загружено событий: {count}',
   'live.new': 'Новых событий: {count}',
   'live.newOne': 'Новое событие: 1',
   'live.showOne': 'Показать новое событие',

@@ -66,7 +66,10 @@ export function LiveFeed({ everyMs, children }: { everyMs: number; children: Rea
         action: 'order.status_changed',
         kind: 'update',
         category: 'order',
-        occurredAt: new Date(FIXTURE_NOW.getTime() + serial * 1000),
+        // The stories' clock stands still at FIXTURE_NOW (the provider's and the source's `now`):
+        // a live event lands within half a second of it, each a millisecond after the last, so
+        // it reads "now" (not "in 6 seconds") and the newest stays on top.
+        occurredAt: new Date(FIXTURE_NOW.getTime() - 400 + serial),
         actor: { id: 'u-live', type: 'user', name: 'Live Operator', role: 'staff' },
         subject: { type: 'order', id: `L-${serial}`, label: `Order #L-${serial}` },
         changes: [{ path: 'status', before: 'new', after: 'paid' }],

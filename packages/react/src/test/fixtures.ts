@@ -1,4 +1,5 @@
 import type { ActivityEvent, Actor, Change, EventKind, RecordRef } from '@activitykit/schema';
+import { ActivitySourceError } from '../data/source.ts';
 
 // Deterministic fixture events for stories and tests (no randomness, no clock): the same input
 // always gives the same events, ids included.
@@ -6,6 +7,25 @@ import type { ActivityEvent, Actor, Change, EventKind, RecordRef } from '@activi
 /** The fixed "now" of stories and component tests: Monday 23 November 2026, 15:00 UTC. */
 export const FIXTURE_NOW = new Date('2026-11-23T15:00:00.000Z');
 const HOUR = 3_600_000;
+
+/**
+ * Failures as a real service reports them, for the error and permission-denied stories: product
+ * copy, never a fixture's own words. Pass one as the memory source's `error` option.
+ */
+export const storyErrors = {
+  /** The service is down (HTTP 503). */
+  unavailable: new ActivitySourceError(
+    'SERVER',
+    'The activity service is not answering. Try again in a minute.',
+    { status: 503, serverCode: 'SERVICE_UNAVAILABLE' },
+  ),
+  /** The reader's role may not see this activity (HTTP 403). */
+  forbidden: new ActivitySourceError(
+    'FORBIDDEN',
+    'Your role does not include access to the activity log.',
+    { status: 403, serverCode: 'FORBIDDEN' },
+  ),
+} as const;
 const DAY = 24 * HOUR;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

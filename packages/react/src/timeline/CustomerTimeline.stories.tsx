@@ -9,6 +9,7 @@ import {
   FIXTURE_NOW,
   longHistory,
   staff,
+  storyErrors,
 } from '../test/fixtures.ts';
 import type { StoryActivity } from '../test/storyActivity.ts';
 
@@ -42,6 +43,9 @@ export const Default: Story = {
     // Status notes and system changes are marked as such.
     await expect(canvas.getAllByText('Status change').length).toBeGreaterThan(0);
     await expect(canvas.getAllByText('Made by the system').length).toBeGreaterThan(0);
+    // A label added to the customer is not the customer being added.
+    await expect(days).toHaveTextContent(/added a profile label to customer “Olivia Martin”/);
+    await expect(days).not.toHaveTextContent(/added customer “Olivia Martin”/);
     await userEvent.click(
       canvas.getAllByRole('button', { name: 'Open Order #1043' })[0] as HTMLElement,
     );
@@ -110,18 +114,21 @@ export const Empty: Story = {
 };
 
 export const ErrorState: Story = {
-  parameters: { activity: history({ error: 'SERVER' }) },
+  parameters: { activity: history({ error: storyErrors.unavailable }) },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Server errors are retried twice (1 s, 2 s) before the error shows.
     const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
     await expect(alert).toHaveTextContent('Could not load activity');
+    // The service's own words, not a test fixture's.
+    await expect(alert).toHaveTextContent('The activity service is not answering.');
+    await expect(alert).not.toHaveTextContent('memory source');
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
   },
 };
 
 export const PermissionDenied: Story = {
-  parameters: { activity: history({ error: 'FORBIDDEN' }) },
+  parameters: { activity: history({ error: storyErrors.forbidden }) },
   play: async ({ canvasElement }) => {
     await expect(
       await within(canvasElement).findByText('You do not have access to this activity'),

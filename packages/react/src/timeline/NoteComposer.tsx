@@ -1,3 +1,4 @@
+import { MAX_NOTE_LENGTH } from '@activitykit/schema';
 import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { useAddNote } from '../data/mutations.ts';
 import type { ActivityPermissions } from '../data/source.ts';
@@ -12,7 +13,7 @@ export interface NoteComposerProps {
   record: string;
   /** Who will be stamped as the author (the server stamps it; this only shows it). */
   author: ActivityPermissions['actor'];
-  /** Longest note. Defaults to `2000`. */
+  /** Longest note. Defaults to `5000`, the most the servers accept (schema's `MAX_NOTE_LENGTH`). */
   maxLength?: number;
   /** The record's tenant, for readers whose scope spans several. Defaults to none. */
   tenantId?: string | undefined;
@@ -27,7 +28,7 @@ export interface NoteComposerProps {
 export function NoteComposer({
   record,
   author,
-  maxLength = 2000,
+  maxLength = MAX_NOTE_LENGTH,
   tenantId,
   className,
 }: NoteComposerProps): ReactNode {
