@@ -2,7 +2,7 @@ import type { ActivityEvent } from '@activitykit/schema';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityLog } from '../index.ts';
-import { FIXTURE_NOW } from '../test/fixtures.ts';
+import { FIXTURE_NOW, storyErrors } from '../test/fixtures.ts';
 import { PreloadedList } from '../test/PreloadedList.tsx';
 import { generateActivityEvents } from './fixtures.ts';
 import {
@@ -71,7 +71,7 @@ export const NoMatches: Story = {
 
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: storySource(STORY_EVENTS, { error: 'SERVER' }),
+  parameters: storySource(STORY_EVENTS, { error: storyErrors.unavailable }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Server errors are retried twice with back-off before the error shows.
@@ -80,11 +80,13 @@ export const ErrorState: Story = {
     });
     await expect(title).toBeVisible();
     await expect(canvas.getByRole('button', { name: /try again/i })).toBeVisible();
+    // Product copy, not the memory source's own wording.
+    await expect(canvasElement.textContent).not.toMatch(/memory source/);
   },
 };
 
 export const PermissionDenied: Story = {
-  parameters: storySource(STORY_EVENTS, { error: 'FORBIDDEN' }),
+  parameters: storySource(STORY_EVENTS, { error: storyErrors.forbidden }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(
