@@ -131,6 +131,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     profile,
     get: reader.get,
     connected: connection.ensure,
+    knownTenants: rollups.tenants,
   });
   const ensureIndexes = indexesOnce({ events: collection, rollups: rollupCollection, profile });
   const startup = startUp({

@@ -115,6 +115,7 @@ describe('store.integrityStatus', () => {
         clock: () => new Date(now + 3 * DAY),
         sealing: true,
         get: store.get,
+        knownTenants: async () => ['acme'],
       },
     );
     expect(byRange.tenants[0]?.unsealed).toBe(6);

@@ -27,6 +27,11 @@ export interface IntegrityStatusDeps {
   sealing: boolean;
   /** The store's scoped read of one event (`NOT_FOUND` outside the scope). */
   get: (id: string, scope: ActivityScopeInput) => Promise<ActivityEvent>;
+  /**
+   * Every tenant the store's counters know of: their month markers, a few small documents per
+   * tenant (a `distinct` over the events decodes every event on FerretDB).
+   */
+  knownTenants: () => Promise<string[]>;
 }
 
 /** A checkpoint's summary fields (never its entries, up to thousands per checkpoint). */
@@ -114,7 +119,7 @@ export async function checkpointOf(
 /** Every tenant with events, or with checkpoints left after their events expired. */
 async function everyTenant(deps: IntegrityStatusDeps): Promise<string[]> {
   const [withEvents, withCheckpoints] = await Promise.all([
-    deps.events.distinct('tenantId'),
+    deps.knownTenants(),
     deps.checkpoints.distinct('tenantId'),
   ]);
   return [...new Set([...withEvents, ...withCheckpoints].map(String))].sort();

@@ -29,6 +29,8 @@ export interface StoreIntegrityDeps {
   get: ActivityStore['get'];
   /** Resolves once the client is connected (the store's connection). */
   connected: () => Promise<void>;
+  /** Every tenant the store's counters know of (for a scope of every tenant). */
+  knownTenants: () => Promise<string[]>;
 }
 
 /**
@@ -56,6 +58,7 @@ export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
     clock,
     sealing: privateKey !== undefined,
     get: deps.get,
+    knownTenants: deps.knownTenants,
   };
 
   return {

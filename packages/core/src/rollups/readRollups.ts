@@ -10,6 +10,8 @@ export type TenantSet = readonly string[] | '*';
 
 /** Reads the counter documents by equality only (tenant, type, month, day), one query per tenant. */
 export interface RollupReader {
+  /** Every tenant the counters know of (from their month markers: a few documents per tenant). */
+  tenants(): Promise<string[]>;
   /** The UTC months (`2026-12`) in which any of the tenants had events, oldest first. */
   months(tenants: TenantSet): Promise<string[]>;
   /** The day documents of the tenants for one UTC month. */
@@ -36,6 +38,10 @@ export function createRollupReader(rollups: Collection<RollupCollectionDocument>
     return found.flat();
   };
   return {
+    async tenants() {
+      const markers = await each<{ tenantId: string }>('*', { type: 'month' });
+      return [...new Set(markers.map((marker) => marker.tenantId))].sort();
+    },
     async months(tenants) {
       const markers = await each<{ month: string }>(tenants, { type: 'month' });
       return [...new Set(markers.map((marker) => marker.month))].sort();
