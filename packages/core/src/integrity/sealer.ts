@@ -15,6 +15,11 @@ import { keyIdOf } from './keys.ts';
 
 export interface SealerDeps {
   events: Collection<EventDocument>;
+  /**
+   * The tenants that have events: the counters' month markers (a `distinct` over the events
+   * decodes every event on FerretDB, at every seal).
+   */
+  tenants: () => Promise<string[]>;
   checkpoints: Collection<CheckpointDocument>;
   privateKey: KeyObject;
   anchor: CheckpointAnchor | undefined;
@@ -40,7 +45,7 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
   await anchorPending(deps);
   const keyId = keyIdOf(createPublicKey(deps.privateKey));
   const upTo = minUlidAt(deps.clock().getTime() - deps.delayMs);
-  const tenants = ((await deps.events.distinct('tenantId')) as string[]).sort();
+  const tenants = [...(await deps.tenants())].sort();
   for (const tenantId of tenants) {
     const [newest] = await deps.checkpoints.find({ tenantId }).sort({ seq: -1 }).limit(1).toArray();
     let last: Pick<CheckpointDocument, 'seq' | 'toId' | 'hash'> | undefined = newest;

@@ -77,6 +77,7 @@ export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
         await checkpoints.createIndex({ tenantId: 1, seq: 1 }, { name: 'tenant_seq' });
         return sealOnce({
           events,
+          tenants: deps.knownTenants,
           checkpoints,
           privateKey: key,
           anchor: options.integrity?.anchor,
