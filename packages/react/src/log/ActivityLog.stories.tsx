@@ -186,6 +186,35 @@ export const NarrowCardsRussianDark: Story = {
 /** Right-to-left: the layout uses logical properties only. */
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 
+/** People, records and descriptions written right to left (Hebrew), as an RTL app's data reads. */
+const HEBREW_NAMES: Record<string, string> = {};
+const hebrew = ['דנה לוי', 'יוסי כהן', 'מיכל אברהם', 'אבי מזרחי', 'נועה פרץ', 'רון ביטון'];
+const RTL_EVENTS: readonly ActivityEvent[] = STORY_EVENTS.slice(0, 40).map((event) => {
+  const name = (HEBREW_NAMES[event.actor.id] ??=
+    hebrew[Object.keys(HEBREW_NAMES).length % hebrew.length] ?? 'דנה לוי');
+  return {
+    ...event,
+    actor: { ...event.actor, name },
+    description:
+      `${name} עדכן/ה את ${event.subject?.type ?? 'הרשומה'} ${event.subject?.id ?? ''}`.trim(),
+    ...(event.subject ? { subject: { ...event.subject, label: `לקוח ${event.subject.id}` } } : {}),
+  };
+});
+
+export const RightToLeftText: Story = {
+  globals: { dir: 'rtl' },
+  parameters: storySource(RTL_EVENTS),
+  play: async ({ canvasElement }) => {
+    const table = await grid(canvasElement);
+    const first = await within(table).findAllByText(
+      /^(דנה לוי|יוסי כהן|מיכל אברהם|אבי מזרחי|נועה פרץ|רון ביטון)$/,
+    );
+    await expect(first[0]).toBeVisible();
+    // The row reads right to left: its start edge is the right one.
+    await expect(getComputedStyle(first[0] as HTMLElement).direction).toBe('rtl');
+  },
+};
+
 /** New events arrive every second: inserted at the top while the list is at its top. */
 export const LiveEvents: Story = {
   render: (args) => (
