@@ -187,16 +187,22 @@ export const NarrowCardsRussianDark: Story = {
 export const RightToLeft: Story = { globals: { dir: 'rtl' } };
 
 /** People, records and descriptions written right to left (Hebrew), as an RTL app's data reads. */
-const HEBREW_NAMES: Record<string, string> = {};
-const hebrew = ['דנה לוי', 'יוסי כהן', 'מיכל אברהם', 'אבי מזרחי', 'נועה פרץ', 'רון ביטון'];
-const RTL_EVENTS: readonly ActivityEvent[] = STORY_EVENTS.slice(0, 40).map((event) => {
-  const name = (HEBREW_NAMES[event.actor.id] ??=
-    hebrew[Object.keys(HEBREW_NAMES).length % hebrew.length] ?? 'דנה לוי');
+const HEBREW = ['דנה לוי', 'יוסי כהן', 'מיכל אברהם', 'אבי מזרחי', 'נועה פרץ', 'רון ביטון'];
+const RTL_SOURCE = STORY_EVENTS.slice(0, 40);
+const hebrewNames = new Map(
+  [...new Set(RTL_SOURCE.map((event) => event.actor.id))].map((id, i) => [
+    id,
+    HEBREW[i % HEBREW.length] as string,
+  ]),
+);
+const RTL_EVENTS: readonly ActivityEvent[] = RTL_SOURCE.map((event) => {
+  const name = hebrewNames.get(event.actor.id) as string;
   return {
     ...event,
     actor: { ...event.actor, name },
-    description:
-      `${name} עדכן/ה את ${event.subject?.type ?? 'הרשומה'} ${event.subject?.id ?? ''}`.trim(),
+    description: event.subject
+      ? `${name} עדכן/ה את הרשומה ${event.subject.id}`
+      : `${name} נכנס/ה למערכת`,
     ...(event.subject ? { subject: { ...event.subject, label: `לקוח ${event.subject.id}` } } : {}),
   };
 });
