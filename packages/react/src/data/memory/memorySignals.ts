@@ -44,7 +44,7 @@ export function detectSignals(
     ...failedLoginIpSignals(failed, rules),
     ...newIpLoginSignals({
       logins: inRange.filter(isSuccessfulLogin),
-      history: oldestFirst(options.all).filter(isSuccessfulLogin),
+      history: oldestFirst(options.all.filter(isSuccessfulLogin)),
       rules,
     }),
     ...offHoursSignals(offHoursActors(inRange, { range, rules }), rules),
