@@ -41,7 +41,10 @@ export type { ActorCount, ActorSummary } from './analytics/topActors.ts';
 export type { BulkDeleteOptions, BulkDeleteResult } from './bulkDelete.ts';
 export {
   type ActivityContext,
+  type ActivityContextSource,
+  DataLayerWrites,
   getActivityContext,
+  noteDataLayerWrite,
   SYSTEM_ACTOR,
   withActivityContext,
 } from './context.ts';

@@ -68,7 +68,7 @@ export function normalizeEvent(input: ActivityEventInput, deps: NormalizeDeps): 
     ...eventDefaults(given, deps),
     actor: given.actor ?? context?.actor ?? SYSTEM_ACTOR,
     context: {
-      ...pick(context, ['ip', 'requestId', 'location', 'correlationId']),
+      ...pick(context, ['ip', 'userAgent', 'requestId', 'location', 'correlationId']),
       ...given.context,
     },
     ...(metadata === undefined ? {} : { metadata }),
