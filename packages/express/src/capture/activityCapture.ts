@@ -1,8 +1,10 @@
+import { withActivityContext } from '@activitykit/core';
 import type { Request, RequestHandler, Response } from 'express';
 import { RESPONSE_BODY } from './autoEvents.ts';
-import { compileCaptureOptions, lookupRoute } from './config.ts';
+import { type CaptureConfig, compileCaptureOptions, lookupRoute } from './config.ts';
 import type { ActivityCaptureOptions } from './options.ts';
 import { pathOf, RequestActivity } from './requestActivity.ts';
+import { requestContextSource } from './requestContext.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REQUEST_ID = /^[\w.:@/+=-]{1,200}$/;
@@ -11,9 +13,14 @@ const REQUEST_ID = /^[\w.:@/+=-]{1,200}$/;
  * The capture middleware: one `app.use(activityCapture({ store }))` records every POST, PUT, PATCH
  * and DELETE as a create, update or delete of the matched route's record (`/customers/:id` →
  * `customer` `42`), with the actor and tenant (`req.user` by default), IP (honouring `trust
- * proxy`), user agent and request id; login, logout and OTP routes as auth events; configured reads
- * as `access` events. Handlers add detail through `req.activity`. Events are recorded when the
- * response finishes; a store failure goes to `onError`, never into the request.
+ * proxy`), user agent, request id and correlation id; login, logout and OTP routes as auth events;
+ * configured reads as `access` events. Handlers add detail through `req.activity`. Events are
+ * recorded when the response finishes; a store failure goes to `onError`, never into the request.
+ *
+ * The handlers run inside `withActivityContext`: whatever they (or the data layer,
+ * `@activitykit/mongodb`) record with `store.record()` gets the same actor, tenant, IP, user agent,
+ * request id and correlation id. A route whose record the data layer captured is not recorded a
+ * second time (the data-layer event has the exact changes).
  *
  * @example
  * ```ts
@@ -34,14 +41,16 @@ export function activityCapture(options: ActivityCaptureOptions): RequestHandler
 
   return function activityCaptureMiddleware(req: Request, res: Response, next) {
     const incoming = req.headers[requestIdHeader];
-    const requestId =
-      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : generateRequestId();
+    const requestId = validId(incoming) ?? generateRequestId();
     res.setHeader(requestIdHeader, requestId);
-    const activity = new RequestActivity(req, config, requestId);
+    const correlationId = appCorrelationId(config, req) ?? requestId;
+    const activity = new RequestActivity(req, config, { requestId, correlationId });
     req.activity = activity;
+    // Everything the handlers record (the data layer included) gets the request's actor and context.
+    const run = () => withActivityContext(requestContextSource(activity), next);
     if (exclude?.(pathOf(req.originalUrl))) {
       activity.skipped = true;
-      return next();
+      return run();
     }
     const method = req.method;
     if (MUTATING.has(method)) {
@@ -59,8 +68,21 @@ export function activityCapture(options: ActivityCaptureOptions): RequestHandler
         activity.early = { actor: config.actor(req), tenantId: config.tenant(req) };
       }
     }
-    next();
+    run();
   };
+}
+
+function appCorrelationId(config: CaptureConfig, req: Request): string | undefined {
+  try {
+    return validId(config.correlationId?.(req));
+  } catch (error) {
+    config.onError(error, req);
+    return undefined;
+  }
+}
+
+function validId(id: unknown): string | undefined {
+  return typeof id === 'string' && REQUEST_ID.test(id) ? id : undefined;
 }
 
 /** `res.json`, keeping the body for the id of a created record (one function for all requests). */

@@ -82,6 +82,7 @@ export function resourceEvent(
     idOf((activity.res as { [RESPONSE_BODY]?: unknown })[RESPONSE_BODY]) ??
     idOf(draft.before);
   const namedAction = draft.action ?? override?.action;
+  if (capturedBelow(activity, { type, id, namedAction })) return undefined;
   // A named action or a verb route (`/orders/:id/refund`) lets the store infer the kind.
   const kind =
     override?.kind ?? (namedAction || info.verb ? undefined : itemKind(methodKind, routeId, info));
@@ -103,6 +104,20 @@ export function resourceEvent(
   if (draft.description) event.description = draft.description;
   if (draft.metadata) event.metadata = draft.metadata;
   return event;
+}
+
+/**
+ * The rule against double events: the data layer recorded the route's record (its event has the
+ * exact changes), or the route names no record and the data layer recorded what the request wrote
+ * (its events, a bulk write's summary among them, tell it) unless the app named the route's action.
+ */
+function capturedBelow(
+  activity: CapturedRequest,
+  route: { type: string; id: string | undefined; namedAction: string | undefined },
+): boolean {
+  const writes = activity.dataLayerWrites;
+  if (route.id) return writes.has({ type: route.type, id: route.id });
+  return writes.size > 0 && route.namedAction === undefined;
 }
 
 /** A read of a route configured in `access`, recorded as an `access` event, or `undefined`. */

@@ -1,3 +1,4 @@
+import type { DataLayerWrites } from '@activitykit/core';
 import type { ActivityEventInput, Actor, RecordRef } from '@activitykit/schema';
 import type { Request, Response } from 'express';
 import type { CaptureConfig } from './config.ts';
@@ -28,6 +29,10 @@ export interface PendingEvent {
 export interface CapturedRequest {
   /** The request id: the incoming `X-Request-Id`, or a new one. */
   readonly requestId: string;
+  /** Shared by every event of the request: the app's (`correlationId` option), else the request id. */
+  readonly correlationId: string;
+  /** The records the data layer recorded changes to while the request ran. */
+  readonly dataLayerWrites: DataLayerWrites;
   readonly req: Request;
   readonly res: Response;
   readonly config: CaptureConfig;

@@ -16,6 +16,7 @@ export interface CaptureConfig {
   isFailure: (status: number) => boolean;
   requestIdHeader: string;
   generateRequestId: () => string;
+  correlationId: ((req: Request) => string | undefined) | undefined;
   onError: (error: unknown, req: Request) => void;
   resources: Map<string, RouteCapture | false>;
   loginRoutes: Map<string, LoginStep>;
@@ -66,6 +67,7 @@ export function compileCaptureOptions(options: ActivityCaptureOptions): CaptureC
     isFailure: options.isFailure ?? ((status) => status >= 400),
     requestIdHeader: (options.requestIdHeader ?? 'x-request-id').toLowerCase(),
     generateRequestId: options.generateRequestId ?? randomUUID,
+    correlationId: options.correlationId,
     onError:
       options.onError ??
       ((error) => process.stderr.write(`[activitykit/express] ${String(error)}\n`)),

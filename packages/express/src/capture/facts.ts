@@ -28,6 +28,7 @@ export function requestFacts(activity: CapturedRequest, path: string): RequestFa
   const status = res.statusCode;
   const context: EventContext = {
     requestId: activity.requestId,
+    correlationId: activity.correlationId,
     method: req.method,
     route: (pattern ?? path).slice(0, 500),
     status: status >= 100 && status <= 599 ? status : 500,

@@ -99,6 +99,12 @@ export interface ActivityCaptureOptions {
   isFailure?: (status: number) => boolean;
   /** The request-id header read and echoed. Defaults to `'x-request-id'`. */
   requestIdHeader?: string;
+  /**
+   * The correlation id shared by every event of one request — the route's and those the data layer
+   * records while it runs — so a user action that changes several records reads as one batch.
+   * A value that is not 1–200 letters, digits or `._:@/+=-` is ignored. Defaults to the request id.
+   */
+  correlationId?: (req: Request) => string | undefined;
   /** Makes a request id when the request has none. Defaults to `crypto.randomUUID`. */
   generateRequestId?: () => string;
   /** Failures to build or record an event; never thrown into the request. Defaults to stderr. */

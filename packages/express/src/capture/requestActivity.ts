@@ -1,3 +1,4 @@
+import { DataLayerWrites } from '@activitykit/core';
 import type { ActivityEventInput, Actor, RecordRef } from '@activitykit/schema';
 import { attemptedIdentifier, authStepEvent } from '@activitykit/schema';
 import type { Request, Response } from 'express';
@@ -40,6 +41,10 @@ const ACTIVITY = Symbol('activitykit.activity');
 export class RequestActivity implements CapturedRequest {
   /** The request id: the incoming `X-Request-Id`, or a new one; echoed in the response. */
   readonly requestId: string;
+  /** Shared by every event of the request (and the data-layer events of its writes). */
+  readonly correlationId: string;
+  /** @internal The records the data layer recorded changes to while the request ran. */
+  readonly dataLayerWrites = new DataLayerWrites();
   /** @internal */
   readonly req: Request;
   /** @internal */
@@ -60,11 +65,16 @@ export class RequestActivity implements CapturedRequest {
   early: { actor: Actor | undefined; tenantId: string | undefined } | undefined;
 
   /** @internal Made by `activityCapture`; handlers use `req.activity`. */
-  constructor(req: Request, config: CaptureConfig, requestId: string) {
+  constructor(
+    req: Request,
+    config: CaptureConfig,
+    ids: { requestId: string; correlationId: string },
+  ) {
     this.req = req;
     this.res = req.res as Response;
     this.config = config;
-    this.requestId = requestId;
+    this.requestId = ids.requestId;
+    this.correlationId = ids.correlationId;
   }
 
   /** The record as it was before the change (diffed against `after`; a delete's snapshot). */
