@@ -11,6 +11,7 @@ import {
 } from '@activitykit/schema';
 import { z } from 'zod';
 import { ActivityError } from './errors.ts';
+import type { ViewerGrant } from './viewer/viewerTokens.ts';
 
 /** What an app's `authorize` returns for a signed-in reader: what they may see and do, and who they are. */
 export interface ActivityAuthorization {
@@ -24,6 +25,8 @@ export interface ActivityAuthorization {
 export interface ActivityAccess {
   scope: ActivityScope;
   actor: Actor;
+  /** Set when the access came from a viewer token: its id, permissions and expiry. */
+  viewer?: ViewerGrant;
 }
 
 /** What a reader may see and do, as the `scope` route and procedure show it to their client. */

@@ -22,6 +22,8 @@ import type { Reader } from './query/reader.ts';
 import type { WatchOptions, WatchScope } from './query/watch.ts';
 import type { RestoreOptions } from './restore.ts';
 import type { SweepResult } from './retention.ts';
+import type { ActivityStreams } from './streams/createStreams.ts';
+import type { CreateViewerTokenInput, ViewerAccess, ViewerToken } from './viewer/viewerTokens.ts';
 import type { WriterMetrics } from './writer/metrics.ts';
 
 /** Options of `store.record()`. */
@@ -141,6 +143,30 @@ export interface ActivityStore {
    * ```
    */
   checkpointOf(id: string, scope: ActivityScopeInput): Promise<CheckpointSummary | undefined>;
+  /**
+   * Mints a viewer token: a signed, short-lived, read-only grant to one tenant's log, narrowed to
+   * records (`refs`), actor roles and permissions (`can`), and never wider than the minter's own
+   * scope (`within`). Needs the store's `viewerTokens` option (`INVALID_KEY` without it).
+   *
+   * @example
+   * ```ts
+   * const { token } = store.createViewerToken({
+   *   tenantId: 'acme', refs: ['customer:42'], can: ['read'], ttl: 600, within: access.scope,
+   * });
+   * ```
+   */
+  createViewerToken(input: CreateViewerTokenInput): ViewerToken;
+  /**
+   * The access a viewer token grants (its scope, the actor it was minted for, its permissions):
+   * `INVALID_TOKEN` when it is malformed, altered or signed with another key, `TOKEN_EXPIRED`,
+   * `TOKEN_REVOKED`. The REST API and tRPC router call it for `Authorization: Bearer` tokens.
+   */
+  verifyViewerToken(token: string): Promise<ViewerAccess>;
+  /**
+   * Revokes a viewer token (the token, or its id) in every process of the deployment, until it
+   * would have expired anyway.
+   */
+  revokeViewerToken(tokenOrId: string): Promise<void>;
   /** Deletes expired events (per-tenant retention) and records each sweep. */
   sweepExpired(options?: { now?: Date }): Promise<SweepResult>;
   /**
@@ -150,6 +176,11 @@ export interface ActivityStore {
   explain(query: ActivityQueryInput, scope: ActivityScopeInput): Promise<Document>;
   /** Creates the indexes (also done on first use); reports whether the server keeps a TTL index. */
   ensureIndexes(): Promise<IndexReport>;
+  /**
+   * Log streams of tenants' events to SIEMs: Standard Webhooks and syslog (RFC 5424) destinations,
+   * delivered at least once and in order by the process holding each stream's lease.
+   */
+  readonly streams: ActivityStreams;
   /** Capture switches per subject type (seed 002: audit logging per record type). */
   readonly capture: {
     isEnabled(subjectType: string): boolean;

@@ -31,6 +31,8 @@ import { createRollupReader } from './rollups/readRollups.ts';
 import { createRollupWriter } from './rollups/rollupWriter.ts';
 import { indexesOnce, runEvery, startUp } from './startup.ts';
 import { storeCollections } from './storeCollections.ts';
+import { storeStreams } from './streams/storeStreams.ts';
+import { createViewerTokens } from './viewer/viewerTokens.ts';
 import { connectedFirst, createConnection } from './writer/connection.ts';
 import { createJournal } from './writer/journal.ts';
 import { createWriter } from './writer/writer.ts';
@@ -133,6 +135,12 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     connected: connection.ensure,
     knownTenants: rollups.tenants,
   });
+  const viewerTokens = createViewerTokens({
+    options: options.viewerTokens,
+    revocations: database.collection(`${collection.collectionName}_viewer_revocations`),
+    profile,
+    clock,
+  });
   const ensureIndexes = indexesOnce({ events: collection, rollups: rollupCollection, profile });
   const startup = startUp({
     ready: connection.ready,
@@ -164,8 +172,21 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
   const recordExplanation = (input: ActivityEventInput, recordOptions: { durable: true }) =>
     record(provenExplanation(input, privateKey), recordOptions);
 
+  const streams = storeStreams({
+    database,
+    events: collection,
+    options: options.streams,
+    clock,
+    weekStartsOn: options.weekStartsOn ?? 1,
+    record,
+    makeEvent: (input) => normalizeEvent(input, normalizeDeps),
+    ready: connection.ready,
+    onError,
+  });
+
   const store: ActivityStore = {
     record,
+    streams: streams.api,
     list: reader.list,
     stream: reader.stream,
     get: reader.get,
@@ -203,6 +224,9 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     verify: integrity.verify,
     integrityStatus: integrity.integrityStatus,
     checkpointOf: integrity.checkpointOf,
+    createViewerToken: viewerTokens.create,
+    verifyViewerToken: viewerTokens.verify,
+    revokeViewerToken: viewerTokens.revoke,
     sweepExpired: (sweepOptions) =>
       sweepAndRecord({ retention, clock, record: recordExplanation }, sweepOptions),
     async explain(queryInput, scopeInput) {
@@ -222,6 +246,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     metrics: writer.metrics,
     flush: writer.flush,
     async close() {
+      await streams.delivery?.stop();
       hub.close();
       rollupWriter.close();
       clearInterval(sweeper);

@@ -12,6 +12,12 @@ export const ACTIVITY_ERROR_CODES = {
   INVALID_CURSOR: 'INVALID_CURSOR',
   /** Nobody is signed in: the app's `authorize` answered nothing (see `resolveAccess`). */
   UNAUTHORIZED: 'UNAUTHORIZED',
+  /** A viewer token is malformed, altered or signed with another key. */
+  INVALID_TOKEN: 'INVALID_TOKEN',
+  /** A viewer token's time is up: the app mints a new one. */
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  /** A viewer token was revoked (`store.revokeViewerToken`). */
+  TOKEN_REVOKED: 'TOKEN_REVOKED',
   /** A scope is missing or malformed (reads are denied by default). */
   INVALID_SCOPE: 'INVALID_SCOPE',
   /** The scope does not allow this operation. */
@@ -26,7 +32,10 @@ export const ACTIVITY_ERROR_CODES = {
   RESTORE_FAILED: 'RESTORE_FAILED',
   /** A durable write could not be stored before the store closed (it stays in the journal). */
   NOT_STORED: 'NOT_STORED',
-  /** A sealing or verifying key is missing, malformed or not Ed25519. */
+  /**
+   * A sealing or verifying key is missing, malformed or not Ed25519, or a viewer-token secret is
+   * missing or weak.
+   */
   INVALID_KEY: 'INVALID_KEY',
   /** A checkpoint is sealed but the anchor could not take it; the next `seal()` retries it. */
   ANCHOR_FAILED: 'ANCHOR_FAILED',
@@ -88,6 +97,9 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ActivityFailureCode, number>> 
   INVALID_TIME_ZONE: 400,
   INVALID_METADATA: 400,
   UNAUTHORIZED: 401,
+  INVALID_TOKEN: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_REVOKED: 401,
   // Reads are denied by default: a scope the app could not resolve denies, as no scope does.
   INVALID_SCOPE: 403,
   FORBIDDEN: 403,

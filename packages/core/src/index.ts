@@ -129,5 +129,21 @@ export {
 export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
 export { placeSignIn, type SignInPlacement } from './signInPlacement.ts';
+export { narrowScope } from './viewer/narrowScope.ts';
+export type { ViewerTokenSecret } from './viewer/tokenCodec.ts';
+export {
+  assertViewerCan,
+  type ViewerRequestOptions,
+  viewerAccess,
+} from './viewer/viewerAccess.ts';
+export { recordViewerView, VIEWED, type ViewerViewOptions } from './viewer/viewerAudit.ts';
+export { VIEWER_PERMISSIONS, type ViewerPermission } from './viewer/viewerClaims.ts';
+export type {
+  CreateViewerTokenInput,
+  ViewerAccess,
+  ViewerGrant,
+  ViewerToken,
+  ViewerTokenOptions,
+} from './viewer/viewerTokens.ts';
 export type { WriterMetrics } from './writer/metrics.ts';
 export type { WriterSettings } from './writer/writer.ts';

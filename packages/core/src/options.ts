@@ -9,6 +9,8 @@ import type { MongoClient } from 'mongodb';
 import type { CheckpointAnchor } from './integrity/anchor.ts';
 import type { Restorers } from './restore.ts';
 import type { RetentionOptions } from './retention.ts';
+import type { StreamsOptions } from './streams/streamSettings.ts';
+import type { ViewerTokenOptions } from './viewer/viewerTokens.ts';
 import type { WriterSettings } from './writer/writer.ts';
 
 /** Where the store keeps events: your client, or a URI it connects to (and closes). */
@@ -59,6 +61,18 @@ export type ActivityStoreOptions = ActivityStoreConnection & {
    * every store on the same collection shares.
    */
   cursorSecret?: string | Uint8Array;
+  /**
+   * Signing of viewer tokens (`store.createViewerToken`): short-lived, read-only grants to part of
+   * one tenant's log, for pages the app's session does not reach. Defaults to none: minting and
+   * verifying fail with `INVALID_KEY`.
+   */
+  viewerTokens?: ViewerTokenOptions;
+  /**
+   * Log streams to SIEMs (webhooks, syslog): the key their secrets are encrypted with, and the
+   * delivery settings of this process. Defaults to none: `store.streams` manages syslog streams
+   * only, and this process delivers nothing.
+   */
+  streams?: StreamsOptions;
   /** The current time, for tests. Defaults to `() => new Date()`. */
   clock?: () => Date;
 };

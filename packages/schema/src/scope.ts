@@ -3,11 +3,17 @@ import { z } from 'zod';
 /**
  * What a reader may see. Every read takes one, and the store enforces it: `tenants` lists the
  * tenants (or `'*'` for all, administrators only); `roles` limits whose events are visible by the
- * actor's role (`'*'` for all). An empty list sees nothing — the default is deny.
+ * actor's role (`'*'` for all); `refs`, when given, keeps only events about those records. An
+ * empty list sees nothing — the default is deny.
  */
 export const activityScopeSchema = z.strictObject({
   tenants: z.union([z.literal('*'), z.array(z.string().min(1).max(200)).max(1000)]),
   roles: z.union([z.literal('*'), z.array(z.string().min(1).max(100)).max(100)]).default('*'),
+  /**
+   * Only events that touch one of these records (ref keys, `customer:42`), e.g. a customer's own
+   * history through a viewer token. Defaults to none: every record of the scope's tenants.
+   */
+  refs: z.array(z.string().min(3).max(301).includes(':')).max(100).optional(),
   /** May this reader delete events (bulk delete, purge)? */
   canDelete: z.boolean().default(false),
   /** May this reader restore deleted records? */

@@ -84,7 +84,7 @@ function isFiltered(query: ActivityQuery): boolean {
  * period: no filter or search, every role, some tenant. The counters count exactly those.
  */
 function wholeTenants(scope: ActivityScope, query: ActivityQuery): boolean {
-  return !scopeIsEmpty(scope) && scope.roles === '*' && !isFiltered(query);
+  return !scopeIsEmpty(scope) && scope.roles === '*' && !scope.refs && !isFiltered(query);
 }
 
 /** Matches nothing: the match of a scope that may see nothing. */

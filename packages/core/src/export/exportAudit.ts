@@ -29,6 +29,8 @@ export interface ExportAuditOptions {
   ids?: readonly string[] | undefined;
   /** Where the export was asked from (IP, user agent, request id). Defaults to none. */
   context?: RequestContext | undefined;
+  /** The viewer token the export came through (its id goes into the metadata). Defaults to none. */
+  viewer?: { tokenId: string } | undefined;
 }
 
 /** An export being counted: read its `events`, then call `finish` once. */
@@ -110,6 +112,7 @@ function exportedEvent(input: {
     metadata.selection = { count: options.ids.length, ids: ids.slice(0, MAX_AUDITED_IDS) };
   } else if (filters) metadata.filters = filters;
   metadata.completed = completed;
+  if (options.viewer) metadata.viewerTokenId = options.viewer.tokenId;
   const context = requestContext(options.context);
   return {
     tenantId,

@@ -16,8 +16,8 @@ export interface BuildFilterOptions {
 }
 
 /**
- * The MongoDB clauses that confine a read to a scope. Events whose actor has no role (the system,
- * an anonymous failed login) stay visible within the scope's tenants.
+ * The MongoDB clauses that confine a read to a scope: its tenants, roles and records. Events whose
+ * actor has no role (the system, an anonymous failed login) stay visible within the scope's tenants.
  */
 export function scopeClauses(scope: ActivityScope): Clause[] {
   const clauses: Clause[] = [];
@@ -27,6 +27,7 @@ export function scopeClauses(scope: ActivityScope): Clause[] {
       $or: [{ 'actor.role': { $in: scope.roles } }, { 'actor.role': { $exists: false } }],
     });
   }
+  if (scope.refs) clauses.push({ refKeys: { $in: scope.refs } });
   return clauses;
 }
 
@@ -34,7 +35,8 @@ export function scopeClauses(scope: ActivityScope): Clause[] {
 export function scopeIsEmpty(scope: ActivityScope): boolean {
   return (
     (scope.tenants !== '*' && scope.tenants.length === 0) ||
-    (scope.roles !== '*' && scope.roles.length === 0)
+    (scope.roles !== '*' && scope.roles.length === 0) ||
+    scope.refs?.length === 0
   );
 }
 

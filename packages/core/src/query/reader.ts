@@ -106,6 +106,10 @@ export function createReader(deps: ReaderDeps): Reader {
     // The search's conditions hold too (ANDed): its equalities can be sent as well.
     const searched = query.q?.trim() ? searchFilter(query.q, query.timeZone) : {};
     const hoisted = { ...hoistedEqualities(searched), ...hoistedEqualities(query) };
+    // A scope of one record (a viewer token's) reads it by ref key too: its events are few.
+    const [onlyRef, ...moreRefs] = scope.refs ?? [];
+    if (hoisted.refKeys === undefined && onlyRef && moreRefs.length === 0)
+      hoisted.refKeys = onlyRef;
     if ((await deps.profile()) === 'mongodb') {
       return collection
         .find({ ...hoisted, $and: [filter] } as Filter<EventDocument>)
