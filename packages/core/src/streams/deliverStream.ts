@@ -1,0 +1,184 @@
+import {
+  type ActivityEvent,
+  type ActivityFilter,
+  type EventPredicate,
+  filtersPredicate,
+  minUlidAt,
+  ulidTime,
+  type WeekDay,
+} from '@activitykit/schema';
+import type { Collection } from 'mongodb';
+import { type EventDocument, fromDocument } from '../internal/document.ts';
+import { searchFilter } from '../query/readInputs.ts';
+import { acquireLease } from './lease.ts';
+import type { StreamSender } from './senders.ts';
+import type { StreamCollections, StreamDocument, StreamStateDocument } from './streamDocuments.ts';
+import { retryDelay, type StreamSettings } from './streamSettings.ts';
+
+/** What delivering one stream needs. */
+export interface DeliverDeps {
+  events: Collection<EventDocument>;
+  collections: StreamCollections;
+  settings: StreamSettings;
+  clock: () => Date;
+  weekStartsOn: WeekDay;
+  /** This process's lease holder id. */
+  holder: string;
+  /** Stops a run between batches (the store is closing). */
+  stopping: () => boolean;
+}
+
+/**
+ * One delivery run of a stream whose lease this process holds: from its cursor, through one
+ * server cursor over the tenant's events in id order (a single pass, also where the server sorts
+ * in memory), batches of matching events go out one after the other; after each delivered batch
+ * the cursor moves past it. A failure counts, sets the next attempt after a backoff, and after
+ * `deadLetterAfter` in a row parks the stream in the dead letter. Ends when caught up, on a failure,
+ * when the lease is lost, or when the store closes.
+ */
+export async function deliverStream(
+  stream: StreamDocument,
+  sender: StreamSender,
+  deps: DeliverDeps,
+): Promise<void> {
+  const { states } = deps.collections;
+  const started = deps.clock();
+  let state = await states.findOne({ _id: stream._id });
+  if (state?.deadAt) {
+    if (!(stream.resumedAt && stream.resumedAt > state.deadAt)) return;
+    state = await resetState(states, state);
+  } else if (state?.nextAttemptAt && started < state.nextAttemptAt) {
+    if (!(stream.resumedAt && state.lastErrorAt && stream.resumedAt > state.lastErrorAt)) return;
+  }
+  let cursor = state?.cursor ?? stream.startAfter;
+  const matches = streamPredicate(stream, deps, started);
+  const until = started.getTime() - deps.settings.settleMs;
+  const found = deps.events
+    .find({ tenantId: stream.tenantId, _id: { $gt: cursor, $lt: minUlidAt(until + 1) } })
+    .sort({ _id: 1 })
+    .batchSize(Math.max(deps.settings.batchSize, 100));
+  let batch: ActivityEvent[] = [];
+  let scanned = cursor;
+  let renewedAt = started.getTime();
+  const save = async (events: ActivityEvent[], upTo: string, drained: boolean) => {
+    if (events.length > 0) {
+      try {
+        await sender.send(events);
+      } catch (error) {
+        await recordFailure(deps, { stream, state, error });
+        return false;
+      }
+    }
+    cursor = upTo;
+    state = await recordProgress(deps, {
+      stream,
+      events,
+      cursor,
+      until: drained ? until : undefined,
+    });
+    return true;
+  };
+  try {
+    for await (const doc of found) {
+      const event = fromDocument(doc);
+      scanned = event.id;
+      if (matches(event)) batch.push(event);
+      if (batch.length < deps.settings.batchSize) continue;
+      if (!(await save(batch, event.id, false))) return;
+      batch = [];
+      if (deps.stopping()) return;
+      const now = deps.clock().getTime();
+      if (now - renewedAt > deps.settings.leaseMs / 3) {
+        renewedAt = now;
+        const held = await acquireLease(deps.collections.leases, {
+          streamId: stream._id,
+          holder: deps.holder,
+          now: new Date(now),
+          leaseMs: deps.settings.leaseMs,
+        });
+        const current = await deps.collections.streams.findOne({ _id: stream._id });
+        if (!held || !current || current.paused) return;
+      }
+    }
+    // The last (partial) batch; the cursor also passes the events that did not match.
+    await save(batch, scanned, true);
+  } finally {
+    await found.close().catch(() => {});
+  }
+}
+
+/** Whether an event is one the stream sends: its filter and search string. */
+function streamPredicate(stream: StreamDocument, deps: DeliverDeps, now: Date): EventPredicate {
+  const { q, ...fields } = stream.filter;
+  const filters: ActivityFilter[] = [fields as ActivityFilter];
+  if (q?.trim()) filters.push(searchFilter(q, fields.timeZone));
+  return filtersPredicate(filters, { now, weekStartsOn: deps.weekStartsOn });
+}
+
+async function resetState(
+  states: Collection<StreamStateDocument>,
+  state: StreamStateDocument,
+): Promise<StreamStateDocument> {
+  const reset = { ...state, consecutiveFailures: 0 };
+  delete reset.deadAt;
+  delete reset.nextAttemptAt;
+  await states.replaceOne({ _id: state._id }, reset, { upsert: true });
+  return reset;
+}
+
+async function recordProgress(
+  deps: DeliverDeps,
+  input: {
+    stream: StreamDocument;
+    events: ActivityEvent[];
+    cursor: string;
+    until?: number | undefined;
+  },
+): Promise<StreamStateDocument> {
+  const { stream, events, cursor } = input;
+  const now = deps.clock();
+  const previous = await deps.collections.states.findOne({ _id: stream._id });
+  const next: StreamStateDocument = {
+    _id: stream._id,
+    cursor,
+    delivered: (previous?.delivered ?? 0) + events.length,
+    consecutiveFailures: 0,
+    deliveredUntil: new Date(input.until ?? ulidTime(cursor)),
+  };
+  const last = events.at(-1);
+  if (last) {
+    next.lastDeliveredId = last.id;
+    next.lastDeliveredAt = now;
+  } else if (previous?.lastDeliveredId) {
+    next.lastDeliveredId = previous.lastDeliveredId;
+    if (previous.lastDeliveredAt) next.lastDeliveredAt = previous.lastDeliveredAt;
+  }
+  if (previous?.lastError) next.lastError = previous.lastError;
+  if (previous?.lastErrorAt) next.lastErrorAt = previous.lastErrorAt;
+  await deps.collections.states.replaceOne({ _id: stream._id }, next, { upsert: true });
+  return next;
+}
+
+async function recordFailure(
+  deps: DeliverDeps,
+  input: { stream: StreamDocument; state: StreamStateDocument | null; error: unknown },
+): Promise<void> {
+  const { stream, state } = input;
+  const now = deps.clock();
+  const failures = (state?.consecutiveFailures ?? 0) + 1;
+  const next: StreamStateDocument = {
+    _id: stream._id,
+    cursor: state?.cursor ?? stream.startAfter,
+    delivered: state?.delivered ?? 0,
+    ...state,
+    consecutiveFailures: failures,
+    lastError: (input.error instanceof Error ? input.error.message : String(input.error)).slice(
+      0,
+      500,
+    ),
+    lastErrorAt: now,
+    nextAttemptAt: new Date(now.getTime() + retryDelay(failures, deps.settings)),
+  };
+  if (failures >= deps.settings.deadLetterAfter) next.deadAt = now;
+  await deps.collections.states.replaceOne({ _id: stream._id }, next, { upsert: true });
+}

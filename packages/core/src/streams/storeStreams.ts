@@ -1,0 +1,56 @@
+import type { ActivityEvent, ActivityEventInput, WeekDay } from '@activitykit/schema';
+import type { Collection, Db } from 'mongodb';
+import type { EventDocument } from '../internal/document.ts';
+import { type ActivityStreams, createStreams } from './createStreams.ts';
+import { parseStreamKey } from './secrets.ts';
+import { type StreamDelivery, startStreamDelivery } from './streamDelivery.ts';
+import { streamCollections } from './streamDocuments.ts';
+import { DEFAULT_STREAM_SETTINGS, type StreamsOptions } from './streamSettings.ts';
+
+/** What a store needs to set its streams up. */
+export interface StoreStreamsDeps {
+  database: Db;
+  events: Collection<EventDocument>;
+  options: StreamsOptions | undefined;
+  clock: () => Date;
+  weekStartsOn: WeekDay;
+  record: (
+    event: ActivityEventInput,
+    options: { durable: true },
+  ) => Promise<ActivityEvent | undefined>;
+  makeEvent: (input: ActivityEventInput) => ActivityEvent;
+  ready: () => Promise<boolean>;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * `store.streams` and, unless `streams.deliver` is `false`, the background delivery of this
+ * process (only with a `streams` option: a store without one delivers nothing).
+ */
+export function storeStreams(deps: StoreStreamsDeps): {
+  api: ActivityStreams;
+  delivery: StreamDelivery | undefined;
+} {
+  const { options } = deps;
+  const settings = { ...DEFAULT_STREAM_SETTINGS, ...definedOnly(options ?? {}) };
+  const key = options?.secretKey === undefined ? undefined : parseStreamKey(options.secretKey);
+  const collections = streamCollections(deps.database, deps.events.collectionName);
+  const common = { key, settings, clock: deps.clock, collections };
+  const api = createStreams({ ...common, record: deps.record, makeEvent: deps.makeEvent });
+  const delivery =
+    options && settings.deliver
+      ? startStreamDelivery({
+          ...common,
+          events: deps.events,
+          weekStartsOn: deps.weekStartsOn,
+          ready: deps.ready,
+          onError: deps.onError,
+        })
+      : undefined;
+  return { api, delivery };
+}
+
+function definedOnly(options: StreamsOptions): Partial<StreamsOptions> {
+  const { secretKey: _key, ...rest } = options;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+}
