@@ -1,9 +1,10 @@
-import { type ActivityContext, type ActivityStore, withActivityContext } from '@activitykit/core';
+import { type ActivityStore, type DataLayerWrites, withActivityContext } from '@activitykit/core';
 import type { ActivityEvent, ActivityEventInput, Actor, EventContext } from '@activitykit/schema';
 import type { TRPCError, TRPCMiddlewareFunction } from '@trpc/server';
 import type { ActivityMeta, ActivityProcedureMeta, CaptureArgs } from '../meta.ts';
 import { buildEvent } from './buildEvent.ts';
 import { type ActivityCapture, type CapturedState, createCaptureHelper } from './captureHelper.ts';
+import { activityContextSource, callContext, capturedBelow } from './requestContext.ts';
 import {
   type CaptureResolvers,
   defaultActor,
@@ -48,8 +49,10 @@ const ANONYMOUS: Actor = { id: 'anonymous', type: 'anonymous' };
  * Failures (thrown errors) are recorded with outcome `failure` and the error's HTTP status;
  * `auth` steps become `auth.login` / `auth.login_failed` / `auth.logout` / `auth.otp_*` events.
  * Procedures read `ctx.activity` to add before/after state, a subject, refs or custom events; code
- * that calls `store.record()` directly while the procedure runs gets the request's actor, tenant,
- * IP and request id from the activity context (`withActivityContext`).
+ * that calls `store.record()` directly while the procedure runs (the data layer,
+ * `@activitykit/mongodb`, among it) gets the request's actor, tenant, IP, user agent, request id and
+ * correlation id from the activity context (`withActivityContext`). A call whose subject the data
+ * layer captured is not recorded a second time (the data-layer event has the exact changes).
  *
  * @example
  * ```ts
@@ -84,17 +87,6 @@ export function activityMiddleware<TContext extends object = object>(
     ((error: unknown, details: { path: string }) =>
       process.stderr.write(`[activitykit] recording ${details.path} failed: ${String(error)}\n`));
 
-  const requestContext = (ctx: TContext): ActivityContext => {
-    const request = resolveRequest(ctx);
-    const tenantId = resolveTenant(ctx);
-    const scoped: ActivityContext = { actor: resolveActor(ctx) ?? ANONYMOUS };
-    if (tenantId) scoped.tenantId = tenantId;
-    if (request?.ip) scoped.ip = request.ip;
-    if (request?.requestId) scoped.requestId = request.requestId;
-    if (request?.location) scoped.location = request.location;
-    return scoped;
-  };
-
   return async (opts) => {
     const { ctx, path } = opts;
     const ctxValue = ctx as unknown as TContext;
@@ -110,10 +102,10 @@ export function activityMiddleware<TContext extends object = object>(
         return undefined;
       }
     };
+    const call = callContext(safely(() => resolveRequest(ctxValue)));
     // Filled in on the request's actor, tenant and context; never throws into the procedure.
     const complete = (event: ActivityEventInput, state?: CapturedState): ActivityEventInput => {
-      const request = resolveRequest(ctxValue) ?? {};
-      const context: EventContext = { ...request, ...event.context };
+      const context: EventContext = { ...call.request, ...event.context };
       const actor = event.actor ?? state?.actor ?? resolveActor(ctxValue) ?? ANONYMOUS;
       const tenantId = event.tenantId ?? state?.tenantId ?? resolveTenant(ctxValue);
       return { ...event, actor, ...(tenantId ? { tenantId } : {}), context };
@@ -124,11 +116,16 @@ export function activityMiddleware<TContext extends object = object>(
       );
     const { helper, state } = createCaptureHelper({ recordNow });
 
-    // Code deep in the procedure that calls `store.record()` itself gets the request's actor,
-    // tenant, IP and request id through the activity context.
-    const scoped = safely(() => requestContext(ctxValue));
-    const next = () => opts.next({ ctx: { activity: helper } });
-    const result = await (scoped ? withActivityContext(scoped, next) : next());
+    // Code deep in the procedure that calls `store.record()` itself (the data layer among it) gets
+    // the request's actor, tenant, IP, user agent, request id and correlation id.
+    const resolved = safely(() => ({
+      actor: resolveActor(ctxValue),
+      tenantId: resolveTenant(ctxValue),
+    }));
+    const scoped = activityContextSource(call, resolved, state);
+    const result = await withActivityContext(scoped, () =>
+      opts.next({ ctx: { activity: helper } }),
+    );
 
     const meta = opts.meta?.activity;
     if (meta === false || state.skipped || opts.type === 'subscription') return result;
@@ -141,7 +138,13 @@ export function activityMiddleware<TContext extends object = object>(
     const input = opts.input;
     setImmediate(() => {
       safely(() => {
-        void recordSettled({ input, output: result.ok ? result.data : undefined, error, activity });
+        void recordSettled({
+          input,
+          output: result.ok ? result.data : undefined,
+          error,
+          activity,
+          dataLayerWrites: call.dataLayerWrites,
+        });
       });
     });
     return result;
@@ -151,6 +154,7 @@ export function activityMiddleware<TContext extends object = object>(
       output: unknown;
       error: TRPCError | undefined;
       activity: ActivityMeta;
+      dataLayerWrites: DataLayerWrites;
     }): Promise<void> {
       const rawInput =
         call.input === undefined ? await opts.getRawInput().catch(() => undefined) : call.input;
@@ -171,7 +175,7 @@ export function activityMiddleware<TContext extends object = object>(
         }
         return built;
       });
-      if (!event) return;
+      if (!event || capturedBelow(event, call.activity, call.dataLayerWrites)) return;
       const placed = state.tenantId !== undefined || safely(() => resolveTenant(ctxValue));
       if (call.activity.auth && !placed) {
         const tenantId = await tenantOfSignIn(

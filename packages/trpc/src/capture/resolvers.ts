@@ -10,7 +10,9 @@ export interface CaptureResolvers<TContext> {
   /** The tenant. Defaults to `ctx.tenantId`, else `ctx.user.tenantId`, else the store's default. */
   tenant?: (ctx: TContext) => string | undefined;
   /**
-   * Where the request came from: `ip`, `userAgent`, `requestId`, `location`…. Defaults to reading
+   * Where the request came from: `ip`, `userAgent`, `requestId`, `correlationId` (shared by the
+   * call's events and those the data layer records while it runs; when none, the request id, else a
+   * new one per call), `location`…. Defaults to reading
    * the request that `withActivityRequest(createContext)` keeps with the context, else `ctx.req`
    * (Node's `IncomingMessage` or an Express request: `req.ip` honours Express's `trust proxy`;
    * otherwise the socket address; a fetch `Request` gives its headers).
@@ -68,7 +70,10 @@ function headerReader(headers: unknown): (name: string) => unknown {
   return (name) => (headers as Record<string, unknown> | undefined)?.[name];
 }
 
-/** The default request resolver: IP, user agent and request id from the context's request. */
+/**
+ * The default request resolver: IP, user agent, request id (`x-request-id`) and correlation id
+ * (`x-correlation-id`) from the context's request.
+ */
 export function defaultRequest(ctx: unknown): EventContext | undefined {
   const req = requestOf(ctx);
   if (!req) return undefined;
@@ -81,10 +86,12 @@ export function defaultRequest(ctx: unknown): EventContext | undefined {
   const context: EventContext = {};
   const ip = str(req.ip) ?? str(socket?.remoteAddress);
   const userAgent = header('user-agent');
-  const requestId = header('x-request-id') ?? header('x-correlation-id');
+  const correlationId = header('x-correlation-id');
+  const requestId = header('x-request-id') ?? correlationId;
   if (ip) context.ip = ip;
   if (userAgent) context.userAgent = userAgent.slice(0, 1000);
   if (requestId) context.requestId = requestId.slice(0, 200);
+  if (correlationId) context.correlationId = correlationId.slice(0, 200);
   if (str(req.method)) context.method = String(req.method).slice(0, 20);
   return context;
 }
