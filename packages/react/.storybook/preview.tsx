@@ -1,7 +1,8 @@
 /// <reference types="vite/client" />
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
-import { ActivityProvider } from '../src/index.ts';
+import { ActivityProvider, type MessageOverrides } from '../src/index.ts';
+import { ruIntegrityMessages, ruMessages } from '../src/locales/ru.ts';
 import { createMemorySource } from '../src/memory.ts';
 import { FIXTURE_NOW } from '../src/test/fixtures.ts';
 import type { StoryActivity } from '../src/test/storyActivity.ts';
@@ -23,6 +24,9 @@ const initialTheme: Theme = import.meta.env.AK_STORY_THEME === 'dark' ? 'dark' :
 const THEMES: readonly unknown[] = ['light', 'dark', 'system', 'host-dark'] satisfies Theme[];
 const themeOf = (value: unknown): Theme =>
   THEMES.includes(value) ? (value as Theme) : initialTheme;
+
+/** Russian, as an app that shows it passes it (the kit's strings and the integrity panel's). */
+const RUSSIAN: MessageOverrides = { ru: { ...ruMessages, ...ruIntegrityMessages } };
 
 /** A dark app page around the kit that does not set `data-ak-theme` (the kit stays light). */
 const HOST_DARK = { background: '#0d1117', color: '#e6edf3' };
@@ -56,6 +60,7 @@ function Frame(props: {
       <ActivityProvider
         source={source}
         locale={locale}
+        {...(locale === 'ru' ? { messages: RUSSIAN } : {})}
         timeZone={activity?.timeZone ?? 'UTC'}
         now={activity?.now ?? (() => FIXTURE_NOW)}
       >

@@ -2,7 +2,8 @@
 // The in-memory source for stories, tests and prototypes is a separate entry,
 // `@activitykit/react/memory` (src/memory.ts), so it never lands in an app's bundle; stories import
 // it from '../memory.ts'. The integrity panel is one too, `@activitykit/react/integrity`
-// (src/integrity.ts): only apps that show it ship it. Bundle budget: scripts/check-size.mjs (part
+// (src/integrity.ts): only apps that show it ship it. So are languages other than English,
+// `@activitykit/react/locales/ru` (src/locales/ru.ts). Bundle budget: scripts/check-size.mjs (part
 // of `pnpm test`).
 
 export {
@@ -66,13 +67,14 @@ export {
   createI18n,
   enMessages,
   type I18nOptions,
+  type LocaleMessageKey,
+  type LocaleMessages,
   localTimeZone,
   type Message,
   type MessageKey,
   type MessageOverrides,
   type MessageParams,
   type Messages,
-  ruMessages,
   type TimeStyle,
   useActivityI18n,
 } from './i18n/index.ts';

@@ -1,4 +1,5 @@
-import { ActivityProvider } from '@activitykit/react';
+import { ActivityProvider, type MessageOverrides } from '@activitykit/react';
+import { ruIntegrityMessages, ruMessages } from '@activitykit/react/locales/ru';
 import { useMemo, useState } from 'react';
 import { ACTIVITY_SOURCES, type SourceKind } from './activitySource.ts';
 import { Layout } from './components/Layout.tsx';
@@ -15,6 +16,9 @@ import { RecordPage, type RecordPageType } from './pages/RecordPage.tsx';
 import { SecurityPage } from './pages/SecurityPage.tsx';
 import { navigate, usePath } from './router.tsx';
 import { useSession } from './session.ts';
+
+/** The kit's Russian (and the integrity panel's): the kit has only English built in. */
+const ACTIVITY_MESSAGES: MessageOverrides = { ru: { ...ruMessages, ...ruIntegrityMessages } };
 
 /** The app: the sign-in page, or the signed-in user's pages inside the activity provider. */
 export function App() {
@@ -63,6 +67,7 @@ export function App() {
     <ActivityProvider
       source={customerSource ?? ACTIVITY_SOURCES[source]}
       locale={locale}
+      messages={ACTIVITY_MESSAGES}
       timeZone={timeZone}
     >
       <Layout

@@ -115,7 +115,7 @@ export function ActivityAnalytics(props: ActivityAnalyticsProps): ReactNode {
   );
   const card = cx('ak-card', classNames.card);
   // Column headers name what a row is ("Kind"), not the card ("By kind"): the log's words.
-  const log = logTranslator(locale);
+  const log = logTranslator(i18n);
   const labelOf = (prefix: 'kind' | 'actorType') => (key: string) => {
     const messageKey = `${prefix}.${key}`;
     return known(messageKey) ? t(messageKey) : key;

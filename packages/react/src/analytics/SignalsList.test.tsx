@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ActivityProvider } from '../data/ActivityProvider.tsx';
+import { ruMessages } from '../locales/ru.ts';
 import { createMemorySource } from '../memory.ts';
 import { FIXTURE_NOW } from '../test/fixtures.ts';
 import { SignalsList, signalQuery } from './SignalsList.tsx';
@@ -41,6 +42,7 @@ function mount(node: React.ReactNode, locale: 'en' | 'ru') {
       <ActivityProvider
         source={createMemorySource({ now: () => FIXTURE_NOW })}
         locale={locale}
+        messages={{ ru: ruMessages }}
         timeZone="UTC"
         now={() => FIXTURE_NOW}
       >

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ruMessages } from '../locales/ru.ts';
 import { createI18n } from './createI18n.ts';
 
 const now = () => new Date('2026-11-23T15:00:00Z');
+/** Russian as an app passes it: the catalog of `@activitykit/react/locales/ru`. */
+const messages = { ru: ruMessages };
 
 describe('createI18n', () => {
   it('names today and yesterday in the time zone, and dates otherwise', () => {
@@ -10,14 +13,14 @@ describe('createI18n', () => {
     expect(en.formatDay(new Date('2026-11-22T20:30:00Z'))).toBe('Yesterday');
     expect(en.formatDay(new Date('2026-11-20T12:00:00Z'))).toBe('Friday, November 20');
     expect(en.formatDay(new Date('2025-11-20T12:00:00Z'))).toBe('November 20, 2025');
-    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
+    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now, messages });
     expect(ru.formatDay(new Date('2026-11-23T10:00:00Z'))).toBe('Сегодня');
     expect(ru.formatDay(new Date('2026-11-22T10:00:00Z'))).toBe('Вчера');
     expect(ru.formatDay(new Date('2026-11-20T12:00:00Z'))).toBe('пятница, 20 ноября');
   });
 
   it('picks Russian plural forms and fills placeholders', () => {
-    const ru = createI18n({ locale: 'ru', timeZone: 'UTC', now });
+    const ru = createI18n({ locale: 'ru', timeZone: 'UTC', now, messages });
     expect(ru.t('event.count', { count: 1 })).toBe('1 событие');
     expect(ru.t('event.count', { count: 3 })).toBe('3 события');
     expect(ru.t('event.count', { count: 11 })).toBe('11 событий');
@@ -30,13 +33,13 @@ describe('createI18n', () => {
     expect(en.formatTime(new Date('2026-11-23T14:55:00Z'), 'relative')).toBe('5 minutes ago');
     expect(en.formatTime(new Date('2026-11-22T15:00:00Z'), 'relative')).toBe('yesterday');
     expect(en.formatClock(new Date('2026-11-23T15:00:00Z'))).toBe('10:00:00 AM EST');
-    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
+    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now, messages });
     expect(ru.formatTime(new Date('2026-11-23T12:00:00Z'), 'relative')).toBe('3 часа назад');
   });
 
   it('shows times with seconds and the zone, and the full date and time for a tooltip', () => {
     const at = new Date('2026-11-23T11:03:27Z');
-    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
+    const ru = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now, messages });
     expect(ru.formatClock(at)).toBe('14:03:27 GMT+3');
     expect(ru.formatTime(at)).toBe('23 нояб. 2026 г., 14:03:27 GMT+3');
     expect(ru.formatTime(at, 'full')).toMatch(
@@ -69,5 +72,23 @@ describe('createI18n', () => {
     };
     expect(i18n.format(catalog, 'integrity.verify')).toBe('Сверить');
     expect(i18n.format(catalog, 'other')).toBe('Другое');
+  });
+
+  it('reads English with Russian dates and numbers when locale ru comes without its catalog, and says what to pass', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const bare = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', now });
+      expect(bare.t('state.empty')).toBe('No activity yet');
+      expect(bare.formatDay(new Date('2026-11-23T10:00:00Z'))).toBe('Today');
+      expect(bare.formatDay(new Date('2026-11-20T12:00:00Z'))).toBe('пятница, 20 ноября');
+      expect(bare.formatNumber(12345)).toBe('12\u00a0345');
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain("'@activitykit/react/locales/ru'");
+      createI18n({ locale: 'ru', now, messages });
+      createI18n({ locale: 'en', now });
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type Locale, type PluralForms, pluralForm } from '@activitykit/schema';
-import { en, type Message, type MessageKey, type MessageOverrides, ru } from './messages.ts';
+import { en, type Message, type MessageKey, type MessageOverrides } from './messages.ts';
 
 /** Placeholder values of a message; `count` also picks the plural form. */
 export type MessageParams = Record<string, string | number>;
@@ -10,7 +10,10 @@ export interface I18nOptions {
   locale?: Locale;
   /** IANA time zone of dates and day groups. Defaults to the browser's zone. */
   timeZone?: string;
-  /** Overrides of messages (shared ones and the integrity panel's), per locale. Defaults to none. */
+  /**
+   * Messages per locale: a language's catalog (`{ ru: ruMessages }` from
+   * `@activitykit/react/locales/ru`) and overrides of any key. English is built in. Defaults to none.
+   */
   messages?: MessageOverrides;
   /** The clock for "Today" and relative times. Defaults to `() => new Date()`. */
   now?: () => Date;
@@ -30,11 +33,13 @@ export interface ActivityI18n {
   /** A shared message with `{name}` placeholders filled; plural messages use `params.count`. */
   t(key: MessageKey, params?: MessageParams): string;
   /**
-   * A message of a component's own catalog (`{ en: {...}, ru: {...} }`), same rules as `t`: the
-   * app's override of the key (`messages` of the provider) wins over the catalog.
+   * A message of a component's own catalog (`{ en: {...} }`, other locales optional), same rules
+   * as `t`: the app's message for the key (`messages` of the provider) wins over the catalog.
    */
   format<TKey extends string>(
-    catalog: Record<Locale, Record<TKey, Message>>,
+    catalog: { en: Record<TKey, Message> } & Partial<
+      Record<Locale, Partial<Record<TKey, Message>>>
+    >,
     key: TKey,
     params?: MessageParams,
   ): string;
@@ -55,8 +60,6 @@ export interface ActivityI18n {
   /** The clock in use. */
   now(): Date;
 }
-
-const catalogs: Record<Locale, Record<MessageKey, Message>> = { en, ru };
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
@@ -79,7 +82,9 @@ export function localTimeZone(): string {
  *
  * @example
  * ```ts
- * const i18n = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow' });
+ * import { ruMessages } from '@activitykit/react/locales/ru';
+ *
+ * const i18n = createI18n({ locale: 'ru', timeZone: 'Europe/Moscow', messages: { ru: ruMessages } });
  * i18n.formatDay(new Date()); // 'Сегодня'
  * i18n.t('event.count', { count: 5 }); // '5 событий'
  * ```
@@ -89,7 +94,12 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
   const timeZone = options.timeZone ?? localTimeZone();
   const now = options.now ?? (() => new Date());
   const overrides: Partial<Record<string, Message>> = options.messages?.[locale] ?? {};
-  const messages = { ...catalogs[locale], ...overrides };
+  if (locale !== 'en' && !options.messages?.[locale]) {
+    console.warn(
+      `ActivityKit: no messages for locale "${locale}": strings stay English. Pass its catalog, e.g. messages={{ ru: ruMessages }} from '@activitykit/react/locales/ru'.`,
+    );
+  }
+  const messages = { ...en, ...overrides };
   const plural = (count: number, forms: PluralForms) => pluralForm(count, forms, locale);
 
   // Seconds and the zone's short name: two events a few seconds apart, or read by people in
@@ -154,7 +164,7 @@ export function createI18n(options: I18nOptions = {}): ActivityI18n {
     now,
     t: (key, params) => fill(messages[key] ?? en[key] ?? key, params),
     format: (catalog, key, params) =>
-      fill(overrides[key] ?? catalog[locale][key] ?? catalog.en[key] ?? key, params),
+      fill(overrides[key] ?? catalog[locale]?.[key] ?? catalog.en[key] ?? key, params),
     plural,
     formatTime(date, style = 'absolute') {
       if (style === 'absolute') return absolute.format(date);

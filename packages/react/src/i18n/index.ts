@@ -9,9 +9,10 @@ export {
 export { I18nContext, useActivityI18n } from './I18nContext.tsx';
 export {
   en as enMessages,
+  type LocaleMessageKey,
+  type LocaleMessages,
   type Message,
   type MessageKey,
   type MessageOverrides,
   type Messages,
-  ru as ruMessages,
 } from './messages.ts';

@@ -1,5 +1,7 @@
 import type { Locale, PluralForms } from '@activitykit/schema';
 import type { IntegrityMessageKey } from '../integrity/messages.ts';
+import type { LogMessageKey } from '../log/messagesEn.ts';
+import type { SearchMessageKey } from '../log/searchMessages.ts';
 
 /** A message: a string with `{name}` placeholders, or plural forms chosen by the `count` param. */
 export type Message = string | PluralForms;
@@ -8,7 +10,8 @@ export type Message = string | PluralForms;
 export type Messages = Record<string, Message>;
 
 /**
- * The kit's shared English messages: states, actions, day names, timeline and analytics strings.
+ * The kit's shared English messages (built in; other languages are separate entries, e.g.
+ * `@activitykit/react/locales/ru`): states, actions, day names, timeline and analytics strings.
  * Keys are stable; an app overrides any of them through `<ActivityProvider messages>`.
  */
 export const en = {
@@ -102,119 +105,22 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 /**
- * Overrides of messages, per locale (`<ActivityProvider messages>`): the shared catalog's keys and
- * the integrity panel's (`integrityMessages` of `@activitykit/react/integrity`).
+ * Every key of a language of the kit: the shared messages ({@link MessageKey}), the log's own
+ * (`log.title`, `log.column.user`, …) and its search box's (`search.*`).
+ */
+export type LocaleMessageKey = MessageKey | `log.${LogMessageKey}` | SearchMessageKey;
+
+/**
+ * A whole language of the kit, every {@link LocaleMessageKey} translated: what `ruMessages` of
+ * `@activitykit/react/locales/ru` is.
+ */
+export type LocaleMessages = Record<LocaleMessageKey, Message>;
+
+/**
+ * Messages per locale (`<ActivityProvider messages>`): a language's catalog (`ruMessages` of
+ * `@activitykit/react/locales/ru`), the integrity panel's keys, and any override of a key. English
+ * is built in; any key missing for the locale reads in English.
  */
 export type MessageOverrides = Partial<
-  Record<Locale, Partial<Record<MessageKey | IntegrityMessageKey, Message>>>
+  Record<Locale, Partial<Record<LocaleMessageKey | IntegrityMessageKey, Message>>>
 >;
-
-/** The kit's shared Russian messages; same keys as {@link en}. */
-export const ru: Record<MessageKey, Message> = {
-  'state.loading': 'Загрузка журнала…',
-  'state.empty': 'Событий пока нет',
-  'state.error': 'Не удалось загрузить журнал',
-  'state.errorDetail': 'Произошла ошибка: {message}',
-  'state.denied': 'У вас нет доступа к этому журналу',
-  'state.deniedDetail': 'Обратитесь к администратору за доступом.',
-  'state.unauthorized': 'Войдите, чтобы увидеть журнал',
-  'action.retry': 'Повторить',
-  'action.loadOlder': 'Загрузить более ранние',
-  'day.today': 'Сегодня',
-  'day.yesterday': 'Вчера',
-  'event.systemChange': 'Изменено системой',
-  'event.statusNote': 'Смена статуса',
-  'event.note': 'Заметка',
-  'event.failed': 'Ошибка',
-  'actor.anonymous': 'Аноним',
-  'event.count': {
-    one: '{count} событие',
-    few: '{count} события',
-    many: '{count} событий',
-    other: '{count} события',
-  },
-  'live.newEvents': {
-    one: '{count} новое событие',
-    few: '{count} новых события',
-    many: '{count} новых событий',
-    other: '{count} новых события',
-  },
-  'timeline.label': 'История: {record}',
-  'timeline.loadingOlder': 'Загрузка более ранних событий…',
-  'timeline.end': 'Начало истории',
-  'timeline.noteLabel': 'Добавить заметку',
-  'timeline.notePlaceholder': 'Заметка к этой записи…',
-  'timeline.noteSave': 'Добавить заметку',
-  'timeline.noteSaving': 'Сохранение…',
-  'timeline.noteSaved': 'Заметка добавлена',
-  'timeline.noteError': 'Не удалось сохранить заметку: {message}',
-  'timeline.noteAs': 'Подпись: {name}',
-  'timeline.noteTooLong': 'Заметка — не более {max} символов',
-  'timeline.changes': {
-    one: 'изменено {count} поле',
-    few: 'изменено {count} поля',
-    many: 'изменено {count} полей',
-    other: 'изменено {count} поля',
-  },
-  'timeline.open': 'Открыть: {record}',
-  'timeline.noteCount': '{count} / {max}',
-  'change.to': 'изменено на',
-  'change.more': {
-    one: 'и ещё {count} изменение',
-    few: 'и ещё {count} изменения',
-    many: 'и ещё {count} изменений',
-    other: 'и ещё {count} изменения',
-  },
-  'analytics.label': 'Аналитика активности',
-  'analytics.total': 'События',
-  'analytics.trend': 'Активность по времени',
-  'analytics.trendDescription': '{total} с {from} по {to}; больше всего ({peakCount}) — {peak}.',
-  'analytics.byKind': 'По типу',
-  'analytics.byCategory': 'По категории',
-  'analytics.byAction': 'Частые действия',
-  'analytics.topActors': 'Самые активные пользователи',
-  'analytics.auth': 'Входы',
-  'analytics.logins': 'Входы',
-  'analytics.failures': 'Неудачные входы',
-  'analytics.failureRate': 'Доля неудач',
-  'analytics.uniqueUsers': 'Уникальные пользователи',
-  'analytics.logouts': 'Выходы',
-  'analytics.signals': 'Сигналы безопасности',
-  'analytics.noSignals': 'За этот период сигналов безопасности нет',
-  'analytics.showTable': 'Показать таблицей',
-  'analytics.period': 'Период',
-  'analytics.count': 'Количество',
-  'analytics.share': 'Доля',
-  'analytics.viewEvents': {
-    one: 'Показать {count} событие',
-    few: 'Показать {count} события',
-    many: 'Показать {count} событий',
-    other: 'Показать {count} события',
-  },
-  'analytics.bucket.hour': 'час',
-  'analytics.bucket.day': 'день',
-  'analytics.bucket.week': 'неделя',
-  'severity.low': 'Низкая',
-  'severity.medium': 'Средняя',
-  'severity.high': 'Высокая',
-  'signal.failed_login_burst_user': 'Серия неудачных входов в одну учётную запись',
-  'signal.failed_login_burst_ip': 'Серия неудачных входов с одного IP-адреса',
-  'signal.new_ip_login': 'Вход с нового IP-адреса',
-  'signal.off_hours_activity': 'Активность в нерабочее время',
-  'signal.bulk_delete': 'Массовое удаление',
-  'signal.permission_change': 'Изменение ролей или прав',
-  'signal.detail': '{key}: {events}',
-  'kind.create': 'Создание',
-  'kind.update': 'Изменение',
-  'kind.delete': 'Удаление',
-  'kind.login': 'Вход',
-  'kind.logout': 'Выход',
-  'kind.login_failed': 'Неудачный вход',
-  'kind.access': 'Просмотр',
-  'kind.note': 'Заметка',
-  'kind.other': 'Прочее',
-  'integrity.title': 'Целостность',
-  'integrity.sealed': 'Запечатано',
-  'integrity.notSealed': 'Ещё не запечатано',
-  'integrity.sealedBy': 'Запечатано точкой #{seq}, {time}',
-};

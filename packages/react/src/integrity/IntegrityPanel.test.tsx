@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { IntegrityPanel } from '../integrity.ts';
+import { ruIntegrityMessages, ruMessages } from '../locales/ru.ts';
 import { ActivityLog, type ActivityLogIntegrityPanelProps } from '../log/ActivityLog.tsx';
 import { bodyRows, mountLog, settle } from '../log/testUtils.tsx';
 import {
@@ -103,7 +104,14 @@ describe('<IntegrityPanel>', () => {
     const { container } = mountLog(<IntegrityPanel />, {
       source: integrityMemory(),
       locale: 'ru',
-      messages: { ru: { 'integrity.verify': 'Сверить', 'integrity.title': 'Печати' } },
+      messages: {
+        ru: {
+          ...ruMessages,
+          ...ruIntegrityMessages,
+          'integrity.verify': 'Сверить',
+          'integrity.title': 'Печати',
+        },
+      },
     });
     await settle(() => expect(byName(container, 'button', 'Сверить')).toBeDefined());
     expect(container.querySelector('h2')?.textContent).toContain('Печати');

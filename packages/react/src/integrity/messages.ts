@@ -1,4 +1,4 @@
-import type { Locale, PluralForms } from '@activitykit/schema';
+import type { PluralForms } from '@activitykit/schema';
 
 // The catalog's own types (as i18n/messages.ts declares them): that file names this catalog's keys
 // among those `<ActivityProvider messages>` overrides, so this one may not import it back.
@@ -48,41 +48,9 @@ const en = {
 /** The key of an integrity panel message. */
 export type IntegrityMessageKey = keyof typeof en;
 
-/** Russian: same keys as `en`. */
-const ru: Record<IntegrityMessageKey, Message> = {
-  'integrity.off': 'Журнал не запечатывается.',
-  'integrity.tenant': 'Организация {tenant}',
-  'integrity.lastCheckpoint': 'Последняя контрольная точка',
-  'integrity.nothingSealed': 'Пока ничего не запечатано',
-  'integrity.verify': 'Проверить',
-  'integrity.verifying': 'Проверка… это может занять несколько секунд.',
-  'integrity.cannotVerify':
-    'Для проверки серверу нужен открытый ключ: обратитесь к администратору.',
-  'integrity.ok': 'Вмешательств нет: проверено точек — {checkpoints}, событий — {events}.',
-  'integrity.failed': 'Проверка не пройдена.',
-  'integrity.wrongKey': 'Неверный ключ: ни одна точка с ним не сходится.',
-  'integrity.event': 'Событие',
-  'integrity.class': 'Найдено',
-  'integrity.checkpoint': 'Точка',
-  'integrity.modified': 'Изменено',
-  'integrity.deleted': 'Удалено',
-  'integrity.inserted': 'Вставлено',
-  'integrity.late': 'Позднее (подписано, не угроза)',
-  'integrity.hash': 'Точка #{seq}: хеш не совпадает',
-  'integrity.signature': 'Точка #{seq}: неверная подпись',
-  'integrity.chain': 'Точка #{seq}: цепочка разорвана',
-  'integrity.missing': 'Точка #{seq}: пропала',
-  'integrity.mismatched': 'Точка #{seq}: якорь расходится в {fields}',
-  'integrity.anchor': 'Якорь',
-  'integrity.anchor.ok': 'в порядке',
-  'integrity.anchor.not_configured': 'не настроен',
-  'integrity.anchor.missing': 'отсутствует',
-  'integrity.anchor.unreadable': 'не читается',
-  'integrity.anchor.empty': 'пуст',
-  'integrity.anchor.behind': 'отстаёт',
-  'integrity.anchor.mismatch': 'расходится',
-  'integrity.explained': 'Не вмешательство: истекло — {expired}, массово удалено — {bulkDeleted}.',
-};
-
-/** The integrity panel's catalog, English and Russian (the `integrity.*` keys beyond the shared ones). */
-export const integrityMessages: Record<Locale, Record<IntegrityMessageKey, Message>> = { en, ru };
+/**
+ * The integrity panel's catalog: English (the `integrity.*` keys beyond the shared ones). Other
+ * languages come from the provider's `messages`: `ruIntegrityMessages` of
+ * `@activitykit/react/locales/ru`.
+ */
+export const integrityMessages: { en: Record<IntegrityMessageKey, Message> } = { en };

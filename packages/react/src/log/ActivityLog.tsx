@@ -34,7 +34,7 @@ const defaultCategories = createCategoryRegistry();
  *
  * @example
  * ```tsx
- * <ActivityProvider source={createRestSource({ baseUrl: '/api/activity' })} locale="ru">
+ * <ActivityProvider source={source} locale="ru" messages={{ ru: ruMessages }}>
  *   <ActivityLog
  *     urlSync={createBrowserUrlAdapter()}
  *     onOpenRecord={(ref) => navigate(`/${ref.type}s/${ref.id}`)}
@@ -68,7 +68,7 @@ export function ActivityLog(props: ActivityLogProps): ReactNode {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
   const i18n = useActivityI18n();
-  const t = useMemo(() => logTranslator(i18n.locale), [i18n.locale]);
+  const t = useMemo(() => logTranslator(i18n), [i18n]);
   const state = useLogState(props);
   const sealed = useLogIntegrity();
   const { filters, sort, selected, columns, openId, setOpenId } = state;

@@ -1,4 +1,3 @@
-import type { Locale } from '@activitykit/schema';
 import { type ReactNode, useState } from 'react';
 import { ActorSuggestionList } from './ActorSuggestionList.tsx';
 import { useDraftInput } from './DebouncedInput.tsx';
@@ -11,7 +10,6 @@ export interface ActorFilterInputProps {
   value: string;
   onCommit(value: string): void;
   placeholder?: string;
-  locale: Locale;
   /** How a role reads in the suggestions. Defaults to the role itself. */
   roleLabel?: (role: string) => string;
   /** Milliseconds of typing pause before the value commits. Defaults to `400`. */
@@ -24,7 +22,7 @@ export interface ActorFilterInputProps {
  * (then restores the applied value). What is typed commits after a pause, on Enter or on blur.
  */
 export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
-  const { label, value, onCommit, placeholder, locale, roleLabel, delayMs = 400 } = props;
+  const { label, value, onCommit, placeholder, roleLabel, delayMs = 400 } = props;
   const field = useDraftInput(value, onCommit, delayMs);
   const { draft, setDraft } = field;
   const [typing, setTyping] = useState(false);
@@ -64,7 +62,7 @@ export function ActorFilterInput(props: ActorFilterInputProps): ReactNode {
             }
           }}
         />
-        <ActorSuggestionList combobox={combobox} locale={locale} roleLabel={roleLabel} />
+        <ActorSuggestionList combobox={combobox} roleLabel={roleLabel} />
       </div>
     </div>
   );

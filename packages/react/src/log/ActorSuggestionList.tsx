@@ -1,12 +1,11 @@
-import type { Locale } from '@activitykit/schema';
 import type { ReactNode } from 'react';
-import { fill, searchStrings } from './searchMessages.ts';
+import { useActivityI18n } from '../i18n/I18nContext.tsx';
+import { searchTranslator } from './searchMessages.ts';
 import type { ActorCombobox } from './useActorCombobox.ts';
 
 /** Props of {@link ActorSuggestionList}. */
 export interface ActorSuggestionListProps {
   combobox: ActorCombobox;
-  locale: Locale;
   /** How a role reads (translated user types). Defaults to the role itself. */
   roleLabel?: (role: string) => string;
 }
@@ -17,15 +16,15 @@ export interface ActorSuggestionListProps {
  * from the input. A polite status line tells screen readers how many there are.
  */
 export function ActorSuggestionList(props: ActorSuggestionListProps): ReactNode {
-  const { combobox, locale, roleLabel = (role: string) => role } = props;
-  const strings = searchStrings(locale);
+  const { combobox, roleLabel = (role: string) => role } = props;
+  const t = searchTranslator(useActivityI18n());
   const { open, suggestions, active, listId } = combobox;
   return (
     <>
       <div
         id={listId}
         role="listbox"
-        aria-label={strings.suggestions}
+        aria-label={t('search.suggestions')}
         className="ak-log-suggestions"
         hidden={!open}
       >
@@ -57,7 +56,7 @@ export function ActorSuggestionList(props: ActorSuggestionListProps): ReactNode 
           : null}
       </div>
       <span className="ak-visually-hidden" role="status">
-        {open ? fill(strings.suggestionCount, { count: suggestions.length }) : ''}
+        {open ? t('search.suggestionCount', { count: suggestions.length }) : ''}
       </span>
     </>
   );

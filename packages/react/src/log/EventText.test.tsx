@@ -1,5 +1,6 @@
 import { type ActivityEvent, describe as describeEvent } from '@activitykit/schema';
 import { describe, expect, it } from 'vitest';
+import { ruMessages } from '../locales/ru.ts';
 import { CustomerTimeline } from '../timeline/CustomerTimeline.tsx';
 import { ActivityLog } from './ActivityLog.tsx';
 import { bodyRows, memory, mountLog, settle } from './testUtils.tsx';
@@ -55,7 +56,7 @@ describe('how events read', () => {
         <ActivityLog live={false} defaultOpenEventId={anonymous.id} />
         <CustomerTimeline record="customer:42" />
       </>,
-      { source, locale: 'ru' },
+      { source, locale: 'ru', messages: { ru: ruMessages } },
     );
     await settle(() => expect(bodyRows(container)).toHaveLength(1));
     const user = bodyRows(container)[0]?.querySelector('[data-column="user"]');
@@ -80,6 +81,7 @@ describe('how events read', () => {
     const { container } = mountLog(<ActivityLog live={false} onOpenRecord={() => {}} />, {
       source: memory([bulkDeleted]),
       locale: 'ru',
+      messages: { ru: ruMessages },
     });
     await settle(() => expect(bodyRows(container)).toHaveLength(1));
     const row = bodyRows(container)[0] as HTMLElement;

@@ -84,7 +84,6 @@ export function FilterBar(props: FilterBarProps) {
         timeZone={timeZone}
         serverError={props.searchError}
         t={t}
-        locale={locale}
         inputRef={props.searchRef}
       />
       <div className="ak-log-filter-row">
@@ -108,7 +107,6 @@ export function FilterBar(props: FilterBarProps) {
             placeholder={t('filters.userPlaceholder')}
             value={filters.actors?.[0] ?? ''}
             onCommit={onUser}
-            locale={locale}
             roleLabel={(role) => roleLabel(role, t)}
           />
         )}

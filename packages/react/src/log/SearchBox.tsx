@@ -1,12 +1,13 @@
-import { type Locale, parseSearch, SchemaError } from '@activitykit/schema';
+import { parseSearch, SchemaError } from '@activitykit/schema';
 import { type Ref, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useActivityI18n } from '../i18n/I18nContext.tsx';
 import { ActorSuggestionList } from './ActorSuggestionList.tsx';
 import { actorTokenAt, replaceActorToken } from './actorToken.ts';
 import { roleLabel } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
 import { SearchErrorLine } from './SearchErrorLine.tsx';
 import type { SearchError } from './searchError.ts';
-import { searchStrings } from './searchMessages.ts';
+import { searchTranslator } from './searchMessages.ts';
 import { useActorCombobox } from './useActorCombobox.ts';
 
 /** Props of {@link SearchBox}. */
@@ -20,8 +21,6 @@ export interface SearchBoxProps {
   /** An error the source reported for the applied text (e.g. a server-side 400 with a position). */
   serverError?: SearchError | undefined;
   t: LogTranslate;
-  /** Language of error messages and suggestions. Defaults to `'en'`. */
-  locale?: Locale;
   inputRef?: Ref<HTMLInputElement>;
   /** Milliseconds of typing pause before a valid search applies itself. Defaults to `500`. */
   debounceMs?: number;
@@ -51,7 +50,7 @@ export function checkSearch(text: string, timeZone: string): SearchError | undef
  */
 export function SearchBox(props: SearchBoxProps) {
   const { value, onSubmit, timeZone, serverError, t, inputRef, debounceMs = 500 } = props;
-  const locale = props.locale ?? 'en';
+  const i18n = useActivityI18n();
   const [draft, setDraft] = useState(value);
   const [applied, setApplied] = useState(value);
   const [caret, setCaret] = useState<number | null>(null);
@@ -148,17 +147,11 @@ export function SearchBox(props: SearchBoxProps) {
             }
           }}
         />
-        <ActorSuggestionList
-          combobox={combobox}
-          locale={locale}
-          roleLabel={(role) => roleLabel(role, t)}
-        />
+        <ActorSuggestionList combobox={combobox} roleLabel={(role) => roleLabel(role, t)} />
       </div>
-      {error ? (
-        <SearchErrorLine id={`${id}-error`} text={draft} error={error} locale={locale} />
-      ) : null}
+      {error ? <SearchErrorLine id={`${id}-error`} text={draft} error={error} /> : null}
       <p id={`${id}-stale`} className="ak-log-search-stale" role="status">
-        {stale ? searchStrings(locale).stale : ''}
+        {stale ? searchTranslator(i18n)('search.stale') : ''}
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
-import type { Locale } from '@activitykit/schema';
 import type { ReactNode } from 'react';
+import { useActivityI18n } from '../i18n/I18nContext.tsx';
 import type { SearchError } from './searchError.ts';
 import { describeSearchProblem } from './searchMessages.ts';
 
@@ -9,7 +9,6 @@ export interface SearchErrorLineProps {
   /** The search text the error is about. */
   text: string;
   error: SearchError;
-  locale: Locale;
 }
 
 /**
@@ -18,12 +17,13 @@ export interface SearchErrorLineProps {
  * sent none), its place counted in characters from 1.
  */
 export function SearchErrorLine(props: SearchErrorLineProps): ReactNode {
-  const { id, text, error, locale } = props;
+  const { id, text, error } = props;
+  const i18n = useActivityI18n();
   const { position } = error;
   const located = position !== undefined && position <= text.length;
   const length = Math.max(1, error.length ?? 1);
   const wording = error.search
-    ? describeSearchProblem(error.search, located ? position : undefined, locale)
+    ? describeSearchProblem(error.search, located ? position : undefined, i18n)
     : error.message;
   return (
     <div id={id} className="ak-log-search-error" role="alert">

@@ -1,6 +1,7 @@
 import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { ruMessages } from '../locales/ru.ts';
 import { FIXTURE_NOW } from '../test/fixtures.ts';
 import { ActivityLog } from './ActivityLog.tsx';
 import { generateActivityEvents } from './fixtures.ts';
@@ -26,7 +27,11 @@ const options = (input: HTMLInputElement) => [
 beforeEach(() => page.viewport(1280, 800));
 
 async function mounted(locale: 'en' | 'ru' = 'en') {
-  const view = mountLog(<ActivityLog live={false} />, { source: memory(events), locale });
+  const view = mountLog(<ActivityLog live={false} />, {
+    source: memory(events),
+    locale,
+    messages: { ru: ruMessages },
+  });
   await settle(() => expect(bodyRows(view.container).length).toBeGreaterThan(3));
   return view;
 }

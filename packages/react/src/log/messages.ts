@@ -1,31 +1,23 @@
-import type { Locale } from '@activitykit/schema';
+import type { ActivityI18n } from '../i18n/createI18n.ts';
 import { LOG_MESSAGES_EN, type LogMessageKey } from './messagesEn.ts';
-import { LOG_MESSAGES_RU } from './messagesRu.ts';
 
 export type { LogMessageKey } from './messagesEn.ts';
 
 /** Translates a key of the log's strings, filling `{name}` parameters. */
 export type LogTranslate = (key: LogMessageKey, params?: Record<string, string | number>) => string;
 
-const DICTIONARIES: Record<Locale, Record<LogMessageKey, string>> = {
-  en: LOG_MESSAGES_EN,
-  ru: LOG_MESSAGES_RU,
+/** The log's English strings under the keys a language's catalog gives them (`log.title`). */
+const CATALOG = {
+  en: Object.fromEntries(
+    Object.entries(LOG_MESSAGES_EN).map(([key, text]) => [`log.${key}`, text]),
+  ) as Record<`log.${LogMessageKey}`, string>,
 };
 
 /**
- * The translator of the log's own strings for a locale (they live beside the component so the log
- * stays self-contained; labels shared by the kit come from `useActivityI18n`).
+ * The translator of the log's own strings (they live beside the component so the log stays
+ * self-contained; labels shared by the kit come from `useActivityI18n`). The provider's `messages`
+ * give them in another language under `log.<key>` (`ruMessages` has them all); English otherwise.
  */
-export function logTranslator(locale: Locale): LogTranslate {
-  const dictionary = DICTIONARIES[locale] ?? LOG_MESSAGES_EN;
-  const numbers = new Intl.NumberFormat(locale);
-  return (key, params) => {
-    const template = dictionary[key] ?? LOG_MESSAGES_EN[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-      const value = params[name];
-      if (value === undefined) return match;
-      return typeof value === 'number' ? numbers.format(value) : value;
-    });
-  };
+export function logTranslator(i18n: ActivityI18n): LogTranslate {
+  return (key, params) => i18n.format(CATALOG, `log.${key}`, params);
 }
