@@ -69,6 +69,13 @@ export async function deliverStream(
         return false;
       }
     }
+    if (events.length > 0) {
+      deps.settings.onDelivered?.({
+        streamId: stream._id,
+        tenantId: stream.tenantId,
+        ids: events.map((event) => event.id),
+      });
+    }
     cursor = upTo;
     state = await recordProgress(deps, {
       stream,

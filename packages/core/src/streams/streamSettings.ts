@@ -27,10 +27,21 @@ export interface StreamsOptions {
   settleMs?: number;
   /** Timeout of one delivery (request, connection, write). Defaults to `10_000` ms. */
   timeoutMs?: number;
+  /** Called after each batch this process delivered (metrics, logs). Defaults to none. */
+  onDelivered?: (delivery: StreamDelivered) => void;
+}
+
+/** A batch a process delivered (see {@link StreamsOptions.onDelivered}). */
+export interface StreamDelivered {
+  streamId: string;
+  tenantId: string;
+  /** The delivered event ids, oldest first. */
+  ids: string[];
 }
 
 /** {@link StreamsOptions} with every default applied (the key aside). */
-export type StreamSettings = Required<Omit<StreamsOptions, 'secretKey'>>;
+export type StreamSettings = Required<Omit<StreamsOptions, 'secretKey' | 'onDelivered'>> &
+  Pick<StreamsOptions, 'onDelivered'>;
 
 /** The defaults of {@link StreamsOptions}. */
 export const DEFAULT_STREAM_SETTINGS: StreamSettings = {
