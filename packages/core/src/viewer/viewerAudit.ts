@@ -1,4 +1,4 @@
-import type { ActivityEvent, RecordRef } from '@activitykit/schema';
+import type { ActivityEvent } from '@activitykit/schema';
 import type { ActivityAccess } from '../access.ts';
 import type { ActivityStore } from '../activityStore.ts';
 import { type RequestContext, requestContext } from '../internal/auditText.ts';
@@ -19,8 +19,10 @@ export interface ViewerViewOptions {
 
 /**
  * Records that a viewer token's bearer opened a page of the log — one `activity.viewed` event
- * (kind `access`) in the token's tenant, about the records the token shows, with the token's id —
- * so who looked at the audit log is itself audited. Does nothing for an access that is not a
+ * (kind `access`) in the token's tenant, with the page, the records the token shows (`records`)
+ * and the token's id (`viewer`) in its metadata — so who looked at the audit log is itself
+ * audited. The event refers to no record: it is the tenant's to read, not the viewer's (their own
+ * looks would otherwise fill the history they look at). Does nothing for an access that is not a
  * token's. Like `record()`, it never throws store failures at the caller.
  *
  * @example
@@ -36,11 +38,6 @@ export function recordViewerView(
   const { viewer, scope } = access as ActivityAccess & { viewer?: ViewerGrant };
   if (!viewer || scope.tenants === '*') return undefined;
   const context = requestContext(view.context);
-  // The subject takes one of an event's 50 refs.
-  const refs: Pick<RecordRef, 'type' | 'id'>[] = (scope.refs ?? []).slice(0, 49).map((key) => {
-    const at = key.indexOf(':');
-    return { type: key.slice(0, at), id: key.slice(at + 1) };
-  });
   let last: ActivityEvent | undefined;
   for (const tenantId of scope.tenants) {
     last = store.record({
@@ -50,12 +47,12 @@ export function recordViewerView(
       category: 'report',
       actor: access.actor,
       subject: { type: 'activity_log', id: tenantId },
-      refs,
       ...(context ? { context } : {}),
       metadata: {
         page: view.page,
         ...(view.target ? { target: view.target.slice(0, 301) } : {}),
-        viewerTokenId: viewer.tokenId,
+        ...(scope.refs ? { records: scope.refs.slice(0, 50) } : {}),
+        viewer: viewer.tokenId,
       },
     });
   }

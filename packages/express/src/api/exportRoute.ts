@@ -6,6 +6,7 @@ import {
   exportContentDisposition,
   exportTitle,
   planExport,
+  type ViewerGrant,
 } from '@activitykit/core';
 import { type ActivityScope, type Actor, MAX_QUERY_IDS } from '@activitykit/schema';
 import type { Request, Response, Router } from 'express';
@@ -24,8 +25,11 @@ export function mountExportRoutes(router: Router, options: ActivityApiOptions): 
   for (const format of ['csv', 'ndjson', 'pdf'] as const) {
     router.get(
       `/export.${format}`,
-      route(options, (req, res, { scope, actor }) =>
-        sendExport({ req, res, scope, actor, format, options }),
+      route(
+        options,
+        (req, res, { scope, actor, viewer }) =>
+          sendExport({ req, res, scope, actor, viewer, format, options }),
+        'export',
       ),
     );
   }
@@ -36,6 +40,7 @@ async function sendExport(input: {
   res: Response;
   scope: ActivityScope;
   actor: Actor;
+  viewer: ViewerGrant | undefined;
   format: ExportFormat;
   options: ActivityApiOptions;
 }): Promise<void> {
@@ -55,6 +60,7 @@ async function sendExport(input: {
     filters,
     ids: read.ids,
     context: requestContextOf(req),
+    viewer: input.viewer,
   });
   const file = createExport(format, audit.events, {
     title: exportTitle(locale),

@@ -1,4 +1,11 @@
-import { type ActivityAccess, type RequestContext, resolveAccess } from '@activitykit/core';
+import {
+  type ActivityAccess,
+  assertViewerCan,
+  type RequestContext,
+  resolveAccess,
+  type ViewerPermission,
+  viewerAccess,
+} from '@activitykit/core';
 import type { Request, RequestHandler, Response } from 'express';
 import { clientIp } from '../capture/facts.ts';
 import { sendProblem } from '../problem.ts';
@@ -13,21 +20,38 @@ export type ApiRoute = (req: Request, res: Response, access: Access) => Promise<
 /**
  * Asks the app's `authorize` who is calling, and checks the answer with core's `resolveAccess`
  * (deny by default: nothing → 401 `UNAUTHORIZED`, malformed → 403 `INVALID_SCOPE`, no tenant →
- * 403 `FORBIDDEN`).
+ * 403 `FORBIDDEN`). With `viewerTokens`, a `Bearer` viewer token is checked first (core's
+ * `viewerAccess`: a bad one is a 401, and it never widens the session's own access).
  */
 export async function authorizeRequest(
   req: Request,
-  authorize: ActivityApiOptions['authorize'],
+  options: Pick<ActivityApiOptions, 'authorize' | 'store' | 'viewerTokens'>,
 ): Promise<Access> {
-  return resolveAccess(await authorize(req));
+  if (options.viewerTokens) {
+    const viewer = await viewerAccess({
+      store: options.store,
+      authorization: req.get('authorization'),
+      session: () => options.authorize(req),
+    });
+    if (viewer) return viewer;
+  }
+  return resolveAccess(await options.authorize(req));
 }
 
-/** Wraps a route: authorizes, runs it, and answers any failure as a problem document. */
-export function route(options: ActivityApiOptions, run: ApiRoute): RequestHandler {
+/**
+ * Wraps a route: authorizes, runs it, and answers any failure as a problem document. `need` is
+ * what a viewer token must allow to use the route (`'none'`: no token may). Defaults to `'read'`.
+ */
+export function route(
+  options: ActivityApiOptions,
+  run: ApiRoute,
+  need: ViewerPermission | 'none' = 'read',
+): RequestHandler {
   const onError = options.onError ?? defaultOnError;
   return async (req, res) => {
     try {
-      const access = await authorizeRequest(req, options.authorize);
+      const access = await authorizeRequest(req, options);
+      assertViewerCan(access, need);
       await run(req, res, access);
     } catch (error) {
       const problem = sendProblem(res, error);

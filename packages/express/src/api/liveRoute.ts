@@ -1,8 +1,10 @@
 import {
+  activityFailure,
   createStreamSlots,
   DEFAULT_MAX_STREAMS_PER_TENANT,
   DEFAULT_WATCH_LOOKBACK_MS,
   type StreamSlots,
+  type WatchScope,
 } from '@activitykit/core';
 import {
   type ActivityQueryInput,
@@ -12,7 +14,7 @@ import {
 } from '@activitykit/schema';
 import type { Request, Response, Router } from 'express';
 import { ActivityHttpError } from '../errors.ts';
-import { defaultOnError, route } from './handler.ts';
+import { authorizeRequest, defaultOnError, route } from './handler.ts';
 import { readQuery, searchParams, single } from './input.ts';
 import type { ActivityApiOptions } from './options.ts';
 
@@ -27,7 +29,8 @@ export function mountLiveRoute(router: Router, options: ActivityApiOptions): voi
   const slots = createStreamSlots({ maxPerTenant });
   router.get(
     '/live',
-    route(options, (req, res, { scope }) => {
+    route(options, (req, res, access) => {
+      const { scope } = access;
       const params = searchParams(req);
       const lastParam = single(params, 'lastEventId');
       const header = req.headers['last-event-id'];
@@ -41,7 +44,11 @@ export function mountLiveRoute(router: Router, options: ActivityApiOptions): voi
       const query = readQuery(params, ['lastEventId']);
       const slot = takeSlot(slots, scope, maxPerTenant);
       res.on('close', slot.release);
-      startStream({ req, res, scope, query, lastEventId, options });
+      // A token's stream asks again before every poll: it ends once the token expires or is revoked.
+      const watchScope = access.viewer
+        ? async () => (await authorizeRequest(req, options)).scope
+        : scope;
+      startStream({ req, res, scope: watchScope, query, lastEventId, options });
     }),
   );
 }
@@ -60,7 +67,7 @@ function takeSlot(slots: StreamSlots, scope: ActivityScope, max: number): { rele
 interface StreamInput {
   req: Request;
   res: Response;
-  scope: ActivityScope;
+  scope: WatchScope;
   query: ActivityQueryInput;
   lastEventId: string | undefined;
   options: ActivityApiOptions;
@@ -99,7 +106,8 @@ function startStream(input: StreamInput): void {
         res.write(`id: ${event.id}\nevent: ${LIVE_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
       }
     } catch (error) {
-      if (!closed.signal.aborted) onError(error, req);
+      // A viewer token that expired or was revoked ends its stream: the client reconnects with a new one.
+      if (!closed.signal.aborted && activityFailure(error)?.status !== 401) onError(error, req);
     } finally {
       clearInterval(heartbeat);
       res.end();

@@ -57,6 +57,15 @@ export interface ActivityApiOptions {
   exportName?: string;
   /** Largest JSON body accepted. Defaults to `'100kb'`. */
   bodyLimit?: string;
+  /**
+   * Accept viewer tokens (`store.createViewerToken`) as `Authorization: Bearer <token>`: a request
+   * with one reads what the token allows (read routes, live, and exports when it may export),
+   * narrowed by the app's session when `authorize` answers one too; a bad token is a 401
+   * (`INVALID_TOKEN`, `TOKEN_EXPIRED`, `TOKEN_REVOKED`). Pages, timelines and events opened through a
+   * token are recorded as `activity.viewed` events. Every `Bearer` credential is then taken for a
+   * viewer token. Defaults to `false`.
+   */
+  viewerTokens?: boolean;
   /** Server-side failures (5xx answers, a live stream's poll failing). Defaults to stderr. */
   onError?: (error: unknown, req: Request) => void;
 }

@@ -1,9 +1,9 @@
-import { permissionsView } from '@activitykit/core';
+import { permissionsView, recordViewerView } from '@activitykit/core';
 import { isUlid, parseRefKey, type StatsBucket } from '@activitykit/schema';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { ActivityHttpError } from '../errors.ts';
-import { route } from './handler.ts';
+import { requestContextOf, route } from './handler.ts';
 import { checkWith, noParams, readQuery, searchParams, single } from './input.ts';
 import type { ActivityApiOptions } from './options.ts';
 
@@ -23,14 +23,19 @@ export function mountReadRoutes(router: Router, options: ActivityApiOptions): vo
 
   router.get(
     '/',
-    route(options, async (req, res, { scope }) => {
-      res.json(await store.list(readQuery(searchParams(req)), scope));
+    route(options, async (req, res, access) => {
+      const query = readQuery(searchParams(req));
+      const page = await store.list(query, access.scope);
+      // A token's bearer opening the log (its first page) is recorded: who looked is audited too.
+      if (!query.cursor)
+        recordViewerView(store, access, { page: 'list', context: requestContextOf(req) });
+      res.json(page);
     }),
   );
 
   router.get(
     '/timeline',
-    route(options, async (req, res, { scope }) => {
+    route(options, async (req, res, access) => {
       const params = searchParams(req);
       const refText = single(params, 'ref');
       const ref = refText === undefined ? undefined : parseRefKey(refText);
@@ -47,7 +52,12 @@ export function mountReadRoutes(router: Router, options: ActivityApiOptions): vo
           errors: [{ path: 'subject', message: 'not allowed on a timeline' }],
         });
       }
-      res.json(await store.timeline(ref, query, scope));
+      const page = await store.timeline(ref, query, access.scope);
+      if (!query.cursor) {
+        const context = requestContextOf(req);
+        recordViewerView(store, access, { page: 'timeline', target: refText, context });
+      }
+      res.json(page);
     }),
   );
 
@@ -65,17 +75,28 @@ export function mountReadRoutes(router: Router, options: ActivityApiOptions): vo
 
   router.get(
     '/signals',
-    route(options, async (req, res, { scope }) => {
-      const query = readQuery(searchParams(req));
-      res.json({ items: await store.securitySignals(query, scope, options.signals) });
-    }),
+    route(
+      options,
+      async (req, res, { scope }) => {
+        const query = readQuery(searchParams(req));
+        res.json({ items: await store.securitySignals(query, scope, options.signals) });
+      },
+      'none',
+    ),
   );
 
   router.get(
     '/:id',
-    route(options, async (req, res, { scope }) => {
+    route(options, async (req, res, access) => {
       noParams(req);
-      res.json(await store.get(eventId(req.params.id), scope));
+      const id = eventId(req.params.id);
+      const event = await store.get(id, access.scope);
+      recordViewerView(store, access, {
+        page: 'event',
+        target: id,
+        context: requestContextOf(req),
+      });
+      res.json(event);
     }),
   );
 }

@@ -24,63 +24,79 @@ export function mountWriteRoutes(router: Router, options: ActivityApiOptions): v
   router.post(
     '/verify',
     json,
-    route(options, async (req, res, { scope }) => {
-      noParams(req);
-      const input = checkWith(verifyInputSchema, body(req));
-      assertTenantInScope(scope, input.tenantId);
-      if (!options.verify) {
-        throw new ActivityHttpError(
-          'NOT_CONFIGURED',
-          'Verification is not set up on this server: pass verify: { publicKey } to activityApi().',
-        );
-      }
-      res.json(await store.verify(input, options.verify));
-    }),
+    route(
+      options,
+      async (req, res, { scope }) => {
+        noParams(req);
+        const input = checkWith(verifyInputSchema, body(req));
+        assertTenantInScope(scope, input.tenantId);
+        if (!options.verify) {
+          throw new ActivityHttpError(
+            'NOT_CONFIGURED',
+            'Verification is not set up on this server: pass verify: { publicKey } to activityApi().',
+          );
+        }
+        res.json(await store.verify(input, options.verify));
+      },
+      'none',
+    ),
   );
 
   router.post(
     '/bulk-delete',
     json,
-    route(options, async (req, res, { scope, actor }) => {
-      noParams(req);
-      const target = checkWith(bulkDeleteInputSchema, body(req));
-      res.json(await store.bulkDelete(target, scope, { actor, context: requestContextOf(req) }));
-    }),
+    route(
+      options,
+      async (req, res, { scope, actor }) => {
+        noParams(req);
+        const target = checkWith(bulkDeleteInputSchema, body(req));
+        res.json(await store.bulkDelete(target, scope, { actor, context: requestContextOf(req) }));
+      },
+      'none',
+    ),
   );
 
   router.post(
     '/notes',
     json,
-    route(options, async (req, res, { scope, actor }) => {
-      noParams(req);
-      const input = checkWith(noteInputSchema, body(req));
-      const note = await store.addNote(
-        {
-          ref: input.ref,
-          body: input.body,
-          author: actor,
-          context: requestContextOf(req),
-          ...(input.tenantId ? { tenantId: input.tenantId } : {}),
-        },
-        scope,
-      );
-      res.status(201).json(note);
-    }),
+    route(
+      options,
+      async (req, res, { scope, actor }) => {
+        noParams(req);
+        const input = checkWith(noteInputSchema, body(req));
+        const note = await store.addNote(
+          {
+            ref: input.ref,
+            body: input.body,
+            author: actor,
+            context: requestContextOf(req),
+            ...(input.tenantId ? { tenantId: input.tenantId } : {}),
+          },
+          scope,
+        );
+        res.status(201).json(note);
+      },
+      'none',
+    ),
   );
 
   router.post(
     '/:id/restore',
     json,
-    route(options, async (req, res, { scope, actor }) => {
-      noParams(req);
-      checkWith(z.strictObject({}), body(req));
-      const id = eventId(req.params.id);
-      const restored = await store.restore(id, scope, {
-        actor,
-        context: requestContextOf(req),
-        ...(options.restorers ? { restorers: options.restorers } : {}),
-      });
-      res.status(201).json(restored);
-    }),
+    route(
+      options,
+      async (req, res, { scope, actor }) => {
+        noParams(req);
+        checkWith(z.strictObject({}), body(req));
+        const id = eventId(req.params.id);
+        const restored = await store.restore(id, scope, {
+          actor,
+          context: requestContextOf(req),
+          ...(options.restorers ? { restorers: options.restorers } : {}),
+        });
+        res.status(201).json(restored);
+      },
+      'none',
+    ),
   );
 }
