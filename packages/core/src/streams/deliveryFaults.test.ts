@@ -104,7 +104,7 @@ describe('delivery faults', () => {
     // The batch in flight at the kill was received but never acknowledged: it came again, same ids.
     expect(counts.duplicated).toBeGreaterThanOrEqual(10);
     expect(second.batches.flat()[0]).toBe(received[killedAt - 10]);
-    console.info(`[streams faults] SIGKILL mid-batch: ${JSON.stringify(counts)}`);
+    process.stdout.write(`[streams faults] SIGKILL mid-batch: ${JSON.stringify(counts)}\n`);
   });
 
   it('lets one of two processes deliver, and the other take over within the lease once it dies', async () => {
@@ -123,6 +123,8 @@ describe('delivery faults', () => {
     expect(takeoverMs).toBeLessThan(LEASE_MS + 10_000);
     await eventually('every event', () => new Set(arrivals(receiver)).size >= sent.length, 60_000);
     const counts = checkDelivery(arrivals(receiver), sent);
-    console.info(`[streams faults] takeover after ${takeoverMs} ms: ${JSON.stringify(counts)}`);
+    process.stdout.write(
+      `[streams faults] takeover after ${takeoverMs} ms: ${JSON.stringify(counts)}\n`,
+    );
   });
 });
