@@ -129,6 +129,30 @@ export {
 export type { RestoreOptions, Restorer, Restorers } from './restore.ts';
 export type { RetentionOptions, SweepResult } from './retention.ts';
 export { placeSignIn, type SignInPlacement } from './signInPlacement.ts';
+export type { ActivityStreams } from './streams/createStreams.ts';
+export type { StreamPayload } from './streams/payload.ts';
+export type { StreamAccess } from './streams/streamAccess.ts';
+export { STREAM_ACTIONS } from './streams/streamAudit.ts';
+export {
+  type CreateStreamInput,
+  createStreamInputSchema,
+  STREAM_FORMAT_VERSIONS,
+  type StreamDestination,
+  type StreamDestinationInput,
+  type StreamFilter,
+  streamDestinationSchema,
+  streamFilterSchema,
+  streamIdSchema,
+  type UpdateStreamInput,
+  updateStreamInputSchema,
+} from './streams/streamInputs.ts';
+export {
+  DEFAULT_STREAM_SETTINGS,
+  type StreamDelivered,
+  type StreamsOptions,
+} from './streams/streamSettings.ts';
+export type { LogStream, StreamState, StreamStatus } from './streams/streamView.ts';
+export { signWebhook, type WebhookHeaders } from './streams/webhook.ts';
 export { narrowScope } from './viewer/narrowScope.ts';
 export type { ViewerTokenSecret } from './viewer/tokenCodec.ts';
 export {
