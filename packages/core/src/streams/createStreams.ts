@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ActivityEvent, type ActivityEventInput, minUlidAt } from '@activitykit/schema';
 import { ActivityError } from '../errors.ts';
+import { searchFilter } from '../query/readInputs.ts';
 import { newWebhookSecret, sealSecret } from './secrets.ts';
 import { createSender, type SenderDeps } from './senders.ts';
 import { assertManages, parseInput, type StreamAccess, scopeOf } from './streamAccess.ts';
@@ -9,6 +10,7 @@ import type { StreamCollections, StreamDocument } from './streamDocuments.ts';
 import {
   type CreateStreamInput,
   createStreamInputSchema,
+  type StreamFilter,
   streamIdSchema,
   type UpdateStreamInput,
   updateStreamInputSchema,
@@ -105,6 +107,7 @@ export function createStreams(deps: StreamsDeps): ActivityStreams {
     async create(input, access) {
       const scope = scopeOf(access);
       const parsed = parseInput(createStreamInputSchema, input, 'log stream');
+      checkSearch(parsed.filter);
       assertManages(scope, parsed.tenantId);
       const now = deps.clock();
       const secret = parsed.destination.type === 'webhook' ? newWebhookSecret() : undefined;
@@ -138,6 +141,7 @@ export function createStreams(deps: StreamsDeps): ActivityStreams {
     async update(id, input, access) {
       const before = await load(id, access);
       const patch = parseInput(updateStreamInputSchema, input, 'log stream update');
+      if (patch.filter) checkSearch(patch.filter);
       if (patch.destination && patch.destination.type !== before.destination.type) {
         throw new ActivityError(
           'FORBIDDEN',
@@ -201,4 +205,9 @@ export function createStreams(deps: StreamsDeps): ActivityStreams {
       }
     },
   };
+}
+
+/** Refuses a search string that does not parse (`INVALID_QUERY` with where), before it is stored. */
+function checkSearch(filter: StreamFilter): void {
+  if (filter.q?.trim()) searchFilter(filter.q, filter.timeZone);
 }
