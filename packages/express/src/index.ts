@@ -1,6 +1,7 @@
 export { type ActivityApiHandlers, activityApi } from './api/activityApi.ts';
 export { MAX_EXPORT_IDS } from './api/exportRoute.ts';
 export type { ActivityAccess, ActivityApiOptions, LiveOptions } from './api/options.ts';
+export { type ActivityStreamsApiOptions, activityStreamsApi } from './api/streamsApi.ts';
 export { MAX_BULK_IDS } from './api/writeRoutes.ts';
 export { activityCapture } from './capture/activityCapture.ts';
 export type { ActivityDraft } from './capture/capturedRequest.ts';
