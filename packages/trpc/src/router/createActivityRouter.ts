@@ -5,7 +5,13 @@ import type {
   TRPCDefaultErrorShape,
   TRPCRouterBuilder,
 } from '@trpc/server';
-import { type ActivityAuthorize, authorizedProcedure, internalTRPC } from './access.ts';
+import {
+  type ActivityAuthorize,
+  authorizedProcedure,
+  internalTRPC,
+  needing,
+  type ViewerTokenSource,
+} from './access.ts';
 import { type ActivityExportOptions, exportProcedure } from './exportProcedure.ts';
 import { integrityProcedures } from './integrityProcedures.ts';
 import { type ActivityLiveOptions, liveProcedure } from './liveProcedure.ts';
@@ -28,6 +34,15 @@ export interface ActivityRouterOptions<TContext>
   export?: ActivityExportOptions;
   /** How `live` polls. Defaults to every second. */
   live?: ActivityLiveOptions;
+  /**
+   * Accept viewer tokens (`store.createViewerToken`) as `Authorization: Bearer <token>`: `true`
+   * reads the header of the context's request (`ctx.req`); a function returns it from the context
+   * (e.g. `connectionParams` of a subscription). A call with a token reads what the token allows
+   * (narrowed by the session when `authorize` answers one too); a bad token is `UNAUTHORIZED`
+   * (`INVALID_TOKEN`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` in `data.activity.code`). Pages, timelines
+   * and events read through a token are recorded as `activity.viewed` events. Defaults to `false`.
+   */
+  viewerTokens?: ViewerTokenSource<TContext>;
 }
 
 /** Every procedure of the activity router (its record). */
@@ -46,14 +61,17 @@ export type ActivityRouter<TRoot extends AnyTRPCRootTypes = DefaultActivityRoot<
   TRPCBuiltRouter<TRoot, ActivityRouterRecord>;
 
 function buildRecord<TContext>(options: ActivityRouterOptions<TContext>) {
-  const procedure = authorizedProcedure(options.authorize);
+  const tokens = { store: options.store, viewerTokens: options.viewerTokens };
+  const procedure = authorizedProcedure(options.authorize, tokens);
+  // What a viewer token must allow: reads, exports, and nothing that writes or verifies.
+  const reading = needing(procedure, 'read');
   return {
-    ...readProcedures(procedure, options),
-    ...writeProcedures(procedure, options),
-    ...integrityProcedures(procedure, options),
-    suggestActors: suggestProcedure(procedure, options),
-    export: exportProcedure(procedure, options),
-    live: liveProcedure(procedure, options),
+    ...readProcedures(reading, options),
+    ...writeProcedures(needing(procedure, 'none'), options),
+    ...integrityProcedures(reading, options),
+    suggestActors: suggestProcedure(reading, options),
+    export: exportProcedure(needing(procedure, 'export'), options),
+    live: liveProcedure(reading, { ...options, tokens }),
   };
 }
 

@@ -114,6 +114,7 @@ export function exportProcedure(
         filters,
         ids: input.ids,
         context: defaultRequest(ctx),
+        viewer: ctx.access.viewer,
       });
       const file = buildExport(input.format, audit.events, {
         ...settings,

@@ -6,7 +6,12 @@ import {
 } from '@activitykit/core';
 import { TRPCError, tracked } from '@trpc/server';
 import { toTRPCError } from '../errors.ts';
-import { type ActivityAuthorize, type AuthorizedProcedure, resolveAccess } from './access.ts';
+import {
+  type ActivityAuthorize,
+  type AuthorizedProcedure,
+  resolveAccess,
+  type ViewerTokenSetup,
+} from './access.ts';
 import { input, liveInput } from './inputs.ts';
 
 /**
@@ -36,6 +41,8 @@ export function liveProcedure<TContext>(
     store: ActivityStore;
     authorize: ActivityAuthorize<TContext>;
     live?: ActivityLiveOptions;
+    /** Viewer tokens, checked again before every poll (expiry, revocation). Defaults to none. */
+    tokens?: ViewerTokenSetup<TContext>;
   },
 ) {
   const {
@@ -57,8 +64,9 @@ export function liveProcedure<TContext>(
     let access = ctx.access;
     let authorizedAt = Date.now();
     const scope = async () => {
-      if (Date.now() - authorizedAt >= reauthorizeMs) {
-        access = await resolveAccess(options.authorize, ctx as TContext);
+      // A viewer token's subscription ends as soon as the token expires or is revoked.
+      if (access.viewer || Date.now() - authorizedAt >= reauthorizeMs) {
+        access = await resolveAccess(options.authorize, ctx as TContext, options.tokens);
         authorizedAt = Date.now();
       }
       return access.scope;

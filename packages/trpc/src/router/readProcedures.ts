@@ -2,9 +2,11 @@ import {
   type ActivityPermissionsView,
   type ActivityStore,
   permissionsView,
+  recordViewerView,
   type StoreSignalOptions,
 } from '@activitykit/core';
-import type { AuthorizedProcedure } from './access.ts';
+import { defaultRequest } from '../capture/resolvers.ts';
+import { type AuthorizedProcedure, assertViewerMay } from './access.ts';
 import { getInput, input, listInput, signalsInput, statsInput, timelineInput } from './inputs.ts';
 
 export type { ActivityPermissionsView };
@@ -21,15 +23,32 @@ export function readProcedures(procedure: AuthorizedProcedure, options: ReadProc
   const { store } = options;
   return {
     scope: procedure.query(({ ctx }): ActivityPermissionsView => permissionsView(ctx.access)),
-    list: procedure
-      .input(input(listInput))
-      .query(({ ctx, input }) => store.list(input, ctx.access.scope)),
-    get: procedure
-      .input(input(getInput))
-      .query(({ ctx, input }) => store.get(input.id, ctx.access.scope)),
-    timeline: procedure
-      .input(input(timelineInput))
-      .query(({ ctx, input }) => store.timeline(input.ref, input.query ?? {}, ctx.access.scope)),
+    list: procedure.input(input(listInput)).query(async ({ ctx, input }) => {
+      const page = await store.list(input, ctx.access.scope);
+      // A token's bearer opening the log (its first page) is recorded: who looked is audited too.
+      if (!input.cursor) {
+        recordViewerView(store, ctx.access, { page: 'list', context: defaultRequest(ctx) });
+      }
+      return page;
+    }),
+    get: procedure.input(input(getInput)).query(async ({ ctx, input }) => {
+      const event = await store.get(input.id, ctx.access.scope);
+      const context = defaultRequest(ctx);
+      recordViewerView(store, ctx.access, { page: 'event', target: input.id, context });
+      return event;
+    }),
+    timeline: procedure.input(input(timelineInput)).query(async ({ ctx, input }) => {
+      const page = await store.timeline(input.ref, input.query ?? {}, ctx.access.scope);
+      if (!input.query?.cursor) {
+        const target = `${input.ref.type}:${input.ref.id}`;
+        recordViewerView(store, ctx.access, {
+          page: 'timeline',
+          target,
+          context: defaultRequest(ctx),
+        });
+      }
+      return page;
+    }),
     stats: procedure
       .input(input(statsInput))
       .query(({ ctx, input }) =>
@@ -39,10 +58,9 @@ export function readProcedures(procedure: AuthorizedProcedure, options: ReadProc
           input.bucket ? { bucket: input.bucket } : {},
         ),
       ),
-    signals: procedure
-      .input(input(signalsInput))
-      .query(({ ctx, input }) =>
-        store.securitySignals(input.query ?? {}, ctx.access.scope, options.signals),
-      ),
+    signals: procedure.input(input(signalsInput)).query(({ ctx, input }) => {
+      assertViewerMay(ctx.access, 'none');
+      return store.securitySignals(input.query ?? {}, ctx.access.scope, options.signals);
+    }),
   };
 }
