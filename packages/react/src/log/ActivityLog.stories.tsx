@@ -301,12 +301,29 @@ export const RestoreOffered: Story = {
   },
 };
 
-/** After "Restore": the drawer stays open and the button reads "Restored" (and is off). */
+/** "Restore" asks first: a dialog names the record, its focus on Cancel. */
+export const RestoreConfirmOpen: Story = {
+  args: { defaultOpenEventId: DELETED.id },
+  play: async ({ canvasElement }) => {
+    const dialog = await within(canvasElement).findByRole('dialog', { name: DELETED.action });
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Restore' }));
+    const confirm = await within(canvasElement).findByRole('alertdialog', {
+      name: `Restore ${DELETED.subject?.label}?`,
+    });
+    await expect(confirm).toBeVisible();
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(within(confirm).getByRole('button', { name: 'Restore' })).toBeEnabled();
+  },
+};
+
+/** After "Restore" and its confirmation: the drawer stays open, the button reads "Restored" (off). */
 export const Restored: Story = {
   args: { defaultOpenEventId: DELETED.id },
   play: async ({ canvasElement }) => {
     const dialog = await within(canvasElement).findByRole('dialog', { name: DELETED.action });
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Restore' }));
+    const confirm = await within(canvasElement).findByRole('alertdialog');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Restore' }));
     await expect(await within(dialog).findByRole('button', { name: 'Restored' })).toBeDisabled();
     expect(within(dialog).getByRole('status')).toHaveTextContent('');
   },

@@ -106,6 +106,13 @@ describe('<ActivityLog>', () => {
     rerender(<ActivityLog openEventId={deleted.id} canRestore={canRestore} />);
     const restore = await settleButton(container, 'Restore');
     await userEvent.click(restore);
+    // It asks first (src/log/RestoreConfirm.test.tsx): confirm in the dialog.
+    const confirm = container.querySelector('dialog[role="alertdialog"]') as HTMLDialogElement;
+    await settle(() => expect(confirm.open).toBe(true));
+    const confirmButton = [...confirm.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Restore',
+    ) as HTMLButtonElement;
+    await userEvent.click(confirmButton);
     await settle(() =>
       expect(
         container.querySelector<HTMLDialogElement>('dialog.ak-log-drawer')?.textContent,

@@ -12,6 +12,11 @@ export interface ConfirmDialogProps {
    * delete); digits are compared without group separators. Defaults to none (a plain confirm).
    */
   typeToConfirm?: { text: string; label: string } | undefined;
+  /**
+   * The confirm button's look: `danger` for what cannot be undone (a delete), `primary` for a
+   * repair (a restore). Defaults to `'danger'`.
+   */
+  tone?: 'danger' | 'primary';
   onConfirm(): void;
   onCancel(): void;
 }
@@ -21,10 +26,12 @@ const normalize = (text: string) => text.replace(/[\s,.'\u00a0\u202f]/g, '');
 
 /**
  * A modal confirmation (native `<dialog>` as an `alertdialog`): focus starts on Cancel (or on the
- * box to type the confirmation into), Esc cancels, and only the explicit button confirms.
+ * box to type the confirmation into), Esc cancels, and only the explicit button confirms. Inside
+ * another dialog (the detail drawer) its Escape, cancel and close stay its own: React passes a
+ * dialog's events on to the dialogs around it, which would close the drawer too.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, title, message, typeToConfirm, onConfirm, onCancel } = props;
+  const { open, title, message, typeToConfirm, tone = 'danger', onConfirm, onCancel } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -53,13 +60,16 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         // Synthetic key events (tests, assistive tech) do not fire the native cancel.
         if (key.key === 'Escape') {
           key.preventDefault();
+          key.stopPropagation();
           onCancel();
         }
       }}
       onCancel={(event) => {
         event.preventDefault();
+        event.stopPropagation();
         onCancel();
       }}
+      onClose={(event) => event.stopPropagation()}
     >
       <div className="ak-dialog__header">
         <h2 id={`${id}-title`} className="ak-dialog__title">
@@ -99,7 +109,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         </button>
         <button
           type="button"
-          className="ak-button ak-button--danger"
+          className={`ak-button ak-button--${tone}`}
           disabled={!confirmed}
           onClick={onConfirm}
         >

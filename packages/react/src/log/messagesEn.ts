@@ -134,6 +134,9 @@ export const LOG_MESSAGES_EN = {
   'detail.restore': 'Restore',
   'detail.restored': 'Restored',
   'detail.restoreFailed': 'Restore failed: {message}',
+  'detail.restoreConfirmTitle': 'Restore {record}?',
+  'detail.restoreConfirmMessage':
+    'It comes back as it was when it was deleted, and the restore is recorded in this log.',
   'detail.loadFailed': 'The event could not be loaded.',
   'outcome.success': 'Success',
   'outcome.failure': 'Failure',
