@@ -38,4 +38,10 @@ export {
 export type { ActivityExportOptions, ActivityExportResult } from './router/exportProcedure.ts';
 export type { ActivityLiveOptions } from './router/liveProcedure.ts';
 export type { ActivityPermissionsView } from './router/readProcedures.ts';
+export {
+  type ActivityStreamsRouter,
+  type ActivityStreamsRouterOptions,
+  type ActivityStreamsRouterRecord,
+  createActivityStreamsRouter,
+} from './router/streamsRouter.ts';
 export type { ActivityVerifyOptions } from './router/writeProcedures.ts';
