@@ -9,7 +9,15 @@ import './providedContext.ts';
 /** The repository's root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The published packages, by folder under `packages/`. */
-export const PUBLISHED = ['schema', 'devdb', 'core', 'express', 'trpc', 'react'] as const;
+export const PUBLISHED = [
+  'schema',
+  'devdb',
+  'core',
+  'express',
+  'trpc',
+  'react',
+  'mongodb',
+] as const;
 /** What a user adds beside the kit: TypeScript as users have it today, and the usual typings. */
 const SCRATCH_DEV_DEPENDENCIES = {
   typescript: '5.9.3',

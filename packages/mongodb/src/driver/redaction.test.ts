@@ -34,7 +34,7 @@ const account = (): Account => ({
   _id: new ObjectId(),
   name: 'Eve',
   auth: { passwordHash: 'hash-1', apiKey: 'key-1', lastLogin: new Date('2026-01-01T00:00:00Z') },
-  cards: [{ last4: '4242', cvv: '123' }],
+  cards: [{ last4: 'last4-4242', cvv: 'cvv-old' }],
 });
 
 it('never stores nested secrets in changes, snapshots or summary filters', async () => {
@@ -42,7 +42,7 @@ it('never stores nested secrets in changes, snapshots or summary filters', async
   await accounts.insertOne(eve);
   await accounts.updateOne(
     { _id: eve._id },
-    { $set: { 'auth.passwordHash': 'hash-2', 'cards.0.cvv': '999', name: 'Eve B' } },
+    { $set: { 'auth.passwordHash': 'hash-2', 'cards.0.cvv': 'cvv-new', name: 'Eve B' } },
   );
   await accounts.updateMany({ 'auth.apiKey': 'key-1' }, { $set: { 'auth.apiKey': 'key-2' } });
   await accounts.deleteOne({ _id: eve._id });
@@ -54,7 +54,7 @@ it('never stores nested secrets in changes, snapshots or summary filters', async
     'account.deleted',
   ]);
   const text = JSON.stringify(recorded);
-  for (const secret of ['hash-1', 'hash-2', 'key-1', 'key-2', '123', '999', '4242']) {
+  for (const secret of ['hash-1', 'hash-2', 'key-1', 'key-2', 'cvv-old', 'cvv-new', 'last4-4242']) {
     expect(text).not.toContain(secret);
   }
   expect(recorded[1]?.changes).toEqual([
