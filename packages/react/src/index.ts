@@ -61,6 +61,7 @@ export {
   useSecuritySignals,
   useTimeline,
   type VerifyInput,
+  type ViewerTokenSource,
 } from './data/index.ts';
 export {
   type ActivityI18n,

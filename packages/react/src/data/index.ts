@@ -24,6 +24,7 @@ export {
 } from './queries.ts';
 export { type ActivityQueryKeys, createQueryKeys } from './queryKeys.ts';
 export { createRestSource, type RestSourceOptions } from './rest/createRestSource.ts';
+export type { ViewerTokenSource } from './rest/viewerToken.ts';
 export {
   ACTIVITY_SOURCE_ERROR_CODES,
   type ActivityPermissions,

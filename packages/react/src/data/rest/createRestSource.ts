@@ -11,6 +11,7 @@ import { readEvent, readPage, readPermissions, readSignals, readStats } from '..
 import { errorFromFetch, errorFromResponse, filenameFrom } from './problem.ts';
 import { readSse } from './sse.ts';
 import { readSuggestions } from './suggestions.ts';
+import { type ViewerTokenSource, withViewerToken } from './viewerToken.ts';
 
 /** Options of {@link createRestSource}. */
 export interface RestSourceOptions {
@@ -24,6 +25,11 @@ export interface RestSourceOptions {
   credentials?: RequestCredentials;
   /** First delay before reconnecting a dropped live stream, in ms (doubling up to 30 s). Defaults to `1000`. */
   reconnectDelay?: number;
+  /**
+   * A viewer token (`store.createViewerToken`) to send as `Authorization: Bearer`, fetched through
+   * `get` (the app's minting endpoint) and fetched again when the API answers 401. Defaults to none.
+   */
+  viewerToken?: ViewerTokenSource;
 }
 
 type Params = URLSearchParams | undefined;
@@ -41,8 +47,10 @@ type Params = URLSearchParams | undefined;
  */
 export function createRestSource(options: RestSourceOptions): ActivitySource {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const fetchImpl =
-    options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const fetchImpl = withViewerToken(
+    options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
+    options.viewerToken,
+  );
   const credentials = options.credentials ?? 'same-origin';
   const firstDelay = options.reconnectDelay ?? 1000;
 

@@ -2,6 +2,7 @@ import type { ActivityQueryInput, StatsBucket } from '@activitykit/schema';
 import { readCheckpointAnswer, readIntegrityStatus, readVerifyReport } from '../integrityWire.ts';
 import { readBody } from '../readBody.ts';
 import { readSuggestions } from '../rest/suggestions.ts';
+import { type ViewerTokenSource, viewerTokenHolder } from '../rest/viewerToken.ts';
 import {
   type ActivitySource,
   ActivitySourceError,
@@ -11,11 +12,16 @@ import {
 import { readEvent, readPage, readPermissions, readSignals, readStats } from '../wire.ts';
 import { errorFromTrpc } from './trpcError.ts';
 
+/** Per-call options the source passes: an abort signal, and the viewer token in the op's context. */
+interface CallOptions {
+  signal?: AbortSignal;
+  context?: { authorization?: string };
+}
 interface Query<TInput> {
-  query(input: TInput, options?: { signal?: AbortSignal }): Promise<unknown>;
+  query(input: TInput, options?: CallOptions): Promise<unknown>;
 }
 interface Mutation<TInput> {
-  mutate(input: TInput): Promise<unknown>;
+  mutate(input: TInput, options?: CallOptions): Promise<unknown>;
 }
 interface Subscription<TInput> {
   subscribe(
@@ -25,6 +31,7 @@ interface Subscription<TInput> {
       onData(value: unknown): void;
       onError?(error: unknown): void;
       onComplete?(): void;
+      context?: CallOptions['context'];
     },
   ): { unsubscribe(): void };
 }
@@ -49,7 +56,7 @@ export interface ActivityTrpcClient {
   checkpointOf?: Query<{ id: string }>;
   /** `@activitykit/trpc`'s `verify` (a mutation that can be aborted). */
   verify?: {
-    mutate(input: VerifyInput, options?: { signal?: AbortSignal }): Promise<unknown>;
+    mutate(input: VerifyInput, options?: CallOptions): Promise<unknown>;
   };
   addNote: Mutation<{ ref: string; body: string; tenantId?: string }>;
   restore: Mutation<{ id: string }>;
@@ -67,6 +74,13 @@ export interface ActivityTrpcClient {
 export interface TrpcSourceOptions {
   /** Fetches an export's download `url` when the router returns one. Defaults to `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * A viewer token (`store.createViewerToken`), fetched through `get` and again when a call fails
+   * with `UNAUTHORIZED` (then retried once). Each call carries it as `Bearer <token>` in the op's
+   * `context.authorization`; the client's links send it as the `Authorization` header (see the
+   * README). Defaults to none.
+   */
+  viewerToken?: ViewerTokenSource;
 }
 
 async function call<T>(run: () => Promise<unknown>, read: (value: unknown) => T): Promise<T> {
@@ -89,26 +103,27 @@ function decodeBase64(data: string): Uint8Array<ArrayBuffer> {
 /** `integrity`, `checkpointOf` and `verify`, for a client whose router has them. */
 function integritySide(
   client: ActivityTrpcClient,
-  opts: (signal: AbortSignal | undefined) => { signal?: AbortSignal },
+  opts: (signal: AbortSignal | undefined) => CallOptions,
+  run: typeof call,
 ): Pick<ActivitySource, 'integrity' | 'checkpointOf' | 'verify'> {
   const { integrity, checkpointOf, verify } = client;
   return {
     ...(integrity
       ? {
           integrity: (request?: RequestOptions) =>
-            call(() => integrity.query(undefined, opts(request?.signal)), readIntegrityStatus),
+            run(() => integrity.query(undefined, opts(request?.signal)), readIntegrityStatus),
         }
       : {}),
     ...(checkpointOf
       ? {
           checkpointOf: (id: string, request?: RequestOptions) =>
-            call(() => checkpointOf.query({ id }, opts(request?.signal)), readCheckpointAnswer),
+            run(() => checkpointOf.query({ id }, opts(request?.signal)), readCheckpointAnswer),
         }
       : {}),
     ...(verify
       ? {
           verify: (input: VerifyInput, request?: RequestOptions) =>
-            call(() => verify.mutate(input, opts(request?.signal)), readVerifyReport),
+            run(() => verify.mutate(input, opts(request?.signal)), readVerifyReport),
         }
       : {}),
   };
@@ -136,17 +151,35 @@ export function createTrpcSource(
 ): ActivitySource {
   const fetchImpl =
     options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-  const opts = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+  const holder = options.viewerToken && viewerTokenHolder(options.viewerToken);
+  let authorization: string | undefined;
+  const opts = (signal?: AbortSignal): CallOptions => ({
+    ...(signal && { signal }),
+    ...(authorization && { context: { authorization } }),
+  });
+  /** `call`, with the viewer token (a fresh one, once, after `UNAUTHORIZED`). */
+  const run: typeof call = async (go, read) => {
+    for (let retried = false; ; retried = true) {
+      if (holder) authorization = `Bearer ${await holder.current()}`;
+      try {
+        return await call(go, read);
+      } catch (error) {
+        if (!holder || retried || (error as ActivitySourceError).code !== 'UNAUTHORIZED')
+          throw error;
+        holder.drop();
+      }
+    }
+  };
 
   return {
     permissions: (request) =>
-      call(() => client.scope.query(undefined, opts(request?.signal)), readPermissions),
-    list: (query, request) => call(() => client.list.query(query, opts(request?.signal)), readPage),
-    get: (id, request) => call(() => client.get.query({ id }, opts(request?.signal)), readEvent),
+      run(() => client.scope.query(undefined, opts(request?.signal)), readPermissions),
+    list: (query, request) => run(() => client.list.query(query, opts(request?.signal)), readPage),
+    get: (id, request) => run(() => client.get.query({ id }, opts(request?.signal)), readEvent),
     timeline: (ref, query, request) =>
-      call(() => client.timeline.query({ ref, query }, opts(request?.signal)), readPage),
+      run(() => client.timeline.query({ ref, query }, opts(request?.signal)), readPage),
     stats: (query, request) =>
-      call(
+      run(
         () =>
           client.stats.query(
             request?.bucket ? { query, bucket: request.bucket } : { query },
@@ -155,22 +188,22 @@ export function createTrpcSource(
         readStats,
       ),
     signals: (query, request) =>
-      call(() => client.signals.query({ query }, opts(request?.signal)), readSignals),
+      run(() => client.signals.query({ query }, opts(request?.signal)), readSignals),
     ...(client.suggestActors
       ? {
           suggestActors: (query: { prefix: string; limit?: number }, request?: RequestOptions) =>
-            call(
+            run(
               () =>
                 (client.suggestActors as Query<typeof query>).query(query, opts(request?.signal)),
               readSuggestions,
             ),
         }
       : {}),
-    ...integritySide(client, opts),
-    addNote: (note) => call(() => client.addNote.mutate(note), readEvent),
-    restore: (id) => call(() => client.restore.mutate({ id }), readEvent),
+    ...integritySide(client, opts, run),
+    addNote: (note) => run(() => client.addNote.mutate(note), readEvent),
+    restore: (id) => run(() => client.restore.mutate({ id }), readEvent),
     bulkDelete: (target) =>
-      call(
+      run(
         () => client.bulkDelete.mutate(target),
         (value) => {
           const result = value as { deleted?: unknown; ids?: unknown };
@@ -184,8 +217,8 @@ export function createTrpcSource(
         },
       ),
     async export(request, exportOptions) {
-      const answer = await call(
-        () => client.export.mutate(request),
+      const answer = await run(
+        () => client.export.mutate(request, opts()),
         (value) =>
           value as {
             filename?: unknown;
@@ -234,34 +267,57 @@ export function createTrpcSource(
     },
     subscribe(query, handlers, start = {}) {
       let lastEventId = start.lastEventId;
-      const subscription = client.live.subscribe(
-        { query, ...(lastEventId ? { lastEventId } : {}) },
-        {
-          onStarted: () => handlers.onOpen?.(),
-          onData: (value) => {
-            // `tracked(id, event)` arrives as `{ id, data }`.
-            const tracked = value as { id?: unknown; data?: unknown };
-            const payload =
-              tracked && typeof tracked === 'object' && 'data' in tracked ? tracked.data : value;
-            try {
-              const event = readEvent(payload);
-              lastEventId = typeof tracked.id === 'string' ? tracked.id : event.id;
-              handlers.onEvent(event);
-            } catch (error) {
-              handlers.onError?.(
-                error instanceof ActivitySourceError
-                  ? error
-                  : new ActivitySourceError('SERVER', 'Unreadable live event.', { cause: error }),
-              );
-            }
+      let subscription: { unsubscribe(): void } | undefined;
+      let stopped = false;
+      const open = async (retried: boolean) => {
+        if (holder) authorization = `Bearer ${await holder.current()}`;
+        if (stopped) return;
+        subscription = client.live.subscribe(
+          { query, ...(lastEventId ? { lastEventId } : {}) },
+          {
+            ...opts(),
+            onStarted: () => handlers.onOpen?.(),
+            onData: (value) => {
+              // `tracked(id, event)` arrives as `{ id, data }`.
+              const tracked = value as { id?: unknown; data?: unknown };
+              const payload =
+                tracked && typeof tracked === 'object' && 'data' in tracked ? tracked.data : value;
+              try {
+                const event = readEvent(payload);
+                lastEventId = typeof tracked.id === 'string' ? tracked.id : event.id;
+                handlers.onEvent(event);
+              } catch (error) {
+                handlers.onError?.(
+                  error instanceof ActivitySourceError
+                    ? error
+                    : new ActivitySourceError('SERVER', 'Unreadable live event.', { cause: error }),
+                );
+              }
+            },
+            onError: (error) => {
+              const failure = errorFromTrpc(error);
+              if (!(failure instanceof ActivitySourceError)) return;
+              // An expired or revoked viewer token: a fresh one, once.
+              if (holder && !retried && failure.code === 'UNAUTHORIZED') {
+                holder.drop();
+                subscription?.unsubscribe();
+                void open(true);
+                return;
+              }
+              handlers.onError?.(failure);
+            },
           },
-          onError: (error) => {
-            const failure = errorFromTrpc(error);
-            if (failure instanceof ActivitySourceError) handlers.onError?.(failure);
-          },
-        },
+        );
+      };
+      open(false).catch((error: unknown) =>
+        handlers.onError?.(
+          new ActivitySourceError('UNAUTHORIZED', String(error), { cause: error }),
+        ),
       );
-      return () => subscription.unsubscribe();
+      return () => {
+        stopped = true;
+        subscription?.unsubscribe();
+      };
     },
   };
 }
