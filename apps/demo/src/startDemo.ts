@@ -12,6 +12,7 @@ import { loadSealing } from './sealing.ts';
 import { runSeed, sealedLine } from './seed/runSeed.ts';
 import { DEFAULT_SEED_EVENTS, isSeeded } from './seed/seedDemo.ts';
 import { createDemoServer, type DemoServer } from './server/createDemoServer.ts';
+import { loadStreamsKey } from './server/streams/streamsKey.ts';
 
 /** Options of {@link startDemo}. */
 export interface StartDemoOptions {
@@ -79,6 +80,8 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     webDir: WEB_DIST_DIR,
     journalDir: DEMO_JOURNAL_DIR,
     sealing,
+    // Log-stream secrets stay readable across runs: the key is kept beside the sealing keys.
+    streamsKey: await loadStreamsKey(`${DEMO_SEALING_DIR}/../demo-streams.key`),
   });
   log(`ready after ${elapsed()}`);
   return {

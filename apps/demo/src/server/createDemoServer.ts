@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import { withNoteLabels } from './noteLabels.ts';
 import { customersRouter } from './rest/customersRouter.ts';
 import { historyRouter } from './rest/historyRouter.ts';
 import { errorHandler, LOCALS } from './rest/http.ts';
+import { createDemoReceivers } from './streams/demoReceivers.ts';
+import { mountDemoStreams } from './streams/streamsRoutes.ts';
 import { demoRestorers } from './restorers.ts';
 import { createAppRouter } from './trpc/appRouter.ts';
 import { createContext } from './trpc/init.ts';
@@ -44,6 +47,10 @@ export interface DemoServerOptions {
    */
   sealing?: DemoSealing;
   /** How often the server seals. Defaults to `15_000` ms, so that new events show their lock soon. */
+  /** The key log-stream secrets are encrypted with (32 bytes). Defaults to a new one per start. */
+  streamsKey?: string | Uint8Array;
+  /** TCP port of the demo's syslog receiver; `false` for none. Defaults to `0` (any free port). */
+  syslogPort?: number | false;
   sealIntervalMs?: number | false;
   /** Events younger than this wait for the next seal. Defaults to `5_000` ms. */
   sealDelayMs?: number;
@@ -76,6 +83,8 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     publicKey: sealing.publicKey,
     anchor: fileAnchor(sealing.anchorFile),
   };
+    // Log streams, delivered from this process (the demo's receivers are on the same server).
+    streams: { secretKey: options.streamsKey ?? randomBytes(32), settleMs: 2000 },
   const activityStore = createActivityStore({
     client,
     dbName: options.dbName,
@@ -86,6 +95,9 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     // The store that bulk-deletes holds the key too, so that its deletes are signed, not tampering.
     ...(sealing && {
       integrity: storeIntegrity(sealing, {
+  // The demo's stand-in SIEM takes deliveries before any session or capture (a SIEM has neither).
+  const receivers = createDemoReceivers();
+  app.use('/hooks/demo-receiver', receivers.webhook);
         sealIntervalMs: options.sealIntervalMs ?? 15_000,
         sealDelayMs: options.sealDelayMs ?? 5_000,
       }),
@@ -109,6 +121,18 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       exclude: ['/api/activity/*', '/trpc/*', '/assets/*'],
     }),
   );
+  const syslog =
+    options.syslogPort === false
+      ? undefined
+      : await receivers.listenSyslog(options.syslogPort ?? 0, '127.0.0.1');
+  mountDemoStreams(app, {
+    store,
+    receivers,
+    addresses: () => ({
+      webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/demo-receiver`,
+      syslog: syslog ? { host: '127.0.0.1', port: syslog.port } : null,
+    }),
+  });
   app.use('/api/auth', authRouter(db, { log }));
   app.use('/api/customers', customersRouter(db));
   app.use('/api/history', historyRouter(store));
@@ -141,6 +165,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     server.once('error', (error: NodeJS.ErrnoException) => {
       void store.close().then(() => client.close());
       reject(
+      syslog?.server.close();
         error.code === 'EADDRINUSE'
           ? new Error(
               `Port ${wanted} is in use: stop what runs there, or pick another (PORT=3001 pnpm demo).`,

@@ -14,6 +14,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
 import { RecordPage, type RecordPageType } from './pages/RecordPage.tsx';
 import { SecurityPage } from './pages/SecurityPage.tsx';
+import { StreamsPage } from './pages/StreamsPage.tsx';
 import { navigate, usePath } from './router.tsx';
 import { useSession } from './session.ts';
 
@@ -59,6 +60,8 @@ export function App() {
       '/bookings': <BookingsPage user={user} />,
       '/activity': <ActivityPage user={user} />,
       '/analytics': <AnalyticsPage />,
+      // Log streams send a whole business's log out of the app: administrators only.
+      ...(user.role === 'admin' ? { '/streams': <StreamsPage /> } : {}),
       '/security': <SecurityPage />,
     };
     page = pages[path] ?? (path === '/' ? null : <p className="page-status">{t('notFound')}</p>);

@@ -32,7 +32,12 @@ export function Layout({
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const nav = user.role === 'customer' ? [['/profile', 'navProfile'] as const] : STAFF_NAV;
+  const nav =
+    user.role === 'customer'
+      ? [['/profile', 'navProfile'] as const]
+      : user.role === 'admin'
+        ? [...STAFF_NAV, ['/streams', 'navStreams'] as const]
+        : STAFF_NAV;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
