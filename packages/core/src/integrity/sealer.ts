@@ -3,6 +3,7 @@ import { minUlidAt } from '@activitykit/schema';
 import { type Collection, MongoServerError } from 'mongodb';
 import { ActivityError } from '../errors.ts';
 import type { EventDocument } from '../internal/document.ts';
+import type { ServerProfile } from '../query/server.ts';
 import { DUPLICATE_KEY } from '../writer/classify.ts';
 import { anchorEntry, type CheckpointAnchor } from './anchor.ts';
 import {
@@ -12,6 +13,7 @@ import {
   signCheckpoint,
 } from './checkpoint.ts';
 import { keyIdOf } from './keys.ts';
+import { dueEvents, newestCheckpoint, type SealerMemory } from './sealerReads.ts';
 
 export interface SealerDeps {
   events: Collection<EventDocument>;
@@ -27,6 +29,10 @@ export interface SealerDeps {
   delayMs: number;
   maxEntries: number;
   clock: () => Date;
+  /** Which query shapes the server answers in the database (FerretDB: equality only). */
+  profile: () => Promise<ServerProfile>;
+  /** What this store's earlier seals know (see `SealerMemory`), kept across runs. */
+  memory: SealerMemory;
 }
 
 /** What one sealing run did. */
@@ -47,16 +53,13 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
   const upTo = minUlidAt(deps.clock().getTime() - deps.delayMs);
   const tenants = [...(await deps.tenants())].sort();
   for (const tenantId of tenants) {
-    const [newest] = await deps.checkpoints.find({ tenantId }).sort({ seq: -1 }).limit(1).toArray();
-    let last: Pick<CheckpointDocument, 'seq' | 'toId' | 'hash'> | undefined = newest;
-    // One pass in the server's natural order, sorted here: servers without sort pushdown (FerretDB
-    // sorts in its own memory, gigabytes for a million events) read the range once. Memory: about
-    // 150 bytes per event due, which a sealer running every minute keeps small.
+    let last: Pick<CheckpointDocument, 'seq' | 'toId' | 'hash'> | undefined =
+      await newestCheckpoint(tenantId, deps);
+    // Sorted here: servers without sort pushdown (FerretDB sorts in its own memory, gigabytes for
+    // a million events) read the range once. Memory: about 150 bytes per event due, which a sealer
+    // running every minute keeps small.
     const due: CheckpointEntry[] = [];
-    const cursor = deps.events
-      .find({ tenantId, _id: { $gt: last?.toId ?? '', $lt: upTo } })
-      .batchSize(1000);
-    for await (const doc of cursor) {
+    for await (const doc of dueEvents(tenantId, { fromId: last?.toId ?? '', upTo }, deps)) {
       const expires = doc.expiresAt ? { x: doc.expiresAt.getTime() } : {};
       due.push({ i: doc._id, h: eventHash(doc), t: doc.occurredAt.getTime(), ...expires });
     }
@@ -82,12 +85,20 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
           deps.anchor ? { ...checkpoint, anchored: false } : checkpoint,
         );
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) break; // another sealer won
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+          deps.memory.heads.delete(tenantId); // another sealer won: read its checkpoints next time
+          break;
+        }
         throw error;
       }
       result.checkpoints += 1;
       result.events += entries.length;
       last = checkpoint;
+      deps.memory.heads.set(tenantId, {
+        seq: checkpoint.seq,
+        toId: checkpoint.toId,
+        hash: checkpoint.hash,
+      });
       await anchor(deps, checkpoint);
     }
   }

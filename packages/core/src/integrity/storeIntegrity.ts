@@ -10,6 +10,7 @@ import type { CheckpointDocument } from './checkpoint.ts';
 import { checkpointOf, integrityStatus } from './integrityStatus.ts';
 import { loadPublicKey } from './keys.ts';
 import { type SealResult, sealOnce } from './sealer.ts';
+import { createSealerMemory } from './sealerReads.ts';
 import { type AnchorRead, verifyTenant } from './verify.ts';
 
 /** What the store's sealing and verifying need from the store. */
@@ -51,6 +52,9 @@ export interface StoreIntegrity {
 export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
   const { events, checkpoints, privateKey, options, clock } = deps;
   let sealing: Promise<SealResult> | undefined;
+  // What the seals of this store know between runs: each tenant's newest checkpoint, and which
+  // tenants it has read whole once (on FerretDB it then reads only the hours of the new ids).
+  const sealerMemory = createSealerMemory();
   const statusDeps = {
     events,
     checkpoints,
@@ -84,6 +88,8 @@ export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
           delayMs: options.integrity?.sealDelayMs ?? 120_000,
           maxEntries: options.integrity?.maxEntries ?? 2000,
           clock,
+          profile: deps.profile,
+          memory: sealerMemory,
         });
       })().finally(() => {
         sealing = undefined;

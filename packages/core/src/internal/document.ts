@@ -1,4 +1,4 @@
-import { type ActivityEvent, refKey } from '@activitykit/schema';
+import { type ActivityEvent, refKey, ulidTime } from '@activitykit/schema';
 import { signalMarks } from '../analytics/signalMarks.ts';
 
 /**
@@ -21,6 +21,12 @@ export interface EventDocument extends Omit<ActivityEvent, 'id'> {
    */
   day: string;
   hour: string;
+  /**
+   * The UTC hour of the id's own time (when the event was recorded, whatever its `occurredAt`): a
+   * seal on a server that filters only by equality reads the ids newer than its last checkpoint
+   * hour by hour. Absent on events stored by versions before it.
+   */
+  idHour?: string;
   /**
    * `k:` and, lower-cased, the actor's id, e-mail and every prefix of each word of their name: an
    * actor filter of one value `v` (id, e-mail or the start of a name word — see `actorClause`) can
@@ -139,6 +145,7 @@ export function toDocument(event: ActivityEvent, expiresAt?: Date): EventDocumen
     quarter: Math.floor(event.occurredAt.getTime() / QUARTER_MS),
     day: utcDay(event.occurredAt),
     hour: utcHour(event.occurredAt),
+    idHour: utcHour(ulidTime(id)),
     actorKeys: actorKeys(event.actor),
   };
   const marks = signalMarks(event);
@@ -164,6 +171,7 @@ export function fromDocument(doc: EventDocument): ActivityEvent {
     quarter: _quarter,
     day: _day,
     hour: _hour,
+    idHour: _idHour,
     actorKeys: _actorKeys,
     marks: _marks,
     expiresAt: _expiresAt,

@@ -41,6 +41,8 @@ export const EQUALITY_EVENT_INDEXES: IndexDescription[] = [
   { key: { refKeys: 1 }, name: 'eq_ref' },
   { key: { quarter: 1 }, name: 'eq_quarter' },
   { key: { marks: 1 }, name: 'eq_marks' },
+  // A seal reads the events stored since its last checkpoint by the hour of their ids.
+  { key: { idHour: 1 }, name: 'eq_id_hour' },
 ];
 /** The rollup collection's indexes: by type and tenant, then month or day. */
 export function rollupIndexes(profile: ServerProfile): IndexDescription[] {

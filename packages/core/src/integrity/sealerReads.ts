@@ -1,0 +1,112 @@
+/**
+ * What a seal reads, kept cheap on servers that filter only by equality (FerretDB decodes every
+ * document a range or a sort touches, ~300 µs each): the newest checkpoint without reading every
+ * checkpoint of the tenant, and the events due without decoding every event of the tenant.
+ */
+import { ulidTime } from '@activitykit/schema';
+import type { Collection } from 'mongodb';
+import { type EventDocument, utcHour } from '../internal/document.ts';
+import type { ServerProfile } from '../query/server.ts';
+import { type CheckpointDocument, checkpointId } from './checkpoint.ts';
+
+/** What a checkpoint chains on: the newest one's number, last sealed id and hash. */
+export type CheckpointHead = Pick<CheckpointDocument, 'seq' | 'toId' | 'hash'>;
+
+/**
+ * What one store's seals remember between runs, per tenant: the newest checkpoint it read or wrote,
+ * and whether it has read the tenant's due events in one whole pass (after which it reads on by
+ * `idHour`). Lost with the process: its first seal of each tenant reads as without it.
+ */
+export interface SealerMemory {
+  heads: Map<string, CheckpointHead>;
+  readWhole: Set<string>;
+}
+
+/** A memory with nothing in it yet. */
+export function createSealerMemory(): SealerMemory {
+  return { heads: new Map(), readWhole: new Set() };
+}
+
+export interface SealerReadDeps {
+  events: Collection<EventDocument>;
+  checkpoints: Collection<CheckpointDocument>;
+  profile: () => Promise<ServerProfile>;
+  memory: SealerMemory;
+}
+
+const HEAD = { _id: 0, seq: 1, toId: 1, hash: 1 } as const;
+const HOUR_MS = 3_600_000;
+/** More hours than this since the last checkpoint are read in one whole pass instead. */
+const MAX_HOUR_PROBES = 168;
+
+/**
+ * The tenant's newest checkpoint. Known from an earlier seal of this store, it is checked with one
+ * probe by `_id` for a next one (another sealer went on: then all are read, sorted by `seq`).
+ */
+export async function newestCheckpoint(
+  tenantId: string,
+  deps: SealerReadDeps,
+): Promise<CheckpointHead | undefined> {
+  const known = deps.memory.heads.get(tenantId);
+  if (known) {
+    const next = await deps.checkpoints.findOne(
+      { _id: checkpointId(tenantId, known.seq + 1) },
+      { projection: { _id: 1 } },
+    );
+    if (!next) return known;
+  }
+  const [newest] = await deps.checkpoints
+    .find({ tenantId }, { projection: HEAD })
+    .sort({ seq: -1 })
+    .limit(1)
+    .toArray();
+  if (newest) deps.memory.heads.set(tenantId, newest);
+  else deps.memory.heads.delete(tenantId);
+  return newest;
+}
+
+/**
+ * The tenant's events with ids in `(fromId, upTo)`, in no particular order, streamed (a seal keeps
+ * about 150 bytes of each, not the document).
+ *
+ * On MongoDB one range read of the `tenant_id` index. On a server that filters only by equality,
+ * once this store has read the tenant in one whole pass, it reads one probe per UTC hour of the ids
+ * from `fromId`'s to `upTo`'s (`{ tenantId, idHour }`, an index lookup): the hour is the id's own, so
+ * no event in the range is left out, whatever its `occurredAt`. The first seal of each tenant (and
+ * one more than a week behind) reads the whole tenant once, which also takes events stored without
+ * `idHour` by earlier versions.
+ */
+export async function* dueEvents(
+  tenantId: string,
+  range: { fromId: string; upTo: string },
+  deps: SealerReadDeps,
+): AsyncGenerator<EventDocument> {
+  const { fromId, upTo } = range;
+  const hours = fromId ? hoursOf(ulidTime(fromId), ulidTime(upTo)) : undefined;
+  if (
+    hours &&
+    hours.length <= MAX_HOUR_PROBES &&
+    deps.memory.readWhole.has(tenantId) &&
+    (await deps.profile()) === 'equality'
+  ) {
+    for (const idHour of hours) {
+      const docs = await deps.events.find({ tenantId, idHour }).toArray();
+      for (const doc of docs) if (doc._id > fromId && doc._id < upTo) yield doc;
+    }
+    return;
+  }
+  // One pass in the server's natural order (the caller sorts): servers without sort pushdown
+  // (FerretDB sorts in its own memory, gigabytes for a million events) read the range once.
+  yield* deps.events.find({ tenantId, _id: { $gt: fromId, $lt: upTo } }).batchSize(1000);
+  deps.memory.readWhole.add(tenantId);
+}
+
+/** The UTC hours from `from`'s to `to`'s, both included. */
+function hoursOf(from: number, to: number): string[] {
+  const hours: string[] = [];
+  for (let at = Math.floor(from / HOUR_MS) * HOUR_MS; at <= to; at += HOUR_MS) {
+    hours.push(utcHour(at));
+    if (hours.length > MAX_HOUR_PROBES) break;
+  }
+  return hours;
+}
