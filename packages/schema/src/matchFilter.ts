@@ -28,13 +28,16 @@ export function filtersPredicate(
 
 /**
  * The in-memory twin of `scopeClauses`: the scope's tenants, its roles (events whose actor has
- * no role stay visible within the scope's tenants) and its records (`refs`), if it names any.
+ * no role stay visible within the scope's tenants), and its records (`refs`) and kinds, if it
+ * names any.
  */
 export function scopePredicate(scope: ActivityScope): EventPredicate {
   const tenants = scope.tenants === '*' ? undefined : new Set(scope.tenants);
   const roles = scope.roles === '*' ? undefined : new Set(scope.roles);
   const refs = scope.refs && new Set(scope.refs);
+  const kinds = scope.kinds && new Set<string>(scope.kinds);
   return (event) =>
+    (!kinds || kinds.has(event.kind)) &&
     (!tenants || tenants.has(event.tenantId)) &&
     (!roles || event.actor.role === undefined || roles.has(event.actor.role)) &&
     (!refs || event.refs.some((ref) => refs.has(refKey(ref))));

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { EVENT_KINDS } from './event.ts';
 
 /**
  * What a reader may see. Every read takes one, and the store enforces it: `tenants` lists the
  * tenants (or `'*'` for all, administrators only); `roles` limits whose events are visible by the
- * actor's role (`'*'` for all); `refs`, when given, keeps only events about those records. An
+ * actor's role (`'*'` for all); `refs` and `kinds`, when given, keep only events about those
+ * records and of those kinds. An
  * empty list sees nothing — the default is deny.
  */
 export const activityScopeSchema = z.strictObject({
@@ -14,6 +16,8 @@ export const activityScopeSchema = z.strictObject({
    * history through a viewer token. Defaults to none: every record of the scope's tenants.
    */
   refs: z.array(z.string().min(3).max(301).includes(':')).max(100).optional(),
+  /** Only events of these kinds (a customer's history without staff notes). Defaults to every kind. */
+  kinds: z.array(z.enum(EVENT_KINDS)).max(EVENT_KINDS.length).optional(),
   /** May this reader delete events (bulk delete, purge)? */
   canDelete: z.boolean().default(false),
   /** May this reader restore deleted records? */

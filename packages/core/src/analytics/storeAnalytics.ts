@@ -84,7 +84,9 @@ function isFiltered(query: ActivityQuery): boolean {
  * period: no filter or search, every role, some tenant. The counters count exactly those.
  */
 function wholeTenants(scope: ActivityScope, query: ActivityQuery): boolean {
-  return !scopeIsEmpty(scope) && scope.roles === '*' && !scope.refs && !isFiltered(query);
+  return (
+    !scopeIsEmpty(scope) && scope.roles === '*' && !scope.refs && !scope.kinds && !isFiltered(query)
+  );
 }
 
 /** Matches nothing: the match of a scope that may see nothing. */

@@ -16,7 +16,7 @@ export interface BuildFilterOptions {
 }
 
 /**
- * The MongoDB clauses that confine a read to a scope: its tenants, roles and records. Events whose
+ * The MongoDB clauses that confine a read to a scope: its tenants, roles, records and kinds. Events whose
  * actor has no role (the system, an anonymous failed login) stay visible within the scope's tenants.
  */
 export function scopeClauses(scope: ActivityScope): Clause[] {
@@ -28,6 +28,7 @@ export function scopeClauses(scope: ActivityScope): Clause[] {
     });
   }
   if (scope.refs) clauses.push({ refKeys: { $in: scope.refs } });
+  if (scope.kinds) clauses.push({ kind: { $in: scope.kinds } });
   return clauses;
 }
 
@@ -36,7 +37,8 @@ export function scopeIsEmpty(scope: ActivityScope): boolean {
   return (
     (scope.tenants !== '*' && scope.tenants.length === 0) ||
     (scope.roles !== '*' && scope.roles.length === 0) ||
-    scope.refs?.length === 0
+    scope.refs?.length === 0 ||
+    scope.kinds?.length === 0
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ActivityScope } from '@activitykit/schema';
 
 /**
- * What two scopes both allow: the tenants, roles and records each lets through, and a privilege
+ * What two scopes both allow: the tenants, roles, records and kinds each lets through, and a privilege
  * only when both grant it. A viewer token's scope meets the scope of whoever minted it, and the
  * session of whoever presents it, with this: a token can only narrow.
  *
@@ -23,11 +23,13 @@ export function narrowScope(a: ActivityScope, b: ActivityScope): ActivityScope {
   };
   const refs = meet(a.refs ?? '*', b.refs ?? '*');
   if (refs !== '*') scope.refs = refs;
+  const kinds = meet(a.kinds ?? '*', b.kinds ?? '*');
+  if (kinds !== '*') scope.kinds = kinds as NonNullable<ActivityScope['kinds']>;
   return scope;
 }
 
 /** The values both lists allow (`'*'` allows all). */
-function meet(a: '*' | string[], b: '*' | string[]): '*' | string[] {
+function meet(a: '*' | readonly string[], b: '*' | readonly string[]): '*' | string[] {
   if (a === '*') return b === '*' ? '*' : [...b];
   if (b === '*') return [...a];
   const inB = new Set(b);

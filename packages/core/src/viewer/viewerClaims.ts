@@ -1,4 +1,10 @@
-import { type ActivityScope, actorSchema, parseRefKey, refKey } from '@activitykit/schema';
+import {
+  type ActivityScope,
+  actorSchema,
+  EVENT_KINDS,
+  parseRefKey,
+  refKey,
+} from '@activitykit/schema';
 import { z } from 'zod';
 
 /** What a viewer token lets its bearer do: read the log (pages, timeline, live) and export it. */
@@ -16,7 +22,7 @@ const refKeyText = z
 
 /**
  * The claims a viewer token carries, in short keys (the token rides in a header): its id, tenant,
- * records, actor roles, permissions, the actor it was minted for, and when it was issued and
+ * records, actor roles, kinds, permissions, the actor it was minted for, and when it was issued and
  * expires (seconds since the epoch).
  */
 export const viewerClaimsSchema = z.strictObject({
@@ -24,6 +30,7 @@ export const viewerClaimsSchema = z.strictObject({
   t: z.string().min(1).max(200),
   r: z.array(refKeyText).min(1).max(50).optional(),
   ro: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+  k: z.array(z.enum(EVENT_KINDS)).min(1).max(EVENT_KINDS.length).optional(),
   c: z.array(z.enum(VIEWER_PERMISSIONS)).min(1).max(2),
   a: actorSchema.pick({ id: true, type: true, role: true, name: true }).strict(),
   iat: z.number().int().nonnegative(),
@@ -42,6 +49,7 @@ export function scopeOfClaims(claims: ViewerClaims): ActivityScope {
     canNote: false,
   };
   if (claims.r) scope.refs = claims.r;
+  if (claims.k) scope.kinds = claims.k;
   return scope;
 }
 

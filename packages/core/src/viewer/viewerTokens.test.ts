@@ -113,6 +113,19 @@ describe('viewer tokens', () => {
       ),
     ).toBe('FORBIDDEN');
     expect(mint({ can: ['read', 'export'] }).can).toEqual(['read', 'export']);
+    // Kinds: a token without notes sees no note, and a minter without notes cannot mint one with.
+    await store.addNote(
+      { ref: { type: 'customer', id: 'A' }, body: 'Internal', author: owner, tenantId: 'acme' },
+      { tenants: ['acme'], canNote: true },
+    );
+    const noNotes = mint({ kinds: ['create', 'update', 'delete'] });
+    const visible = (await store.list({}, noNotes.scope)).items.map((e) => e.kind);
+    expect(visible).toEqual(['update', 'update']);
+    const withNotes = (await store.list({}, mint().scope)).items.map((e) => e.kind);
+    expect(withNotes).toContain('note');
+    const noteless = { tenants: ['acme'], kinds: ['update' as const] };
+    expect(mint({ within: noteless, kinds: ['note', 'update'] }).scope.kinds).toEqual(['update']);
+    expect(await refusal(() => mint({ within: noteless, kinds: ['note'] }))).toBe('FORBIDDEN');
     expect(await refusal(() => mint({ ttl: 3601 }))).toBe('INVALID_OPTIONS');
     expect(await refusal(() => mint({ ttl: 0 }))).toBe('INVALID_OPTIONS');
   });

@@ -4,7 +4,7 @@
  * the wire form; revocations are kept in MongoDB until the token would have expired anyway.
  */
 import { randomBytes } from 'node:crypto';
-import type { ActivityScope, ActivityScopeInput, Actor } from '@activitykit/schema';
+import type { ActivityScope, ActivityScopeInput, Actor, EventKind } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
 import type { ActivityAccess } from '../access.ts';
 import { ActivityError } from '../errors.ts';
@@ -42,6 +42,8 @@ export interface CreateViewerTokenInput {
   refs?: readonly (string | { type: string; id: string })[];
   /** Only events by actors of these roles (and the system's). Defaults to every role. */
   actorRoles?: readonly string[];
+  /** Only events of these kinds (e.g. no `note`s for a customer). Defaults to every kind. */
+  kinds?: readonly EventKind[];
   /** What the bearer may do: `'read'` (pages, timeline, live, stats) and/or `'export'`. */
   can: readonly ViewerPermission[];
   /** How long the token lives, in seconds (at most `maxTtl`). */
@@ -173,12 +175,18 @@ export function createViewerTokens(deps: {
         tenants: [input.tenantId],
         roles: input.actorRoles ? [...input.actorRoles] : '*',
         ...(input.refs && { refs: input.refs.map(toRefKey) }),
+        ...(input.kinds && { kinds: [...input.kinds] }),
       });
       const scope = narrowScope(parseScope(input.within), requested);
-      if (scope.tenants.length === 0 || scope.roles.length === 0 || scope.refs?.length === 0) {
+      if (
+        scope.tenants.length === 0 ||
+        scope.roles.length === 0 ||
+        scope.refs?.length === 0 ||
+        scope.kinds?.length === 0
+      ) {
         throw new ActivityError(
           'FORBIDDEN',
-          `The minting scope does not cover what the token asks for (tenant "${input.tenantId}", its records and roles).`,
+          `The minting scope does not cover what the token asks for (tenant "${input.tenantId}", its records, roles and kinds).`,
         );
       }
       const id = randomBytes(16).toString('base64url');
@@ -188,6 +196,7 @@ export function createViewerTokens(deps: {
         t: input.tenantId,
         ...(scope.refs && { r: scope.refs }),
         ...(scope.roles !== '*' && { ro: scope.roles }),
+        ...(scope.kinds && { k: scope.kinds }),
         c: can,
         a: input.actor ?? { id: `viewer:${id}`, type: 'api_key' },
         iat,
