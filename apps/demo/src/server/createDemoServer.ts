@@ -17,9 +17,9 @@ import { withNoteLabels } from './noteLabels.ts';
 import { customersRouter } from './rest/customersRouter.ts';
 import { historyRouter } from './rest/historyRouter.ts';
 import { errorHandler, LOCALS } from './rest/http.ts';
+import { demoRestorers } from './restorers.ts';
 import { createDemoReceivers } from './streams/demoReceivers.ts';
 import { mountDemoStreams } from './streams/streamsRoutes.ts';
-import { demoRestorers } from './restorers.ts';
 import { createAppRouter } from './trpc/appRouter.ts';
 import { createContext } from './trpc/init.ts';
 
@@ -47,13 +47,13 @@ export interface DemoServerOptions {
    */
   sealing?: DemoSealing;
   /** How often the server seals. Defaults to `15_000` ms, so that new events show their lock soon. */
+  sealIntervalMs?: number | false;
+  /** Events younger than this wait for the next seal. Defaults to `5_000` ms. */
+  sealDelayMs?: number;
   /** The key log-stream secrets are encrypted with (32 bytes). Defaults to a new one per start. */
   streamsKey?: string | Uint8Array;
   /** TCP port of the demo's syslog receiver; `false` for none. Defaults to `0` (any free port). */
   syslogPort?: number | false;
-  sealIntervalMs?: number | false;
-  /** Events younger than this wait for the next seal. Defaults to `5_000` ms. */
-  sealDelayMs?: number;
 }
 
 /** A running demo server. */
@@ -83,8 +83,6 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     publicKey: sealing.publicKey,
     anchor: fileAnchor(sealing.anchorFile),
   };
-    // Log streams, delivered from this process (the demo's receivers are on the same server).
-    streams: { secretKey: options.streamsKey ?? randomBytes(32), settleMs: 2000 },
   const activityStore = createActivityStore({
     client,
     dbName: options.dbName,
@@ -92,12 +90,11 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     ...(options.journalDir && { journalDir: options.journalDir }),
     restorers: demoRestorers(db),
     bulkDelete: { enabled: true, maxEvents: 1000 },
+    // Log streams, delivered from this process (the demo's receivers are on the same server).
+    streams: { secretKey: options.streamsKey ?? randomBytes(32), settleMs: 2000 },
     // The store that bulk-deletes holds the key too, so that its deletes are signed, not tampering.
     ...(sealing && {
       integrity: storeIntegrity(sealing, {
-  // The demo's stand-in SIEM takes deliveries before any session or capture (a SIEM has neither).
-  const receivers = createDemoReceivers();
-  app.use('/hooks/demo-receiver', receivers.webhook);
         sealIntervalMs: options.sealIntervalMs ?? 15_000,
         sealDelayMs: options.sealDelayMs ?? 5_000,
       }),
@@ -107,6 +104,9 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
 
   const app = express();
   app.disable('x-powered-by');
+  // The demo's stand-in SIEM takes deliveries before any session or capture (a SIEM has neither).
+  const receivers = createDemoReceivers();
+  app.use('/hooks/demo-receiver', receivers.webhook);
   app.use(express.json({ limit: '100kb' }));
   app.use(sessionMiddleware(db));
   app.use(
@@ -121,18 +121,6 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       exclude: ['/api/activity/*', '/trpc/*', '/assets/*'],
     }),
   );
-  const syslog =
-    options.syslogPort === false
-      ? undefined
-      : await receivers.listenSyslog(options.syslogPort ?? 0, '127.0.0.1');
-  mountDemoStreams(app, {
-    store,
-    receivers,
-    addresses: () => ({
-      webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/demo-receiver`,
-      syslog: syslog ? { host: '127.0.0.1', port: syslog.port } : null,
-    }),
-  });
   app.use('/api/auth', authRouter(db, { log }));
   app.use('/api/customers', customersRouter(db));
   app.use('/api/history', historyRouter(store));
@@ -145,6 +133,18 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       ...(verify && { verify }),
     }),
   );
+  const syslog =
+    options.syslogPort === false
+      ? undefined
+      : await receivers.listenSyslog(options.syslogPort ?? 0, '127.0.0.1');
+  mountDemoStreams(app, {
+    store,
+    receivers,
+    addresses: () => ({
+      webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/demo-receiver`,
+      syslog: syslog ? { host: '127.0.0.1', port: syslog.port } : null,
+    }),
+  });
   app.use(
     '/trpc',
     createExpressMiddleware({
@@ -165,7 +165,6 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     server.once('error', (error: NodeJS.ErrnoException) => {
       void store.close().then(() => client.close());
       reject(
-      syslog?.server.close();
         error.code === 'EADDRINUSE'
           ? new Error(
               `Port ${wanted} is in use: stop what runs there, or pick another (PORT=3001 pnpm demo).`,
@@ -190,6 +189,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
         server.closeAllConnections();
       });
       await store.close();
+      syslog?.server.close();
       await client.close();
     },
   };

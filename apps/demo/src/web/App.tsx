@@ -60,9 +60,9 @@ export function App() {
       '/bookings': <BookingsPage user={user} />,
       '/activity': <ActivityPage user={user} />,
       '/analytics': <AnalyticsPage />,
+      '/security': <SecurityPage />,
       // Log streams send a whole business's log out of the app: administrators only.
       ...(user.role === 'admin' ? { '/streams': <StreamsPage /> } : {}),
-      '/security': <SecurityPage />,
     };
     page = pages[path] ?? (path === '/' ? null : <p className="page-status">{t('notFound')}</p>);
   }
