@@ -116,6 +116,7 @@ describe('store.integrityStatus', () => {
         sealing: true,
         get: store.get,
         knownTenants: async () => ['acme'],
+        heads: new Map(),
       },
     );
     expect(byRange.tenants[0]?.unsealed).toBe(6);

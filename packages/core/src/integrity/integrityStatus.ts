@@ -15,6 +15,7 @@ import { type EventDocument, utcDay } from '../internal/document.ts';
 import { parseScope } from '../query/readInputs.ts';
 import type { ServerProfile } from '../query/server.ts';
 import type { CheckpointDocument } from './checkpoint.ts';
+import { type CheckpointHead, newestCheckpoint } from './sealerReads.ts';
 
 /** What {@link integrityStatus} and {@link checkpointOf} read. */
 export interface IntegrityStatusDeps {
@@ -32,6 +33,11 @@ export interface IntegrityStatusDeps {
    * tenant (a `distinct` over the events decodes every event on FerretDB).
    */
   knownTenants: () => Promise<string[]>;
+  /**
+   * Each tenant's newest checkpoint as this store last saw it (shared with its seals): checked with
+   * one probe by `_id` instead of reading every checkpoint of the tenant, entries and all.
+   */
+  heads: Map<string, CheckpointHead>;
 }
 
 /** A checkpoint's summary fields (never its entries, up to thousands per checkpoint). */
@@ -76,7 +82,11 @@ export async function integrityStatus(
     scope.tenants === '*' ? await everyTenant(deps) : [...new Set(scope.tenants)].sort();
   const tenants = await Promise.all(
     tenantIds.map(async (tenantId) => {
-      const lastCheckpoint = await newestCheckpoint(tenantId, deps.checkpoints);
+      const head = await newestCheckpoint(tenantId, {
+        checkpoints: deps.checkpoints,
+        memory: { heads: deps.heads },
+      });
+      const lastCheckpoint = head && summaryOf(head);
       const unsealed = await countUnsealed(tenantId, lastCheckpoint?.toId, deps);
       return { tenantId, ...(lastCheckpoint ? { lastCheckpoint } : {}), unsealed };
     }),
@@ -116,25 +126,18 @@ export async function checkpointOf(
   return held?.entries?.some((entry) => entry.i === id) ? summaryOf(range) : undefined;
 }
 
-/** Every tenant with events, or with checkpoints left after their events expired. */
+/**
+ * Every tenant with events, or with checkpoints left after their events expired: the counters'
+ * month markers (kept when the events go) and the tenants of first checkpoints (`seq: 1`, an
+ * equality FerretDB filters in the database: a `distinct` over every checkpoint decodes each one,
+ * entries and all).
+ */
 async function everyTenant(deps: IntegrityStatusDeps): Promise<string[]> {
   const [withEvents, withCheckpoints] = await Promise.all([
     deps.knownTenants(),
-    deps.checkpoints.distinct('tenantId'),
+    deps.checkpoints.distinct('tenantId', { seq: 1 }),
   ]);
   return [...new Set([...withEvents, ...withCheckpoints].map(String))].sort();
-}
-
-async function newestCheckpoint(
-  tenantId: string,
-  checkpoints: Collection<CheckpointDocument>,
-): Promise<CheckpointSummary | undefined> {
-  const [newest] = await checkpoints
-    .find({ tenantId }, { projection: SUMMARY })
-    .sort({ seq: -1 })
-    .limit(1)
-    .toArray();
-  return newest ? summaryOf(newest as SummaryDocument) : undefined;
 }
 
 /** Events of `tenantId` with ids above `toId` (all of them without a checkpoint). */
@@ -159,7 +162,7 @@ async function countUnsealed(
   return count;
 }
 
-function summaryOf(doc: SummaryDocument): CheckpointSummary {
+function summaryOf(doc: Pick<CheckpointDocument, keyof CheckpointSummary>): CheckpointSummary {
   const { tenantId, seq, fromId, toId, count, createdAt } = doc;
   return { tenantId, seq, fromId, toId, count, createdAt };
 }

@@ -94,11 +94,8 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
       result.checkpoints += 1;
       result.events += entries.length;
       last = checkpoint;
-      deps.memory.heads.set(tenantId, {
-        seq: checkpoint.seq,
-        toId: checkpoint.toId,
-        hash: checkpoint.hash,
-      });
+      const { seq, fromId, toId, count, createdAt, hash } = checkpoint;
+      deps.memory.heads.set(tenantId, { tenantId, seq, fromId, toId, count, createdAt, hash });
       await anchor(deps, checkpoint);
     }
   }

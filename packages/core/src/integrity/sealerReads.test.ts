@@ -128,3 +128,41 @@ describe('store.seal after its first seal', () => {
     expect(report.ok).toBe(true);
   });
 });
+
+describe('store.integrityStatus after its first read', () => {
+  it('reads no checkpoint but by _id, and follows another sealer’s', async () => {
+    const first = await sealingStore();
+    const checkpoints = `${first.events().collectionName}_checkpoints`;
+    await recordMany(first.store, 3);
+    await first.store.seal();
+    await first.store.integrityStatus({ tenants: '*' });
+    await recordMany(first.store, 2);
+
+    const [status, commands] = await monitored(client, () =>
+      first.store.integrityStatus({ tenants: '*' }),
+    );
+    expect(status.tenants).toEqual([
+      expect.objectContaining({
+        tenantId: 'acme',
+        unsealed: 2,
+        lastCheckpoint: expect.objectContaining({ seq: 1, count: 3 }),
+      }),
+    ]);
+    for (const filter of findFilters(commands, checkpoints)) {
+      expect(Object.keys(filter)).toEqual(['_id']);
+    }
+    const distincts = commands.filter((command) => command.commandName === 'distinct');
+    expect(distincts.map((command) => command.command.query)).toEqual([{ seq: 1 }]);
+
+    // Another process seals what is new: this store's next status shows that checkpoint.
+    const second = await sealingStore({ collection: first.events().collectionName });
+    expect(await second.store.seal()).toEqual({ checkpoints: 1, events: 2 });
+    const after = await first.store.integrityStatus({ tenants: ['acme'] });
+    expect(after.tenants).toEqual([
+      expect.objectContaining({
+        unsealed: 0,
+        lastCheckpoint: expect.objectContaining({ seq: 2, count: 2 }),
+      }),
+    ]);
+  });
+});

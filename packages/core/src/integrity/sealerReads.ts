@@ -9,8 +9,11 @@ import { type EventDocument, utcHour } from '../internal/document.ts';
 import type { ServerProfile } from '../query/server.ts';
 import { type CheckpointDocument, checkpointId } from './checkpoint.ts';
 
-/** What a checkpoint chains on: the newest one's number, last sealed id and hash. */
-export type CheckpointHead = Pick<CheckpointDocument, 'seq' | 'toId' | 'hash'>;
+/** A tenant's newest checkpoint without its entries: what the next one chains on, and its summary. */
+export type CheckpointHead = Pick<
+  CheckpointDocument,
+  'tenantId' | 'seq' | 'fromId' | 'toId' | 'count' | 'createdAt' | 'hash'
+>;
 
 /**
  * What one store's seals remember between runs, per tenant: the newest checkpoint it read or wrote,
@@ -34,18 +37,28 @@ export interface SealerReadDeps {
   memory: SealerMemory;
 }
 
-const HEAD = { _id: 0, seq: 1, toId: 1, hash: 1 } as const;
+const HEAD = {
+  _id: 0,
+  tenantId: 1,
+  seq: 1,
+  fromId: 1,
+  toId: 1,
+  count: 1,
+  createdAt: 1,
+  hash: 1,
+} as const;
 const HOUR_MS = 3_600_000;
 /** More hours than this since the last checkpoint are read in one whole pass instead. */
 const MAX_HOUR_PROBES = 168;
 
 /**
- * The tenant's newest checkpoint. Known from an earlier seal of this store, it is checked with one
- * probe by `_id` for a next one (another sealer went on: then all are read, sorted by `seq`).
+ * The tenant's newest checkpoint. Known from an earlier seal or read of this store, it is checked
+ * with one probe by `_id` for a next one (another sealer went on: then all are read, sorted by
+ * `seq`, which FerretDB does by decoding each, entries and all).
  */
 export async function newestCheckpoint(
   tenantId: string,
-  deps: SealerReadDeps,
+  deps: { checkpoints: Collection<CheckpointDocument>; memory: Pick<SealerMemory, 'heads'> },
 ): Promise<CheckpointHead | undefined> {
   const known = deps.memory.heads.get(tenantId);
   if (known) {

@@ -52,8 +52,9 @@ export interface StoreIntegrity {
 export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
   const { events, checkpoints, privateKey, options, clock } = deps;
   let sealing: Promise<SealResult> | undefined;
-  // What the seals of this store know between runs: each tenant's newest checkpoint, and which
-  // tenants it has read whole once (on FerretDB it then reads only the hours of the new ids).
+  // What this store knows between calls: each tenant's newest checkpoint (for its seals and its
+  // status), and which tenants it has read whole once (on FerretDB it then reads only the hours of
+  // the new ids).
   const sealerMemory = createSealerMemory();
   const statusDeps = {
     events,
@@ -63,6 +64,7 @@ export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
     sealing: privateKey !== undefined,
     get: deps.get,
     knownTenants: deps.knownTenants,
+    heads: sealerMemory.heads,
   };
 
   return {
