@@ -9,8 +9,9 @@ import { mayVerify } from './domain/roles.ts';
  * - admin: every business, and may delete events, restore records and add notes;
  * - partner: their business, restore and notes;
  * - staff: their business, events by staff and customers (not the owner's), notes;
- * - customer: nothing (the default is deny); her own profile's history comes through the demo's
- *   `/api/history/mine` instead (see {@link CUSTOMER_HISTORY_KINDS}).
+ * - customer: nothing (the default is deny); her own profile's history comes through a viewer
+ *   token scoped to her record and to {@link CUSTOMER_HISTORY_KINDS}, which the activity API
+ *   accepts (`POST /api/history/viewer-token`).
  *
  * Only administrators verify the sealed log ({@link mayVerify}); every role sees which rows are sealed.
  */

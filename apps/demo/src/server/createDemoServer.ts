@@ -50,6 +50,11 @@ export interface DemoServerOptions {
   sealIntervalMs?: number | false;
   /** Events younger than this wait for the next seal. Defaults to `5_000` ms. */
   sealDelayMs?: number;
+  /**
+   * The secret the customer portal's viewer tokens are signed with (at least 32 random bytes).
+   * Defaults to a new one per start (tokens then end with the process; the portal fetches new ones).
+   */
+  viewerTokenSecret?: string;
   /** The key log-stream secrets are encrypted with (32 bytes). Defaults to a new one per start. */
   streamsKey?: string | Uint8Array;
   /** TCP port of the demo's syslog receiver; `false` for none. Defaults to `0` (any free port). */
@@ -90,6 +95,8 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     ...(options.journalDir && { journalDir: options.journalDir }),
     restorers: demoRestorers(db),
     bulkDelete: { enabled: true, maxEvents: 1000 },
+    // A customer reads her own record's history through a viewer token (see historyRouter).
+    viewerTokens: { secret: options.viewerTokenSecret ?? randomBytes(32).toString('base64url') },
     // Log streams, delivered from this process (the demo's receivers are on the same server).
     streams: { secretKey: options.streamsKey ?? randomBytes(32), settleMs: 2000 },
     // The store that bulk-deletes holds the key too, so that its deletes are signed, not tampering.
@@ -130,6 +137,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       store,
       authorize: (req) =>
         authorizeUser(req.user, { verifying: req.method === 'POST' && req.path === '/verify' }),
+      viewerTokens: true,
       ...(verify && { verify }),
     }),
   );

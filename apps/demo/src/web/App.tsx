@@ -30,10 +30,10 @@ export function App() {
     localStorage.getItem('demo.source') === 'trpc' ? 'trpc' : 'rest',
   );
   const user = session.data?.user;
-  // A customer reads only her own history, through a source of her own (no activity API).
+  // A customer reads only her own history: the activity API through a viewer token for her record.
   const customerId = user?.role === 'customer' ? user.customerId : undefined;
   const customerSource = useMemo(
-    () => (customerId ? createCustomerSource(customerId) : undefined),
+    () => (customerId ? createCustomerSource() : undefined),
     [customerId],
   );
   if (session.isPending) return <p className="page-status">{t('loading')}</p>;

@@ -1,61 +1,18 @@
-import {
-  type ActivitySource,
-  ActivitySourceError,
-  type ActivitySourceErrorCode,
-} from '@activitykit/react';
-import { pageFromWire } from '@activitykit/schema';
-import { ApiError, api } from './api.ts';
-
-const denied = () =>
-  Promise.reject(
-    new ActivitySourceError('FORBIDDEN', 'Customers read only their own history.', {
-      status: 403,
-    }),
-  );
+import { type ActivitySource, createRestSource } from '@activitykit/react';
+import { api } from './api.ts';
 
 /**
- * The activity source of a signed-in customer: her own profile's history through the demo's
- * `/api/history/mine` (no staff notes, no staff IP addresses), read-only, nothing else. The
- * timeline asks for nothing she may not see, so her page loads without a single 403.
+ * The activity source of a signed-in customer: the activity API itself, through a viewer token
+ * the demo mints for her (`POST /api/history/viewer-token`): her own profile's history, read only,
+ * and nothing else of the log — the API refuses every other record, tenant and write. The token
+ * lives ten minutes; the source asks for a new one when the API answers 401.
  */
-export function createCustomerSource(customerId: string): ActivitySource {
-  const own = `customer:${customerId}`;
-  return {
-    permissions: async () => ({ canDelete: false, canRestore: false, canNote: false }),
-    async timeline(ref, query, options) {
-      if (ref !== own) return denied();
-      const params = new URLSearchParams();
-      if (query.limit) params.set('limit', String(query.limit));
-      if (query.cursor) params.set('cursor', query.cursor);
-      try {
-        const page = await api<Parameters<typeof pageFromWire>[0]>(`/history/mine?${params}`, {
-          ...(options?.signal && { signal: options.signal }),
-        });
-        return pageFromWire(page);
-      } catch (error) {
-        if (error instanceof ApiError) {
-          throw new ActivitySourceError(codeOf(error.status), error.message, {
-            status: error.status,
-          });
-        }
-        throw new ActivitySourceError('NETWORK', String(error), { cause: error });
-      }
+export function createCustomerSource(): ActivitySource {
+  return createRestSource({
+    baseUrl: '/api/activity',
+    viewerToken: {
+      get: async () =>
+        (await api<{ token: string }>('/history/viewer-token', { method: 'POST' })).token,
     },
-    list: denied,
-    get: denied,
-    stats: denied,
-    signals: denied,
-    addNote: denied,
-    restore: denied,
-    bulkDelete: denied,
-    export: denied,
-    subscribe: () => () => {},
-  };
-}
-
-function codeOf(status: number): ActivitySourceErrorCode {
-  if (status === 401) return 'UNAUTHORIZED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  return status >= 500 ? 'SERVER' : 'INVALID_INPUT';
+  });
 }
