@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ActivityLog } from '../index.ts';
 import { FIXTURE_NOW, storyErrors } from '../test/fixtures.ts';
 import { PreloadedList } from '../test/PreloadedList.tsx';
-import { generateActivityEvents } from './fixtures.ts';
+import { generateActivityEvents, withBatch } from './fixtures.ts';
 import {
   CYRILLIC_EVENTS,
   currentStorySource,
@@ -464,5 +464,30 @@ export const OpenFiltersOnNarrow: Story = {
     await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(canvas.getByLabelText('Period')).toBeVisible();
+  },
+};
+
+/** One action that changed 12 customers (one `updateMany`) is one row: who, what, how many. */
+export const BatchCollapsed: Story = {
+  parameters: storySource(withBatch(STORY_EVENTS)),
+  play: async ({ canvasElement }) => {
+    const table = await grid(canvasElement);
+    const batch = await within(table).findByRole('row', { name: /Archived 12 inactive customers/ });
+    await expect(batch).toHaveAttribute('data-open', 'false');
+    await expect(within(batch).getByText('12 records')).toBeVisible();
+  },
+};
+
+/** The batch opened (its button, Enter or →): its 13 events follow it, marked at their edge. */
+export const BatchExpanded: Story = {
+  parameters: BatchCollapsed.parameters,
+  play: async (context) => {
+    await BatchCollapsed.play?.(context);
+    const table = within(context.canvasElement).getByRole('grid');
+    await userEvent.click(within(table).getByRole('button', { name: /^Show the 12 records/ }));
+    await waitFor(() =>
+      expect(table.querySelector('tr.ak-log-batch')).toHaveAttribute('data-open', 'true'),
+    );
+    await waitFor(() => expect(table.querySelectorAll('tr[data-batch]').length).toBeGreaterThan(5));
   },
 };

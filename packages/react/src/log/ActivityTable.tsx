@@ -18,11 +18,14 @@ import {
   useState,
 } from 'react';
 import type { ActivityI18n } from '../i18n/createI18n.ts';
+import { BatchRow } from './BatchRow.tsx';
+import { batchKeyActions } from './batchKeys.ts';
 import { type ActivityLogColumnId, gridTemplate } from './columns.ts';
 import { LogRow, type RowContext } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
 import { TableFooter } from './TableFooter.tsx';
 import { TableHeader } from './TableHeader.tsx';
+import { useBatchRows } from './useBatchRows.ts';
 import { handleGridKey } from './useGridKeyboard.ts';
 import { useHeaderHeight } from './useHeaderHeight.ts';
 import { useLatest } from './useLatest.ts';
@@ -71,7 +74,8 @@ const LOAD_AHEAD = 40;
 /**
  * The log's virtualised ARIA grid: a sticky header, fixed-height rows of which only the visible ones
  * (plus overscan) are in the DOM, `aria-rowcount` / `aria-rowindex`, roving focus, and infinite
- * loading as the end comes into view.
+ * loading as the end comes into view. Consecutive events of one user action (one correlation id)
+ * are one batch row, followed by its events while it is open.
  */
 export function ActivityTable(props: ActivityTableProps) {
   const { events, columns, rowHeight, t, i18n, categories, hasMore, loadingMore } = props;
@@ -86,23 +90,17 @@ export function ActivityTable(props: ActivityTableProps) {
   const latest = useLatest(props);
   const selection = useRowSelection({ events, selected: props.selected, latest });
 
-  const indexById = useMemo(() => {
-    const map = new Map<string, number>();
-    events.forEach((event, index) => {
-      map.set(event.id, index);
-    });
-    return map;
-  }, [events]);
-  const activeIndex = activeId !== undefined ? (indexById.get(activeId) ?? 0) : 0;
+  const { rows, indexByKey, expanded, setOpen } = useBatchRows(events);
+  const activeIndex = activeId !== undefined ? (indexByKey.get(activeId) ?? 0) : 0;
 
   // Stable callbacks: a new getItemKey would make the virtualizer re-measure every row.
-  const getItemKey = useCallback((index: number) => events[index]?.id ?? index, [events]);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   const getScrollElement = useCallback(() => scrollRef.current, []);
   // Rows have a fixed height (CSS), so "measuring" one never reads layout.
   const measureElement = useCallback(() => rowHeight, [rowHeight]);
   const virtualizer = useVirtualizer({
-    count: events.length,
+    count: rows.length,
     getScrollElement,
     estimateSize,
     measureElement,
@@ -131,16 +129,16 @@ export function ActivityTable(props: ActivityTableProps) {
 
   useEffect(() => {
     // After a failed page the reader retries by hand: no request loop.
-    if (hasMore && !loadingMore && !loadFailed && lastIndex >= events.length - LOAD_AHEAD) {
+    if (hasMore && !loadingMore && !loadFailed && lastIndex >= rows.length - LOAD_AHEAD) {
       latest.current.onLoadMore();
     }
-  }, [hasMore, loadingMore, loadFailed, lastIndex, events.length, latest]);
+  }, [hasMore, loadingMore, loadFailed, lastIndex, rows.length, latest]);
 
   useLayoutEffect(() => {
     const id = pendingFocus.current;
     if (id === undefined) return;
     const row = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-event-id="${CSS.escape(id)}"]`,
+      `.ak-log-body > [data-index="${indexByKey.get(id)}"]`,
     );
     if (row) {
       pendingFocus.current = undefined;
@@ -163,15 +161,26 @@ export function ActivityTable(props: ActivityTableProps) {
       onToggle: selection.toggle,
       onOpen: (id) => latest.current.onOpen(id),
       onActivate: (id) => setActiveId(id),
+      onToggleBatch: setOpen,
     }),
-    [t, i18n, categories, props.onOpenRecord, props.sealed, virtualizer, selection.toggle, latest],
+    [
+      t,
+      i18n,
+      categories,
+      props.onOpenRecord,
+      props.sealed,
+      virtualizer,
+      selection.toggle,
+      latest,
+      setOpen,
+    ],
   );
 
   const move = (index: number) => {
-    const event = events[index];
-    if (!event) return;
-    setActiveId(event.id);
-    pendingFocus.current = event.id;
+    const row = rows[index];
+    if (!row) return;
+    setActiveId(row.key);
+    pendingFocus.current = row.key;
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
@@ -190,7 +199,7 @@ export function ActivityTable(props: ActivityTableProps) {
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid (arrow keys, selection) on table markup
         role="grid"
         aria-label={props.label}
-        aria-rowcount={hasMore ? -1 : events.length + 1}
+        aria-rowcount={hasMore ? -1 : rows.length + 1}
         aria-colcount={columns.length + 1}
         aria-multiselectable="true"
         aria-busy={loadingMore || undefined}
@@ -219,24 +228,43 @@ export function ActivityTable(props: ActivityTableProps) {
               // Keys pressed on a row's own controls (checkbox, buttons) keep their native meaning.
               if ((key.target as Element).tagName !== 'TR') return;
               const handled = handleGridKey(key, {
-                count: events.length,
+                count: rows.length,
                 pageSize: Math.max(
                   1,
                   Math.floor((virtualizer.scrollRect?.height ?? 400) / rowHeight) - 1,
                 ),
                 activeIndex,
                 move,
-                open: (index) => events[index] && props.onOpen(events[index].id),
-                toggle: (index, range) =>
-                  events[index] && selection.toggle(events[index].id, range),
                 selectAll: () => selection.setAll(true),
+                ...batchKeyActions(rows, {
+                  expanded,
+                  indexByKey,
+                  setOpen,
+                  move,
+                  openEvent: props.onOpen,
+                  toggleEvent: selection.toggle,
+                }),
               });
               if (handled) key.preventDefault();
             }}
           >
             {items.map((item) => {
-              const event = events[item.index];
-              if (!event) return null;
+              const row = rows[item.index];
+              const event = row?.event;
+              if (!event) {
+                return row ? (
+                  <BatchRow
+                    key={row.key}
+                    batch={row.batch}
+                    index={item.index}
+                    span={columns.length}
+                    open={expanded.has(row.key)}
+                    active={item.index === activeIndex}
+                    context={context}
+                    minute={minute}
+                  />
+                ) : null;
+              }
               return (
                 <LogRow
                   key={event.id}
@@ -247,6 +275,7 @@ export function ActivityTable(props: ActivityTableProps) {
                   active={item.index === activeIndex}
                   context={context}
                   minute={minute}
+                  batch={row.batch?.key}
                 />
               );
             })}

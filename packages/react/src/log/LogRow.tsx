@@ -14,6 +14,8 @@ export interface RowContext {
   onToggle(id: string, range: boolean): void;
   onOpen(id: string): void;
   onActivate(id: string): void;
+  /** Shows or hides the events of a batch (one user action). */
+  onToggleBatch(key: string, open: boolean): void;
   onOpenRecord: ((ref: RecordRef, event: ActivityEvent) => void) | undefined;
   /** Whether an event is sealed by its tenant's last checkpoint; `undefined`: show no lock. */
   sealed?: ((event: ActivityEvent) => boolean) | undefined;
@@ -30,6 +32,8 @@ export interface LogRowProps {
   context: RowContext;
   /** Changes once a minute so relative times stay fresh. */
   minute: number;
+  /** The key of the opened batch the event is shown in. */
+  batch?: string | undefined;
 }
 
 /** The last characters of a ULID: enough to tell rows apart at a glance. */
@@ -215,6 +219,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       data-index={index}
       data-event-id={event.id}
       data-kind={event.kind}
+      data-batch={props.batch}
       aria-rowindex={index + 2}
       aria-selected={selected}
       tabIndex={active ? 0 : -1}

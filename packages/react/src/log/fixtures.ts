@@ -74,3 +74,51 @@ export function generateActivityEvents(options: FixtureOptions): ActivityEvent[]
   }
   return events;
 }
+
+/**
+ * `events` with one user action that changed `count` customers inserted after the newest event
+ * (Olga archiving inactive customers with one `updateMany`), as the data layer records it: an
+ * event per customer and the write's `customer.bulk_updated` summary, all of one correlation id.
+ * The log shows them as one batch row.
+ *
+ * @example
+ * ```ts
+ * const source = createMemorySource({ events: withBatch(generateActivityEvents({ count: 50 })) });
+ * ```
+ */
+export function withBatch(events: readonly ActivityEvent[], count = 12): ActivityEvent[] {
+  const [newest, ...rest] = events;
+  if (!newest) return [];
+  const random = mulberry32(count);
+  const start = newest.occurredAt.getTime() - 1;
+  const actor = { id: 'u-olga', type: 'user', name: 'Olga Petrova', role: 'admin' } as const;
+  const context = { ip: '203.0.113.9', requestId: 'req-archive', correlationId: 'req-archive' };
+  const base = { tenantId: newest.tenantId, outcome: 'success', actor, context } as const;
+  const summary: ActivityEvent = {
+    ...base,
+    id: ulid(start, random),
+    occurredAt: new Date(start),
+    action: 'customer.bulk_updated',
+    kind: 'update',
+    category: 'customer',
+    refs: [],
+    description: `Archived ${count} inactive customers`,
+    metadata: { operation: 'updateMany', count },
+  };
+  const records = Array.from({ length: count }, (_, i): ActivityEvent => {
+    const subject = { type: 'customer', id: `c-${700 + i}`, label: `Customer ${700 + i}` };
+    const time = start - 1 - i;
+    return {
+      ...base,
+      id: ulid(time, random),
+      occurredAt: new Date(time),
+      action: 'customer.updated',
+      kind: 'update',
+      category: 'customer',
+      subject,
+      refs: [subject],
+      changes: [{ path: 'status', before: 'inactive', after: 'archived' }],
+    };
+  });
+  return [newest, summary, ...records, ...rest];
+}

@@ -10,12 +10,15 @@ export interface GridKeyboardActions {
   open(index: number): void;
   toggle(index: number, range: boolean): void;
   selectAll(): void;
+  /** → / ←: opens or closes the row's batch; says whether the row has one. */
+  expand?(index: number, open: boolean): boolean;
 }
 
 /**
  * Keyboard of the log's grid: ↑ ↓ move between rows, PageUp / PageDown by a screenful, Home / End
  * to the first / last loaded row, Enter opens the row, Space selects it (Shift+Space a range),
- * Ctrl/⌘+A selects every loaded row. Returns whether the key was handled.
+ * Ctrl/⌘+A selects every loaded row, → / ← open and close a batch. Returns whether the key was
+ * handled.
  */
 export function handleGridKey(event: KeyboardEvent, actions: GridKeyboardActions): boolean {
   const { count, activeIndex, pageSize } = actions;
@@ -41,6 +44,9 @@ export function handleGridKey(event: KeyboardEvent, actions: GridKeyboardActions
     case 'End':
       actions.move(count - 1);
       return true;
+    case 'ArrowRight':
+    case 'ArrowLeft':
+      return actions.expand?.(current, event.key === 'ArrowRight') ?? false;
     case 'Enter':
       actions.open(current);
       return true;

@@ -6,9 +6,11 @@ import { useLiveActivity } from '../data/useLiveActivity.ts';
 import { useActivityI18n } from '../i18n/I18nContext.tsx';
 import { Icon } from '../icons/Icon.tsx';
 import { cx } from '../internal/cx.ts';
+import { batchItems } from '../log/batches.ts';
 import { StatePanel, stateOfError } from '../states/StatePanel.tsx';
 import { groupByDay } from './groupByDay.ts';
 import { NoteComposer } from './NoteComposer.tsx';
+import { TimelineBatch } from './TimelineBatch.tsx';
 import { TimelineEvent } from './TimelineEvent.tsx';
 import { useLoadOnScroll } from './useLoadOnScroll.ts';
 
@@ -55,8 +57,10 @@ export interface CustomerTimelineProps extends Omit<HTMLAttributes<HTMLElement>,
 /**
  * One record's history, newest first and grouped by day ("Today", "Yesterday", then dates, in the
  * viewer's time zone), with an icon per category, status notes and system-made changes marked as
- * such, older pages loaded as the end scrolls into view, and a note composer stamped with the
- * author (notes are read-only once saved). Semantics: an `<ol>` of days, each an `<ol>` of events.
+ * such, one user action that changed several records (one correlation id) as one entry that opens
+ * to show them, older pages loaded as the end scrolls into view, and a note composer stamped with
+ * the author (notes are read-only once saved). Semantics: an `<ol>` of days, each an `<ol>` of
+ * events.
  *
  * @example
  * ```tsx
@@ -133,15 +137,25 @@ export function CustomerTimeline(props: CustomerTimelineProps): ReactNode {
               <time dateTime={day.key}>{i18n.formatDay(day.date)}</time>
             </h3>
             <ol className="ak-timeline__events" aria-labelledby={`${id}-${day.key}`}>
-              {day.events.map((event) => (
-                <TimelineEvent
-                  key={event.id}
-                  event={event}
-                  record={record}
-                  onOpenRecord={onOpenRecord}
-                  className={classNames.event}
-                />
-              ))}
+              {batchItems(day.events).map((item) =>
+                item.event ? (
+                  <TimelineEvent
+                    key={item.key}
+                    event={item.event}
+                    record={record}
+                    onOpenRecord={onOpenRecord}
+                    className={classNames.event}
+                  />
+                ) : (
+                  <TimelineBatch
+                    key={item.key}
+                    batch={item.batch}
+                    record={record}
+                    onOpenRecord={onOpenRecord}
+                    className={classNames.event}
+                  />
+                ),
+              )}
             </ol>
           </li>
         ))}
