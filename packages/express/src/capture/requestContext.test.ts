@@ -25,6 +25,8 @@ app.use(
   activityCapture({
     store,
     correlationId: (req) => req.get('x-correlation-id'),
+    tenant: (req) =>
+      req.res?.locals.tenant ?? (req.user as { tenantId?: string } | undefined)?.tenantId,
     onError: (error) => errors.push(error),
   }),
 );
@@ -35,6 +37,14 @@ app.post('/notes/:id', async (req, res) => {
   await Promise.resolve().then(() =>
     store.record({ action: 'note.pinned', subject: { type: 'note', id: String(req.params.id) } }),
   );
+  res.json({ ok: true });
+});
+app.post('/notes/:id/move', async (req, res) => {
+  store.record({ action: 'note.read', subject: { type: 'note', id: String(req.params.id) } });
+  await pause();
+  // The handler names the record's tenant once it has loaded it.
+  res.locals.tenant = 'initech';
+  store.record({ action: 'note.moved', subject: { type: 'note', id: String(req.params.id) } });
   res.json({ ok: true });
 });
 app.post('/customers', async (req, res) => {
@@ -108,6 +118,17 @@ describe('the activity context of a request', () => {
     // The route's own event shares the correlation id: the two read as one action.
     const [route] = await eventually(store, { actions: ['note.updated'] });
     expect(route?.context).toMatchObject({ requestId, correlationId: requestId });
+  });
+
+  it('reads the tenant at each record: one the handler names later is the later events’', async () => {
+    const response = await call(`${base}/notes/n-3/move`, { body: {}, headers: asOlga });
+    const events = await eventsOf(response.headers.get('x-request-id'), 3);
+    const tenants = Object.fromEntries(events.map((event) => [event.action, event.tenantId]));
+    expect(tenants).toEqual({
+      'note.read': 'globex',
+      'note.moved': 'initech',
+      'note.move': 'initech',
+    });
   });
 
   it('takes the correlation id the app supplies', async () => {

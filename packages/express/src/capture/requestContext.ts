@@ -7,8 +7,9 @@ import { clientIp } from './facts.ts';
 /**
  * The activity context a request's handlers run in, as a function the store reads when each event
  * is recorded: the actor and tenant come from the capture's resolvers then (the authentication
- * middleware may run after the capture), kept once someone is signed in. Resolver errors go to
- * `onError` and leave the actor anonymous.
+ * middleware may run after the capture; a handler may name the tenant once it has loaded the
+ * record); the actor is kept once someone is signed in. Resolver errors go to `onError` and leave
+ * the actor anonymous.
  */
 export function requestContextSource(activity: CapturedRequest): () => ActivityContext {
   const { req, config } = activity;
@@ -21,13 +22,16 @@ export function requestContextSource(activity: CapturedRequest): () => ActivityC
   if (ip) fixed.ip = ip;
   const userAgent = req.headers['user-agent'];
   if (userAgent) fixed.userAgent = userAgent.slice(0, 1000);
-  let settled: ActivityContext | undefined;
+  let signedIn: Actor | undefined;
   return () => {
-    if (settled) return settled;
-    const context = { ...fixed };
-    let actor: Actor = ANONYMOUS;
+    const context: ActivityContext = { ...fixed, actor: signedIn ?? ANONYMOUS };
     try {
-      actor = activity.early?.actor ?? config.actor(req) ?? ANONYMOUS;
+      if (!signedIn) {
+        const actor = activity.early?.actor ?? config.actor(req) ?? ANONYMOUS;
+        if (actor.type !== 'anonymous') signedIn = actor;
+        context.actor = actor;
+      }
+      // The tenant may be named late too (a handler that loads the record first): read each time.
       const tenantId = activity.early?.tenantId ?? config.tenant(req);
       if (tenantId) context.tenantId = tenantId;
       const location = config.location?.(req);
@@ -35,8 +39,6 @@ export function requestContextSource(activity: CapturedRequest): () => ActivityC
     } catch (error) {
       config.onError(error, req);
     }
-    context.actor = actor;
-    if (actor.type !== 'anonymous') settled = context;
     return context;
   };
 }
