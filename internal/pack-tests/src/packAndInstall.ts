@@ -28,7 +28,11 @@ const SCRATCH_DEV_DEPENDENCIES = {
   '@types/ws': '^8.18.1',
 };
 /** What the READMEs' examples import besides the kit and its peers. */
-const SCRATCH_DEPENDENCIES = { '@trpc/client': '^11.0.0', eventsource: '^4.0.0' };
+const SCRATCH_DEPENDENCIES = {
+  '@trpc/client': '^11.0.0',
+  eventsource: '^4.0.0',
+  mongoose: '^9.13.0',
+};
 
 /** pnpm as this run was started with (`pnpm test` sets `npm_execpath`), else `pnpm` on PATH. */
 function pnpmCommand(): [string, string[]] {

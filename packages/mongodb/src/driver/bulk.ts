@@ -25,10 +25,34 @@ const onlyId = (filter: Filter<Document>) =>
  * back by `_id`; each document's whole change over the bulk write is one event (created, updated
  * or deleted), plus a summary per kind when more than one document was updated or deleted.
  */
-export async function bulkWrite(
+export function bulkWrite(
   context: WriteContext,
   [operations, options = {}]: [readonly Op[], BulkWriteOptions?],
 ): Promise<BulkWriteResult> {
+  return bulkWriteWith(context, {
+    operations,
+    options,
+    run: (ops) => context.target.bulkWrite(ops, options),
+  });
+}
+
+/** What {@link bulkWriteWith} runs: the operations, and how they are written (the driver, Mongoose). */
+export interface BulkWriteRequest {
+  operations: readonly Op[];
+  options: BulkWriteOptions;
+  /** Writes the (pinned) operations. */
+  run: (ops: Op[]) => Promise<BulkWriteResult>;
+  /** Casts a filter for the raw reads of the before images (Mongoose). Defaults to none. */
+  cast?: (filter: Filter<Document>) => Filter<Document>;
+}
+
+/** `bulkWrite` through any writer: reads, runs `request.run`, reads back and records. */
+export async function bulkWriteWith(
+  context: WriteContext,
+  request: BulkWriteRequest,
+): Promise<BulkWriteResult> {
+  const { operations, options } = request;
+  const cast = request.cast ?? ((filter: Filter<Document>) => filter);
   const { target, recorder } = context;
   const before = new Map<string, Document>();
   const inserted = new Map<number, unknown>();
@@ -52,19 +76,19 @@ export async function bulkWrite(
             : undefined;
     const many =
       'updateMany' in op ? op.updateMany : 'deleteMany' in op ? op.deleteMany : undefined;
-    if (single && onlyId(single.filter) && !('sort' in single && single.sort)) {
-      byId.push({ index, id: single.filter._id });
+    if (single && onlyId(cast(single.filter)) && !('sort' in single && single.sort)) {
+      byId.push({ index, id: cast(single.filter)._id });
       ops.push(op);
     } else if (single) {
       const sort = 'sort' in single ? (single.sort as Document | undefined) : undefined;
-      const found = await target.findOne(single.filter, sort ? { sort } : {});
+      const found = await target.findOne(cast(single.filter), sort ? { sort } : {});
       if (found) before.set(idKey(found._id), found);
       const key = Object.keys(op)[0] as 'updateOne';
       ops.push(
         found ? ({ [key]: { ...single, filter: pinned(single.filter, [found._id]) } } as Op) : op,
       );
     } else if (many) {
-      for (const found of await target.find(many.filter).toArray())
+      for (const found of await target.find(cast(many.filter)).toArray())
         before.set(idKey(found._id), found);
       ops.push(op);
     }
@@ -80,7 +104,7 @@ export async function bulkWrite(
     let result: BulkWriteResult | undefined;
     let failure: unknown;
     try {
-      result = await target.bulkWrite(ops, options);
+      result = await request.run(ops);
     } catch (error) {
       failure = error;
     }

@@ -3,6 +3,7 @@ import { getActivityContext, noteDataLayerWrite, withActivityContext } from '@ac
 import { type ActivityEventInput, type Change, createRedactor, diff } from '@activitykit/schema';
 import type { Document } from 'mongodb';
 import { type CaptureKind, type CaptureOptions, DEFAULT_MAX_SUMMARY_IDS } from '../options.ts';
+import { createHider } from './hiddenPaths.ts';
 import { idKey } from './ids.ts';
 
 /** The driver method a write came through, as named in events' metadata. */
@@ -49,7 +50,11 @@ const MAX_LABEL = 500;
  * (exact `changes`, a snapshot on delete), a summary per multi-document write, a failure event.
  * Every recorded document is noted with `noteDataLayerWrite`.
  */
-export function createRecorder(options: CaptureOptions<Document>) {
+export function createRecorder(
+  options: CaptureOptions<Document>,
+  extra: { hiddenPaths?: readonly string[] } = {},
+) {
+  const hider = createHider(extra.hiddenPaths ?? []);
   const kinds = new Set<CaptureKind>(options.capture ?? ['create', 'update', 'delete']);
   const ignore = options.ignore ?? [];
   const maxIds = Math.max(0, Math.floor(options.maxSummaryIds ?? DEFAULT_MAX_SUMMARY_IDS));
@@ -60,11 +65,13 @@ export function createRecorder(options: CaptureOptions<Document>) {
 
   const kept = (changes: Change[]) =>
     ignore.length === 0
-      ? changes
-      : changes.filter(
-          (change) =>
-            !ignore.some((path) => change.path === path || change.path.startsWith(`${path}.`)),
-        );
+      ? hider.changes(changes)
+      : hider
+          .changes(changes)
+          .filter(
+            (change) =>
+              !ignore.some((path) => change.path === path || change.path.startsWith(`${path}.`)),
+          );
 
   const subjectOf = (document: Document) => {
     const label = options.label?.(document as never);
@@ -133,7 +140,7 @@ export function createRecorder(options: CaptureOptions<Document>) {
         action: `${options.type}.deleted`,
         subject,
         changes: kept(diff(before, null)),
-        snapshot: { ...before },
+        snapshot: hider.snapshot({ ...before }),
         metadata: { operation },
       });
       into?.deleted.push(subject.id);
@@ -160,10 +167,14 @@ export function createRecorder(options: CaptureOptions<Document>) {
     },
 
     /** One `outcome: failure` event for a write the driver refused. */
-    failed(operation: Operation, error: unknown, write: { filter?: unknown; id?: unknown }): void {
+    failed(
+      operation: Operation,
+      error: unknown,
+      write: { filter?: unknown; id?: unknown; verb?: string },
+    ): void {
       const failure = error as { name?: unknown; message?: unknown; code?: unknown };
       record({
-        action: `${options.type}.${FAILED_ACTION[operation]}`,
+        action: `${options.type}.${write.verb ?? FAILED_ACTION[operation]}`,
         outcome: 'failure',
         ...(write.id === undefined ? {} : { subject: { type: options.type, id: idKey(write.id) } }),
         metadata: {

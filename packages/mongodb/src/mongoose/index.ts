@@ -1,0 +1,2 @@
+export type { CaptureKind } from '../options.ts';
+export { type ActivityPluginOptions, activityPlugin } from './activityPlugin.ts';
