@@ -26,7 +26,7 @@ app.use(
     store,
     correlationId: (req) => req.get('x-correlation-id'),
     tenant: (req) =>
-      req.res?.locals.tenant ?? (req.user as { tenantId?: string } | undefined)?.tenantId,
+      req.res?.locals.tenant ?? (req as { user?: { tenantId?: string } }).user?.tenantId,
     onError: (error) => errors.push(error),
   }),
 );
