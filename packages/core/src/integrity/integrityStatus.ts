@@ -38,6 +38,11 @@ export interface IntegrityStatusDeps {
    * one probe by `_id` instead of reading every checkpoint of the tenant, entries and all.
    */
   heads: Map<string, CheckpointHead>;
+  /**
+   * The tenants with checkpoints whose counters may not know them (stored before counters, or the
+   * counters dropped). Defaults to a `distinct` of the first checkpoints' tenants at each call.
+   */
+  checkpointTenants?: () => Promise<string[]>;
 }
 
 /** A checkpoint's summary fields (never its entries, up to thousands per checkpoint). */
@@ -128,19 +133,27 @@ export async function checkpointOf(
 
 /**
  * Every tenant with events, or with checkpoints left after their events expired: the counters'
- * month markers (kept when the events go) and the tenants of first checkpoints (`seq: 1`, an
- * equality FerretDB filters in the database: a `distinct` over every checkpoint decodes each one,
- * entries and all).
+ * month markers (kept when the events go) and the tenants with checkpoints.
  */
 async function everyTenant(deps: IntegrityStatusDeps): Promise<string[]> {
   const [withEvents, withCheckpoints] = await Promise.all([
     deps.knownTenants(),
-    deps.checkpoints.distinct('tenantId', { seq: 1 }),
+    deps.checkpointTenants?.() ?? firstCheckpointTenants(deps.checkpoints),
   ]);
   return [...new Set([...withEvents, ...withCheckpoints].map(String))].sort();
 }
 
 /** Events of `tenantId` with ids above `toId` (all of them without a checkpoint). */
+/**
+ * The tenants of first checkpoints (`seq: 1`, an equality FerretDB filters in the database: a
+ * `distinct` over every checkpoint decodes each one, entries and all).
+ */
+export async function firstCheckpointTenants(
+  checkpoints: Collection<CheckpointDocument>,
+): Promise<string[]> {
+  return (await checkpoints.distinct('tenantId', { seq: 1 })).map(String);
+}
+
 async function countUnsealed(
   tenantId: string,
   toId: string | undefined,

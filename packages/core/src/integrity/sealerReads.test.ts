@@ -151,8 +151,8 @@ describe('store.integrityStatus after its first read', () => {
     for (const filter of findFilters(commands, checkpoints)) {
       expect(Object.keys(filter)).toEqual(['_id']);
     }
-    const distincts = commands.filter((command) => command.commandName === 'distinct');
-    expect(distincts.map((command) => command.command.query)).toEqual([{ seq: 1 }]);
+    // The tenants with checkpoints the counters might not know were read by the first status.
+    expect(commands.filter((command) => command.commandName === 'distinct')).toEqual([]);
 
     // Another process seals what is new: this store's next status shows that checkpoint.
     const second = await sealingStore({ collection: first.events().collectionName });

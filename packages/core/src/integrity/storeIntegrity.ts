@@ -7,7 +7,7 @@ import type { ActivityStoreOptions } from '../options.ts';
 import type { ServerProfile } from '../query/server.ts';
 import type { CheckpointAnchor } from './anchor.ts';
 import type { CheckpointDocument } from './checkpoint.ts';
-import { checkpointOf, integrityStatus } from './integrityStatus.ts';
+import { checkpointOf, firstCheckpointTenants, integrityStatus } from './integrityStatus.ts';
 import { loadPublicKey } from './keys.ts';
 import { type SealResult, sealOnce } from './sealer.ts';
 import { createSealerMemory } from './sealerReads.ts';
@@ -56,6 +56,10 @@ export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
   // status), and which tenants it has read whole once (on FerretDB it then reads only the hours of
   // the new ids).
   const sealerMemory = createSealerMemory();
+  // Seals make checkpoints only for tenants the counters know (their month markers, never removed),
+  // so the tenants with checkpoints that the counters may not know are those of earlier versions:
+  // read once per store.
+  let checkpointTenants: Promise<string[]> | undefined;
   const statusDeps = {
     events,
     checkpoints,
@@ -65,6 +69,13 @@ export function createStoreIntegrity(deps: StoreIntegrityDeps): StoreIntegrity {
     get: deps.get,
     knownTenants: deps.knownTenants,
     heads: sealerMemory.heads,
+    checkpointTenants() {
+      checkpointTenants ??= firstCheckpointTenants(checkpoints).catch((error: unknown) => {
+        checkpointTenants = undefined;
+        throw error;
+      });
+      return checkpointTenants;
+    },
   };
 
   return {
