@@ -13,6 +13,7 @@ import { searchFilter } from '../query/readInputs.ts';
 import { acquireLease } from './lease.ts';
 import type { StreamSender } from './senders.ts';
 import type { StreamCollections, StreamDocument, StreamStateDocument } from './streamDocuments.ts';
+import { eventsBetween, type StreamReadDeps } from './streamReads.ts';
 import { retryDelay, type StreamSettings } from './streamSettings.ts';
 
 /** What delivering one stream needs. */
@@ -26,7 +27,14 @@ export interface DeliverDeps {
   holder: string;
   /** Stops a run between batches (the store is closing). */
   stopping: () => boolean;
+  /** Which read shapes serve the server, and which streams were read whole (see `eventsBetween`). */
+  reads: Omit<StreamReadDeps, 'events'>;
 }
+
+/** A stream's state is written when it moved, else at most this often (its lag). */
+const IDLE_WRITE_MS = 5000;
+/** How far behind the window an idle stream's cursor moves (events stored late are still read). */
+const IDLE_CURSOR_LAG_MS = 60_000;
 
 /**
  * One delivery run of a stream whose lease this process holds: from its cursor, through one
@@ -53,10 +61,15 @@ export async function deliverStream(
   let cursor = state?.cursor ?? stream.startAfter;
   const matches = streamPredicate(stream, deps, started);
   const until = started.getTime() - deps.settings.settleMs;
-  const found = deps.events
-    .find({ tenantId: stream.tenantId, _id: { $gt: cursor, $lt: minUlidAt(until + 1) } })
-    .sort({ _id: 1 })
-    .batchSize(Math.max(deps.settings.batchSize, 100));
+  const found = eventsBetween(
+    {
+      streamId: stream._id,
+      tenantId: stream.tenantId,
+      after: cursor,
+      before: minUlidAt(until + 1),
+    },
+    { events: deps.events, ...deps.reads },
+  );
   let batch: ActivityEvent[] = [];
   let scanned = cursor;
   let renewedAt = started.getTime();
@@ -76,9 +89,18 @@ export async function deliverStream(
         ids: events.map((event) => event.id),
       });
     }
-    cursor = upTo;
+    // Drained: every id up to the window's start was examined, so an idle stream's cursor may
+    // move up to a minute behind it (its reads stay recent) and still wait for stragglers.
+    const floor = minUlidAt(until - IDLE_CURSOR_LAG_MS);
+    const next = drained && floor > upTo ? floor : upTo;
+    // Nothing read: the window's move alone is written at most every few seconds (for the lag).
+    const idle = events.length === 0 && upTo === cursor;
+    const lastWrite = state?.deliveredUntil?.getTime() ?? 0;
+    if (idle && state && until - lastWrite < IDLE_WRITE_MS) return true;
+    cursor = next;
     state = await recordProgress(deps, {
       stream,
+      previous: state,
       events,
       cursor,
       until: drained ? until : undefined,
@@ -108,9 +130,9 @@ export async function deliverStream(
       }
     }
     // The last (partial) batch; the cursor also passes the events that did not match.
-    await save(batch, scanned, true);
+    if (await save(batch, scanned, true)) deps.reads.readWhole.add(stream._id);
   } finally {
-    await found.close().catch(() => {});
+    await found.return(undefined);
   }
 }
 
@@ -137,14 +159,14 @@ async function recordProgress(
   deps: DeliverDeps,
   input: {
     stream: StreamDocument;
+    previous: StreamStateDocument | null;
     events: ActivityEvent[];
     cursor: string;
     until?: number | undefined;
   },
 ): Promise<StreamStateDocument> {
-  const { stream, events, cursor } = input;
+  const { stream, events, cursor, previous } = input;
   const now = deps.clock();
-  const previous = await deps.collections.states.findOne({ _id: stream._id });
   const next: StreamStateDocument = {
     _id: stream._id,
     cursor,

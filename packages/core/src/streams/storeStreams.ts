@@ -1,6 +1,7 @@
 import type { ActivityEvent, ActivityEventInput, WeekDay } from '@activitykit/schema';
 import type { Collection, Db } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
+import { serverProfileSource } from '../query/server.ts';
 import { type ActivityStreams, createStreams } from './createStreams.ts';
 import { parseStreamKey } from './secrets.ts';
 import { type StreamDelivery, startStreamDelivery } from './streamDelivery.ts';
@@ -42,6 +43,7 @@ export function storeStreams(deps: StoreStreamsDeps): {
       ? startStreamDelivery({
           ...common,
           events: deps.events,
+          reads: { profile: serverProfileSource(deps.database), readWhole: new Set() },
           weekStartsOn: deps.weekStartsOn,
           ready: deps.ready,
           onError: deps.onError,
