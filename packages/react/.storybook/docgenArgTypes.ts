@@ -1,4 +1,5 @@
 import type { ArgTypesEnhancer, InputType } from 'storybook/internal/types';
+import { PROP_CONTROLS } from './controls.ts';
 
 /** The part of react-docgen's `tsType` this file reads. */
 interface DocgenType {
@@ -45,8 +46,10 @@ const compact = (raw: string): string =>
  * Fills in what react-docgen leaves out of the props table (the TypeScript docgen breaks on TS 7):
  * the Default column from each prop's "Defaults to `…`", readable types for unions and
  * intersections (their source text, not "union"), `{@link X}` as code, and a radio / select
- * control for props typed as a union of string literals (`layout: 'table' | 'cards' | 'auto'`).
- * Object props keep the JSON editor. Runs after docgen and before Storybook infers controls.
+ * control for props typed as a union of string literals (`layout: 'table' | 'cards' | 'auto'`),
+ * and the controls of `PROP_CONTROLS` (checkboxes for lists of literals, selects of named values
+ * for object props; see controls.ts). A story's own `argTypes` win. Runs after docgen and before
+ * Storybook infers controls.
  */
 export const docgenArgTypes: ArgTypesEnhancer = (context) => {
   const docgen = (context.component as { __docgenInfo?: { props?: DocgenProps } } | undefined)
@@ -69,10 +72,12 @@ export const docgenArgTypes: ArgTypesEnhancer = (context) => {
       table.type = raw.length <= 60 ? { summary: raw } : { summary: tsType.name, detail: raw };
     }
     const options = tsType && literalOptions(tsType);
-    const control =
-      options && !argType.control
+    const known = PROP_CONTROLS[name];
+    const control = argType.control
+      ? {}
+      : options
         ? { control: { type: options.length <= 4 ? 'radio' : 'select' } as const, options }
-        : {};
+        : (known ?? {});
     argTypes[name] = { ...argType, description, table, ...control };
   }
   return argTypes;

@@ -186,3 +186,18 @@ export const LiveEventsArriving: Story = {
     );
   },
 };
+
+/** A tablet in portrait (768 × 1024): the cards reflow, nothing wider than the window. */
+export const Tablet: Story = {
+  globals: { viewport: { value: 'tablet', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('img', { name: /events from/ });
+    await expect(canvas.getByRole('table', { name: 'By kind' })).toBeVisible();
+    const page = document.scrollingElement as HTMLElement;
+    expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
+    for (const card of canvasElement.querySelectorAll('.ak-card')) {
+      expect(card.getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth);
+    }
+  },
+};

@@ -31,7 +31,7 @@ export interface IntegrityPanelProps
   /** With `toggle`: whether the panel starts open. Defaults to `false`. */
   defaultOpen?: boolean;
   /** With `toggle`: called when the button opens or closes the panel. */
-  onOpenChange?(open: boolean): void;
+  onOpenChange?: (open: boolean) => void;
   /**
    * A log's URL adapter (`<ActivityLog>` passes its `urlSync`): without `getEventHref`, event ids
    * link to the URL with `event=<id>` (the log's detail drawer). Defaults to none.

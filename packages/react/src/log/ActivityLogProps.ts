@@ -35,33 +35,38 @@ export interface ActivityLogProps
   filters?: ActivityLogFilters;
   /** Initial filters when uncontrolled. Defaults to `{}` (everything). */
   defaultFilters?: ActivityLogFilters;
-  onFiltersChange?(filters: ActivityLogFilters): void;
+  /** Called with the new filters when the reader changes them (search, drop-downs, period). */
+  onFiltersChange?: (filters: ActivityLogFilters) => void;
   /** Controlled sort by time. */
   sort?: SortDirection;
   /** Defaults to `'desc'` (newest first). */
   defaultSort?: SortDirection;
-  onSortChange?(sort: SortDirection): void;
+  /** Called with the new sort when the reader flips the Time column. */
+  onSortChange?: (sort: SortDirection) => void;
   /** Controlled selection (event ids). */
   selection?: readonly string[];
   /** Defaults to `[]`. */
   defaultSelection?: readonly string[];
-  onSelectionChange?(selection: string[]): void;
+  /** Called with the selected event ids when rows are checked or unchecked. */
+  onSelectionChange?: (selection: string[]) => void;
   /** Controlled columns, in order. */
   columns?: readonly ActivityLogColumnId[];
   /** Defaults to {@link DEFAULT_ACTIVITY_LOG_COLUMNS} (seed 004's table). */
   defaultColumns?: readonly ActivityLogColumnId[];
-  onColumnsChange?(columns: ActivityLogColumnId[]): void;
+  /** Called with the columns, in order, when the reader shows, hides or moves one. */
+  onColumnsChange?: (columns: ActivityLogColumnId[]) => void;
   /** Controlled id of the event whose detail view is open (`null` = closed). */
   openEventId?: string | null;
   /** Defaults to `null`. */
   defaultOpenEventId?: string | null;
-  onOpenEventChange?(id: string | null): void;
+  /** Called with the event id when the detail drawer opens, `null` when it closes. */
+  onOpenEventChange?: (id: string | null) => void;
   /** Mirrors filters, sort, columns and the open event in the URL. Defaults to none. */
   urlSync?: ActivityLogUrlAdapter;
   /** Makes subjects and related records clickable (seed 001's references). Defaults to plain text. */
-  onOpenRecord?(ref: RecordRef, event: ActivityEvent): void;
+  onOpenRecord?: (ref: RecordRef, event: ActivityEvent) => void;
   /** Which delete events the app can restore; also needs `permissions.canRestore`. Defaults to none. */
-  canRestore?(event: ActivityEvent): boolean;
+  canRestore?: (event: ActivityEvent) => boolean;
   /** Choices of the filter bar's drop-downs. Defaults to roles admin/partner/staff/customer. */
   filterOptions?: ActivityLogFilterOptions;
   /** Category labels and resource nouns. Defaults to the schema's default categories. */

@@ -263,3 +263,17 @@ export const NoteSaveFails: Story = {
     await expect(box).toHaveValue('Call back tomorrow.');
   },
 };
+
+/** A tablet in portrait (768 × 1024): one column, nothing wider than the window. */
+export const Tablet: Story = {
+  globals: { viewport: { value: 'tablet', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const days = await within(canvasElement).findByRole('list', {
+      name: 'History of Olivia Martin',
+    });
+    await expect(within(days).getByRole('heading', { name: 'Today' })).toBeVisible();
+    const page = document.scrollingElement as HTMLElement;
+    expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
+    expect(days.getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth);
+  },
+};
