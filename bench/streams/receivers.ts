@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { connect, createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** When each event id first arrived at a receiver (ms since the epoch). */
+export type Arrivals = Map<string, number>;
+
+/** A local webhook receiver that notes when each event first arrived; answers 204. */
+export async function startWebhookReceiver(): Promise<{
+  url: string;
+  arrivals: Arrivals;
+  close(): void;
+}> {
+  const arrivals: Arrivals = new Map();
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const now = Date.now();
+      const payload = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        events: { id: string }[];
+      };
+      for (const event of payload.events) if (!arrivals.has(event.id)) arrivals.set(event.id, now);
+      res.writeHead(204).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    arrivals,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/** A real rsyslogd on a loopback port, writing each message's MSG (the event JSON) to a file. */
+export async function startRsyslog(dir: string): Promise<{
+  port: number;
+  /** How many messages the file holds now. */
+  count(): Promise<number>;
+  stop(): void;
+}> {
+  const port = await freePort();
+  const out = join(dir, 'syslog.out');
+  const config = join(dir, 'rsyslog.conf');
+  await writeFile(
+    config,
+    [
+      `global(workDirectory="${dir}" maxMessageSize="256k")`,
+      'module(load="imtcp")',
+      'template(name="msg" type="string" string="%msg%\\n")',
+      `ruleset(name="bench") { action(type="omfile" file="${out}" template="msg") }`,
+      `input(type="imtcp" port="${port}" address="127.0.0.1" ruleset="bench")`,
+      '',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn(
+    '/usr/sbin/rsyslogd',
+    ['-n', '-f', config, '-i', join(dir, 'rsyslogd.pid')],
+    { stdio: 'ignore' },
+  );
+  for (let attempt = 0; ; attempt++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const probe = connect({ host: '127.0.0.1', port }, () => {
+        probe.destroy();
+        resolve(true);
+      });
+      probe.on('error', () => resolve(false));
+    });
+    if (open) break;
+    if (attempt > 200) throw new Error('rsyslogd did not start (apt-get install rsyslog)');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    port,
+    async count() {
+      const text = await readFile(out).catch(() => Buffer.alloc(0));
+      let lines = 0;
+      for (const byte of text) if (byte === 10) lines++;
+      return lines;
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
