@@ -40,9 +40,14 @@ export interface CheckpointDocument {
    * the anchor itself). Absent without an anchor and on checkpoints of earlier versions.
    */
   anchored?: boolean;
+  /**
+   * Set by seals of versions whose writers store `idHour` on every event (bookkeeping, not signed):
+   * a later seal reads the ids after this checkpoint hour by hour, without a whole pass first.
+   */
+  idHours?: true;
 }
 
-type Unsigned = Omit<CheckpointDocument, '_id' | 'hash' | 'signature' | 'anchored'>;
+type Unsigned = Omit<CheckpointDocument, '_id' | 'hash' | 'signature' | 'anchored' | 'idHours'>;
 
 /** The `_id` of a tenant's checkpoint number `seq`. */
 export function checkpointId(tenantId: string, seq: number): string {
@@ -61,7 +66,7 @@ export function checkCheckpoint(
   checkpoint: CheckpointDocument,
   publicKey: KeyObject,
 ): 'hash' | 'signature' | undefined {
-  const { _id, hash, signature, anchored: _anchored, ...unsigned } = checkpoint;
+  const { _id, hash, signature, anchored: _anchored, idHours: _idHours, ...unsigned } = checkpoint;
   if (checkpointHash(unsigned) !== hash) return 'hash';
   const ok = verify(null, Buffer.from(hash), publicKey, Buffer.from(signature, 'base64'));
   return ok ? undefined : 'signature';

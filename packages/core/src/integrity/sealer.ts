@@ -13,7 +13,12 @@ import {
   signCheckpoint,
 } from './checkpoint.ts';
 import { keyIdOf } from './keys.ts';
-import { dueEvents, newestCheckpoint, type SealerMemory } from './sealerReads.ts';
+import {
+  type CheckpointHead,
+  dueEvents,
+  newestCheckpoint,
+  type SealerMemory,
+} from './sealerReads.ts';
 
 export interface SealerDeps {
   events: Collection<EventDocument>;
@@ -53,13 +58,13 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
   const upTo = minUlidAt(deps.clock().getTime() - deps.delayMs);
   const tenants = [...(await deps.tenants())].sort();
   for (const tenantId of tenants) {
-    let last: Pick<CheckpointDocument, 'seq' | 'toId' | 'hash'> | undefined =
+    let last: Pick<CheckpointHead, 'seq' | 'toId' | 'hash' | 'idHours'> | undefined =
       await newestCheckpoint(tenantId, deps);
     // Sorted here: servers without sort pushdown (FerretDB sorts in its own memory, gigabytes for
     // a million events) read the range once. Memory: about 150 bytes per event due, which a sealer
     // running every minute keeps small.
     const due: CheckpointEntry[] = [];
-    for await (const doc of dueEvents(tenantId, { fromId: last?.toId ?? '', upTo }, deps)) {
+    for await (const doc of dueEvents({ tenantId, after: last, upTo }, deps)) {
       const expires = doc.expiresAt ? { x: doc.expiresAt.getTime() } : {};
       due.push({ i: doc._id, h: eventHash(doc), t: doc.occurredAt.getTime(), ...expires });
     }
@@ -81,9 +86,12 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
         deps.privateKey,
       );
       try {
-        await deps.checkpoints.insertOne(
-          deps.anchor ? { ...checkpoint, anchored: false } : checkpoint,
-        );
+        // `idHours`: this version's writers store `idHour`, which the next seal reads by.
+        await deps.checkpoints.insertOne({
+          ...checkpoint,
+          idHours: true,
+          ...(deps.anchor ? { anchored: false } : {}),
+        });
       } catch (error) {
         if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
           deps.memory.heads.delete(tenantId); // another sealer won: read its checkpoints next time
@@ -95,7 +103,8 @@ export async function sealOnce(deps: SealerDeps): Promise<SealResult> {
       result.events += entries.length;
       last = checkpoint;
       const { seq, fromId, toId, count, createdAt, hash } = checkpoint;
-      deps.memory.heads.set(tenantId, { tenantId, seq, fromId, toId, count, createdAt, hash });
+      const head = { tenantId, seq, fromId, toId, count, createdAt, hash, idHours: true as const };
+      deps.memory.heads.set(tenantId, head);
       await anchor(deps, checkpoint);
     }
   }

@@ -114,18 +114,40 @@ describe('store.seal after its first seal', () => {
     ]);
   });
 
-  it('seals events stored without idHour (by an earlier version) in its first, whole pass', async () => {
+  it('seals events stored without idHour after an earlier version’s checkpoint in one whole pass', async () => {
     const older = await sealingStore();
-    const legacy = await recordMany(older.store, 5);
-    await older.events().updateMany({}, { $unset: { idHour: '' } });
+    await recordMany(older.store, 3);
+    await older.store.seal();
+    const legacy = await recordMany(older.store, 4);
+    // As an earlier version stored them: no `idHour` on the events, no `idHours` on the checkpoint.
+    const ids = legacy.map((event) => event.id);
+    await older.events().updateMany({ _id: { $in: ids } }, { $unset: { idHour: '' } });
+    const checkpoints = testDb.db.collection(`${older.events().collectionName}_checkpoints`);
+    await checkpoints.updateMany({}, { $unset: { idHours: '' } });
 
     const { store } = await sealingStore({ collection: older.events().collectionName });
-    expect(await store.seal()).toEqual({ checkpoints: 1, events: 5 });
+    expect(await store.seal()).toEqual({ checkpoints: 1, events: 4 });
     for (const event of legacy) {
-      expect((await store.checkpointOf(event.id, { tenants: ['acme'] }))?.seq).toBe(1);
+      expect((await store.checkpointOf(event.id, { tenants: ['acme'] }))?.seq).toBe(2);
     }
-    const report = await store.verify({ tenantId: 'acme' }, { publicKey });
-    expect(report.ok).toBe(true);
+    expect((await store.verify({ tenantId: 'acme' }, { publicKey })).ok).toBe(true);
+  });
+
+  it('reads by the hours of the ids from its first seal after a checkpoint of this version', async () => {
+    const older = await sealingStore();
+    await recordMany(older.store, 3);
+    await older.store.seal();
+    const [backdated] = await recordMany(older.store, 1, new Date(Date.now() - 30 * DAY));
+
+    const { store } = await sealingStore({ collection: older.events().collectionName });
+    const [sealed, commands] = await monitored(client, () => store.seal());
+    expect(sealed).toEqual({ checkpoints: 1, events: 1 });
+    expect((await store.checkpointOf(backdated?.id ?? '', { tenants: ['acme'] }))?.seq).toBe(2);
+    if (profile === 'equality') {
+      for (const filter of findFilters(commands, older.events().collectionName)) {
+        expect(Object.keys(filter).sort()).toEqual(['idHour', 'tenantId']);
+      }
+    }
   });
 });
 

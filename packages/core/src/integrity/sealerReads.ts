@@ -12,13 +12,13 @@ import { type CheckpointDocument, checkpointId } from './checkpoint.ts';
 /** A tenant's newest checkpoint without its entries: what the next one chains on, and its summary. */
 export type CheckpointHead = Pick<
   CheckpointDocument,
-  'tenantId' | 'seq' | 'fromId' | 'toId' | 'count' | 'createdAt' | 'hash'
+  'tenantId' | 'seq' | 'fromId' | 'toId' | 'count' | 'createdAt' | 'hash' | 'idHours'
 >;
 
 /**
  * What one store's seals remember between runs, per tenant: the newest checkpoint it read or wrote,
  * and whether it has read the tenant's due events in one whole pass (after which it reads on by
- * `idHour`). Lost with the process: its first seal of each tenant reads as without it.
+ * `idHour`). Lost with the process.
  */
 export interface SealerMemory {
   heads: Map<string, CheckpointHead>;
@@ -46,6 +46,7 @@ const HEAD = {
   count: 1,
   createdAt: 1,
   hash: 1,
+  idHours: 1,
 } as const;
 const HOUR_MS = 3_600_000;
 /** More hours than this since the last checkpoint are read in one whole pass instead. */
@@ -83,23 +84,30 @@ export async function newestCheckpoint(
  * about 150 bytes of each, not the document).
  *
  * On MongoDB one range read of the `tenant_id` index. On a server that filters only by equality,
- * once this store has read the tenant in one whole pass, it reads one probe per UTC hour of the ids
- * from `fromId`'s to `upTo`'s (`{ tenantId, idHour }`, an index lookup): the hour is the id's own, so
- * no event in the range is left out, whatever its `occurredAt`. The first seal of each tenant (and
- * one more than a week behind) reads the whole tenant once, which also takes events stored without
- * `idHour` by earlier versions.
+ * after a checkpoint of this version (`idHours`) or once this store has read the tenant in one
+ * whole pass, it reads one probe per UTC hour of the ids from `fromId`'s to `upTo`'s
+ * (`{ tenantId, idHour }`, an index lookup): the hour is the id's own, so no event in the range is
+ * left out, whatever its `occurredAt`. Otherwise (the first seal after an earlier version's, or
+ * one more than a week behind) it reads the whole tenant once, which also takes events stored
+ * without `idHour`.
  */
 export async function* dueEvents(
-  tenantId: string,
-  range: { fromId: string; upTo: string },
+  request: {
+    tenantId: string;
+    /** The newest checkpoint, if any. */
+    after: Pick<CheckpointHead, 'toId' | 'idHours'> | undefined;
+    /** The exclusive upper bound of the ids. */
+    upTo: string;
+  },
   deps: SealerReadDeps,
 ): AsyncGenerator<EventDocument> {
-  const { fromId, upTo } = range;
+  const { tenantId, after, upTo } = request;
+  const fromId = after?.toId ?? '';
   const hours = fromId ? hoursOf(ulidTime(fromId), ulidTime(upTo)) : undefined;
   if (
     hours &&
     hours.length <= MAX_HOUR_PROBES &&
-    deps.memory.readWhole.has(tenantId) &&
+    (after?.idHours || deps.memory.readWhole.has(tenantId)) &&
     (await deps.profile()) === 'equality'
   ) {
     for (const idHour of hours) {
