@@ -30,7 +30,10 @@ export async function authorizeRequest(
   if (options.viewerTokens) {
     const viewer = await viewerAccess({
       store: options.store,
-      authorization: req.get('authorization'),
+      authorization:
+        options.viewerTokens === true
+          ? req.get('authorization')
+          : options.viewerTokens.authorization(req),
       session: () => options.authorize(req),
     });
     if (viewer) return viewer;

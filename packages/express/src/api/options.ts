@@ -62,10 +62,12 @@ export interface ActivityApiOptions {
    * with one reads what the token allows (read routes, live, and exports when it may export),
    * narrowed by the app's session when `authorize` answers one too; a bad token is a 401
    * (`INVALID_TOKEN`, `TOKEN_EXPIRED`, `TOKEN_REVOKED`). Pages, timelines and events opened through a
-   * token are recorded as `activity.viewed` events. Every `Bearer` credential is then taken for a
-   * viewer token. Defaults to `false`.
+   * token are recorded as `activity.viewed` events. With `true`, every `Bearer` credential of the
+   * `Authorization` header is taken for a viewer token; an app whose own sessions are bearer
+   * tokens passes `{ authorization: (req) => … }` instead, returning `Bearer <token>` from wherever
+   * it sends viewer tokens (e.g. an `X-Viewer-Token` header). Defaults to `false`.
    */
-  viewerTokens?: boolean;
+  viewerTokens?: boolean | { authorization: (req: Request) => string | null | undefined };
   /** Server-side failures (5xx answers, a live stream's poll failing). Defaults to stderr. */
   onError?: (error: unknown, req: Request) => void;
 }

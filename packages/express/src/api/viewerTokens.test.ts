@@ -135,6 +135,18 @@ describe('viewer tokens on the REST API', () => {
     expect(text).not.toContain('live-b40');
   });
 
+  it('ends a live stream once its token is revoked', async () => {
+    const token = mint();
+    const response = await fetch(`${api}/live`, { headers: bearer(token) });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read(); // the retry line: the stream is open
+    await store.revokeViewerToken(token);
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+
   it('answers a bad token with 401 problem+json: tampered, other key, alg games, expired, revoked', async () => {
     const token = mint();
     const flipped = `${token.slice(0, 10)}${token[10] === 'A' ? 'B' : 'A'}${token.slice(11)}`;
@@ -241,5 +253,35 @@ describe('viewer tokens on the REST API', () => {
       metadata: { page: 'timeline', target: 'customer:40', records: ['customer:40'] },
     });
     expect(found[1]?.metadata).toMatchObject({ format: 'csv', completed: true, viewer: minted.id });
+  });
+
+  it('takes viewer tokens from where the app says, leaving its own Bearer sessions alone', async () => {
+    const other = await startApiApp(testDb, {
+      store: { viewerTokens: { secret } },
+      api: {
+        viewerTokens: {
+          authorization: (req) => {
+            const token = req.get('x-viewer-token');
+            return token ? `Bearer ${token}` : undefined;
+          },
+        },
+      },
+    });
+    const token = other.store.createViewerToken({
+      tenantId: 'acme',
+      refs: ['customer:40'],
+      can: ['read'],
+      ttl: 300,
+      within: { tenants: ['acme'] },
+    }).token;
+    const otherApi = `${other.base}/api/activity`;
+    const viaHeader = await call(`${otherApi}/`, { headers: { 'x-viewer-token': token } });
+    expect(viaHeader.status).toBe(200);
+    expect(viaHeader.body.items.length).toBe(3);
+    // The app's own bearer session is not taken for a viewer token: authorize decides (here, nobody).
+    const session = await call(`${otherApi}/`, {
+      headers: { authorization: 'Bearer app-session' },
+    });
+    expect([session.status, session.body.code]).toEqual([401, 'UNAUTHORIZED']);
   });
 });
