@@ -11,6 +11,7 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from 'mongodb';
+import { applyUpdate } from '../internal/applyUpdate.ts';
 import { applyProjection, touchedFields } from '../internal/projection.ts';
 import type { Operation } from '../internal/recorder.ts';
 import type { WriteContext } from './context.ts';
@@ -67,7 +68,16 @@ async function changeOne(
   const upsertedId = result.lastErrorObject?.upserted;
   const id = before?._id ?? upsertedId;
   if (id === undefined) return { before: null, after: null, upsertedId: undefined, changed: false };
-  const after = await target.findOne({ _id: id }, projection ? { projection } : {});
+  // The after image follows from the atomic before image and the update when it can be evaluated
+  // here (one round trip, exactly this write's result); else it is read back by _id.
+  const computed =
+    result.value &&
+    applyUpdate(result.value, change.kind === 'update' ? change.update : change.replacement, {
+      ignoreUndefined: options.ignoreUndefined ?? target.bsonOptions?.ignoreUndefined ?? false,
+    });
+  const after = computed
+    ? applyProjection(computed, projection)
+    : await target.findOne({ _id: id }, projection ? { projection } : {});
   let changed = false;
   recorder.batch(() => {
     if (!before) {
