@@ -153,9 +153,9 @@ describe('an administrator', () => {
     );
     await openActivityLog(`?q=${encodeURIComponent(`"${orderId}"`)}`);
     await viaTrpc;
-    await logRow('order.status_changed').waitFor();
+    await logRow('order.updated').waitFor();
     await logRow('order.created').waitFor();
-    expect(await logRow('order.status_changed').textContent()).toContain('Ada Admin');
+    expect(await logRow('order.updated').textContent()).toContain('Ada Admin');
     await page.getByLabel('Activity data via').selectOption('rest');
   });
 

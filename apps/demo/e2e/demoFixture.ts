@@ -34,6 +34,8 @@ export interface DemoFixture {
 export interface DemoFixtureOptions {
   sealIntervalMs?: number;
   sealDelayMs?: number;
+  /** How often the booking job runs. Defaults to never. */
+  jobIntervalMs?: number;
 }
 
 /**

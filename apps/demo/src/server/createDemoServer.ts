@@ -10,6 +10,7 @@ import { MongoClient } from 'mongodb';
 import { type DemoSealing, storeIntegrity } from '../sealing.ts';
 import { authorizeUser } from './access.ts';
 import { AUTH_TENANT, authRouter, sessionMiddleware } from './auth/authRouter.ts';
+import { capturedCollections } from './domain/captured.ts';
 import { collections, ensureDomainIndexes } from './domain/model.ts';
 import { PLATFORM_TENANT } from './domain/tenants.ts';
 import { startBookingStatusJob } from './jobs/bookingStatusJob.ts';
@@ -108,6 +109,8 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     }),
   });
   const store = withNoteLabels(activityStore, db);
+  // Customers and orders recorded at the data layer: every write, with its exact changes.
+  const captured = capturedCollections(db, store);
 
   const app = express();
   app.disable('x-powered-by');
@@ -129,7 +132,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     }),
   );
   app.use('/api/auth', authRouter(db, { log }));
-  app.use('/api/customers', customersRouter(db));
+  app.use('/api/customers', customersRouter(captured));
   app.use('/api/history', historyRouter(store));
   app.use(
     '/api/activity',
@@ -156,7 +159,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
   app.use(
     '/trpc',
     createExpressMiddleware({
-      router: createAppRouter({ db, store }, { ...(verify && { verify }) }),
+      router: createAppRouter({ db: captured, store }, { ...(verify && { verify }) }),
       createContext,
     }),
   );

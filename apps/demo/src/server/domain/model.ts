@@ -40,6 +40,8 @@ export interface CustomerDoc {
   dependents: Dependent[];
   createdAt: Date;
   updatedAt: Date;
+  /** Set by the administrators' "archive inactive customers"; archived customers are not listed. */
+  archived?: boolean;
 }
 
 /** The statuses an order goes through. */

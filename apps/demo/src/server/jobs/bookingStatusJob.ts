@@ -1,5 +1,5 @@
 import { type ActivityStore, withActivityContext } from '@activitykit/core';
-import { refs } from '../domain/labels.ts';
+import { capturedBookings } from '../domain/captured.ts';
 import type { BookingDoc, BookingStatus, Collections } from '../domain/model.ts';
 
 /** Options of {@link startBookingStatusJob}. */
@@ -25,19 +25,27 @@ function nextStatus(booking: BookingDoc, now: Date): BookingStatus | undefined {
 
 /**
  * Moves bookings along on a timer — pending → confirmed, confirmed → checked in once they start,
- * checked in → completed once they end — and records each change as the `system` actor
- * (seed 002: changes no person made), under the booking's business and venue.
- * Returns a function that runs the job once now (tests) and `stop()`.
+ * checked in → completed once they end. The bookings are captured at the data layer, so each
+ * change is recorded with its exact changes as the `system` actor (seed 002: changes no person
+ * made), under the booking's business and venue, with one correlation id per run (the log shows
+ * a run as one batch). Returns a function that runs the job once now (tests) and `stop()`.
  */
 export function startBookingStatusJob(options: BookingStatusJobOptions): {
   runOnce(): Promise<number>;
   stop(): Promise<void>;
 } {
   const clock = options.clock ?? (() => new Date());
+  const bookings = capturedBookings(options.db, options.store);
   let running: Promise<number> | undefined;
 
   async function pass(): Promise<number> {
     const now = clock();
+    // A job's own correlation id: its changes read as one run, apart from any request's.
+    const run = { correlationId: `booking-job-${now.toISOString()}` };
+    return withActivityContext(run, () => moveDue(now));
+  }
+
+  async function moveDue(now: Date): Promise<number> {
     const due = await options.db.bookings
       .find({
         $or: [
@@ -52,21 +60,11 @@ export function startBookingStatusJob(options: BookingStatusJobOptions): {
     for (const booking of due) {
       const status = nextStatus(booking, now);
       if (!status) continue;
-      const result = await options.db.bookings.updateOne(
-        { _id: booking._id, status: booking.status },
-        { $set: { status } },
+      const place = { tenantId: booking.tenantId, location: booking.location };
+      const result = await withActivityContext(place, () =>
+        bookings.updateOne({ _id: booking._id, status: booking.status }, { $set: { status } }),
       );
-      if (result.modifiedCount === 0) continue;
-      moved += 1;
-      withActivityContext({ tenantId: booking.tenantId, location: booking.location }, () =>
-        options.store.record({
-          action: 'booking.status_changed',
-          kind: 'update',
-          subject: refs.booking(booking),
-          refs: [{ type: 'customer', id: booking.customerId, label: booking.customerName }],
-          changes: [{ path: 'status', before: booking.status, after: status }],
-        }),
-      );
+      if (result.modifiedCount > 0) moved += 1;
     }
     return moved;
   }

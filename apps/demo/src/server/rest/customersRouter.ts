@@ -2,9 +2,9 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { tenantFilter } from '../access.ts';
 import { newId } from '../domain/ids.ts';
-import { customerSnapshot } from '../domain/labels.ts';
 import type { Collections, CustomerDoc } from '../domain/model.ts';
 import { isTenantLocation } from '../domain/tenants.ts';
+import { archiveInactiveRoute } from './archiveInactive.ts';
 import { dependentRoutes } from './dependentRoutes.ts';
 import { HttpError, parseBody, recordUnder, requireUser, STAFF } from './http.ts';
 
@@ -17,17 +17,12 @@ const fields = {
 const createInput = z.object({ ...fields, tenantId: z.string().max(60).optional() });
 const updateInput = z.object(fields).partial();
 
-/** A customer as the activity log diffs it: the fields a person edits. */
-export const customerView = (customer: CustomerDoc) => ({
-  name: customer.name,
-  email: customer.email,
-  phone: customer.phone,
-  location: customer.location,
-});
-
 /**
  * `/api/customers` (REST, captured by `activityCapture`): list, read, create, edit and delete
- * customers; `/dependents` and `/waivers` below a customer.
+ * customers; `/dependents` and `/waivers` below a customer; `POST /archive-inactive` for
+ * administrators. `db.customers` is captured at the data layer (`capturedCollections`): each write
+ * is recorded with its exact changes, so the handlers only name the business it happens in
+ * (`recordUnder`, before the write).
  */
 export function customersRouter(db: Collections): Router {
   const router = Router();
@@ -48,6 +43,7 @@ export function customersRouter(db: Collections): Router {
     const items = await db.customers
       .find({
         ...tenantFilter(user),
+        archived: { $ne: true },
         ...(pattern && { $or: [{ name: pattern }, { email: pattern }, { phone: pattern }] }),
       })
       .sort({ createdAt: -1 })
@@ -85,9 +81,8 @@ export function customersRouter(db: Collections): Router {
       createdAt: now,
       updatedAt: now,
     };
-    await db.customers.insertOne(customer);
     recordUnder(res, customer);
-    req.activity.after(customerView(customer)).subject({ id: customer._id, label: customer.name });
+    await db.customers.insertOne(customer);
     res.status(201).json(customer);
   });
 
@@ -99,21 +94,20 @@ export function customersRouter(db: Collections): Router {
       throw new HttpError(400, 'location: choose one of the business’s venues.');
     }
     const after = { ...before, ...input, updatedAt: new Date() };
-    await db.customers.replaceOne({ _id: before._id }, after);
     recordUnder(res, after);
-    req.activity.before(customerView(before)).after(customerView(after)).label(after.name);
+    await db.customers.replaceOne({ _id: before._id }, after);
     res.json(after);
   });
 
   router.delete('/:id', async (req: Request<{ id: string }>, res: Response) => {
     requireUser(req, STAFF);
     const customer = await loadCustomer(req, req.params.id);
-    await db.customers.deleteOne({ _id: customer._id });
     recordUnder(res, customer);
-    req.activity.before(customerSnapshot(customer)).label(customer.name);
+    await db.customers.deleteOne({ _id: customer._id });
     res.status(204).end();
   });
 
+  archiveInactiveRoute(router, db);
   dependentRoutes(router, { db, loadCustomer });
   return router;
 }

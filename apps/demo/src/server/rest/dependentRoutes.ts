@@ -14,7 +14,9 @@ const waiverInput = z.object({ participant: z.string().trim().min(1).max(120) })
 /**
  * Records below a customer: `POST /:customerId/dependents`, `DELETE /:customerId/dependents/:id`
  * and `POST /:customerId/waivers` (recorded as `waiver.signed`). Each event refers to the
- * customer, so it shows on the customer's timeline.
+ * customer, so it shows on the customer's timeline. A dependent lives in its customer's document:
+ * the data layer records the customer's change (`dependents`, exactly), the route the dependent's
+ * own event, both under one correlation id.
  */
 export function dependentRoutes(
   router: Router,
@@ -30,12 +32,11 @@ export function dependentRoutes(
       const customer = await loadCustomer(req, req.params.customerId);
       const input = parseBody(dependentInput, req.body);
       const dependent = { id: newId('D'), ...input };
-      await db.customers.updateOne({ _id: customer._id }, { $push: { dependents: dependent } });
       recordUnder(res, customer);
       req.activity
-        .after({ name: dependent.name, birthYear: dependent.birthYear })
         .subject({ id: dependent.id, label: dependent.name })
         .ref(refs.customer(customer));
+      await db.customers.updateOne({ _id: customer._id }, { $push: { dependents: dependent } });
       res.status(201).json(dependent);
     },
   );
@@ -47,12 +48,12 @@ export function dependentRoutes(
       const customer = await loadCustomer(req, req.params.customerId);
       const dependent = customer.dependents.find((entry) => entry.id === req.params.id);
       if (!dependent) throw new HttpError(404, 'No such dependent.');
+      recordUnder(res, customer);
+      req.activity.label(dependent.name).ref(refs.customer(customer));
       await db.customers.updateOne(
         { _id: customer._id },
         { $set: { dependents: customer.dependents.filter((entry) => entry !== dependent) } },
       );
-      recordUnder(res, customer);
-      req.activity.before(dependent).label(dependent.name).ref(refs.customer(customer));
       res.status(204).end();
     },
   );

@@ -13,16 +13,12 @@ const lineItem = z.object({
   price: z.number().min(0).max(1_000_000),
 });
 
-/** What the log diffs of an order. */
-const orderView = (order: OrderDoc) => ({
-  total: order.total,
-  status: order.status,
-  items: order.items.length,
-});
-
 /**
  * `orders.*` (tRPC, recorded by `activityMiddleware`): list, create, change the status and delete.
- * Deleted orders cannot be restored from the log (seed 001).
+ * `db.orders` is captured at the data layer (`capturedCollections`): each write is recorded with
+ * its exact changes (a delete with its snapshot), referring to the order's customer, so the
+ * procedures only name the business (`ctx.activity.tenant`, before the write). Deleted orders
+ * cannot be restored from the log (seed 001).
  */
 export function ordersRouter(deps: ProcedureDeps) {
   const { db } = deps;
@@ -58,11 +54,9 @@ export function ordersRouter(deps: ProcedureDeps) {
           status: 'new',
           createdAt: new Date(),
         };
-        await db.orders.insertOne(order);
         ctx.activity.tenant(order.tenantId);
         ctx.activity.subject(refs.order(order));
-        ctx.activity.refs(refs.customer(customer));
-        ctx.activity.after(orderView(order));
+        await db.orders.insertOne(order);
         return order;
       }),
 
@@ -71,14 +65,10 @@ export function ordersRouter(deps: ProcedureDeps) {
       .input(z.object({ id: z.string().max(40), status: z.enum(ORDER_STATUSES) }))
       .mutation(async ({ ctx, input }) => {
         const before = await findRecord(db.orders, { id: input.id, user: ctx.user });
-        const after = { ...before, status: input.status };
-        await db.orders.updateOne({ _id: before._id }, { $set: { status: input.status } });
         ctx.activity.tenant(before.tenantId);
         ctx.activity.subject(refs.order(before));
-        ctx.activity.refs({ type: 'customer', id: before.customerId, label: before.customerName });
-        ctx.activity.before({ status: before.status });
-        ctx.activity.after({ status: after.status });
-        return after;
+        await db.orders.updateOne({ _id: before._id }, { $set: { status: input.status } });
+        return { ...before, status: input.status };
       }),
 
     delete: staff
@@ -92,11 +82,9 @@ export function ordersRouter(deps: ProcedureDeps) {
             message: 'Only new or cancelled orders can be deleted.',
           });
         }
-        await db.orders.deleteOne({ _id: order._id });
         ctx.activity.tenant(order.tenantId);
         ctx.activity.subject(refs.order(order));
-        ctx.activity.refs({ type: 'customer', id: order.customerId, label: order.customerName });
-        ctx.activity.before({ ...order, createdAt: order.createdAt.toISOString() });
+        await db.orders.deleteOne({ _id: order._id });
         return { id: order._id };
       }),
   });

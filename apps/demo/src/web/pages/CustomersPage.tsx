@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DemoUser } from '../../server/auth/user.ts';
 import type { CustomerDoc } from '../../server/domain/model.ts';
 import { api } from '../api.ts';
+import { ArchiveInactive } from '../components/ArchiveInactive.tsx';
 import { CustomerForm } from '../components/CustomerForm.tsx';
 import { useAppMutation } from '../hooks.ts';
 import { usePreferences } from '../i18n.tsx';
@@ -35,6 +36,7 @@ export function CustomersPage({ user }: { user: DemoUser }) {
           {t('newCustomer')}
         </button>
       </div>
+      {user.role === 'admin' && <ArchiveInactive />}
       {new URLSearchParams(location.search).has('deleted') && (
         <p className="notice" role="status">
           {t('deleted')}
