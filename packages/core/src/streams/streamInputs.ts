@@ -34,6 +34,12 @@ export const syslogDestinationSchema = z.strictObject({
   port: z.number().int().min(1).max(65_535),
   /** Connect over TLS. Defaults to `false`. */
   tls: z.boolean().default(false),
+  /** PEM certificates to trust for TLS (a private CA). Defaults to Node's trusted CAs. */
+  ca: z
+    .string()
+    .max(20_000)
+    .regex(/-----BEGIN CERTIFICATE-----/, 'PEM certificates')
+    .optional(),
   /** Syslog facility (0–23). Defaults to `13` (log audit). */
   facility: z.number().int().min(0).max(23).default(13),
   /** APP-NAME of each message. Defaults to `activitykit`. */

@@ -74,6 +74,7 @@ export function syslogConnection(
           host: destination.host,
           port: destination.port,
           servername: serverName(destination.host),
+          ...(destination.ca ? { ca: destination.ca } : {}),
         })
       : connectTcp({ host: destination.host, port: destination.port });
     opened.setTimeout(options.timeoutMs, () => opened.destroy(new Error('timed out')));

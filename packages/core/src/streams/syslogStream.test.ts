@@ -1,8 +1,11 @@
-import { createTestDb } from '@activitykit/test-utils';
+import { once } from 'node:events';
+import { createServer } from 'node:tls';
+import { cleanUp, createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './test/receiver.ts';
 import { startRsyslog } from './test/rsyslog.ts';
 import { ADMIN_ACCESS, createStreamStore } from './test/streamStore.ts';
+import { TEST_TLS_CERT, TEST_TLS_KEY } from './test/tlsFixture.ts';
 
 const testDb = await createTestDb('streams_syslog');
 
@@ -93,5 +96,50 @@ describe('syslog streams', () => {
       'log_stream.updated',
       'log_stream.resumed',
     ]);
+  });
+
+  it('delivers over TLS to a receiver whose certificate the destination trusts, and refuses one it does not', async () => {
+    const frames: string[] = [];
+    const server = createServer({ cert: TEST_TLS_CERT, key: TEST_TLS_KEY }, (socket) => {
+      let buffer = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        buffer = Buffer.concat([buffer, chunk]);
+        // Octet counting: the message is the next `length` bytes after the space.
+        for (let space = buffer.indexOf(0x20); space > 0; space = buffer.indexOf(0x20)) {
+          const length = Number(buffer.subarray(0, space).toString());
+          if (buffer.length < space + 1 + length) break;
+          frames.push(buffer.subarray(space + 1, space + 1 + length).toString('utf8'));
+          buffer = buffer.subarray(space + 1 + length);
+        }
+      });
+      socket.on('error', () => {});
+    }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    cleanUp(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as { port: number };
+    const { store } = await createStreamStore(testDb);
+    const destination = { type: 'syslog' as const, host: '127.0.0.1', port, tls: true };
+    const trusted = await store.streams.create(
+      { tenantId: 'tls', name: 'trusted', destination: { ...destination, ca: TEST_TLS_CERT } },
+      ADMIN_ACCESS,
+    );
+    const untrusted = await store.streams.create(
+      { tenantId: 'tls', name: 'untrusted', destination },
+      ADMIN_ACCESS,
+    );
+    await eventually('a frame over TLS', async () => {
+      const current = await store.streams.get(trusted.stream.id, ADMIN_ACCESS);
+      if (current.status.lastError) throw new Error(current.status.lastError);
+      return frames.length >= 2;
+    });
+    expect(frames[0]).toMatch(
+      /^<110>1 \S+ \S+ activitykit \d+ log_stream\.created \[activitykit@32473 /,
+    );
+    expect(frames.every((frame) => frame.includes(`stream="${trusted.stream.id}"`))).toBe(true);
+    const refused = await eventually('a refused handshake', async () => {
+      const current = await store.streams.get(untrusted.stream.id, ADMIN_ACCESS);
+      return current.status.consecutiveFailures > 0 && current;
+    });
+    expect(refused.status.lastError).toMatch(/self.signed|certificate/i);
   });
 });
