@@ -25,7 +25,7 @@ const SECTIONS = membersOf<AnalyticsSection>({
 
 /** A select over named values (Storybook's `mapping`): an object prop picked by name, not typed as JSON. */
 const choose = <T>(values: Record<string, T>): InputType => ({
-  control: 'select',
+  control: { type: 'select' },
   options: Object.keys(values),
   mapping: values,
 });
@@ -61,24 +61,37 @@ const FILTER_OPTIONS: Record<string, ActivityLogFilterOptions> = {
 };
 
 /**
- * Controls for props whose type react-docgen cannot see into, by prop name: lists of literals
+ * Controls (in the normalized `{ type }` form: argTypes enhancers run after Storybook normalizes
+ * the shorthand `control: 'select'`) for props whose type react-docgen cannot see into, by prop name: lists of literals
  * (`readonly ActivityLogColumnId[]` reads as `unknown`) become checkboxes, types from
  * `@activitykit/schema` (`SortDirection`, `StatsBucket`) radios, and object props a select of
  * named values instead of raw JSON. Props that hold functions or components (`urlSync`,
  * `categories`) get no control: JSON cannot edit them.
  */
 export const PROP_CONTROLS: Record<string, InputType> = {
-  columns: { control: 'check', options: [...ACTIVITY_LOG_COLUMN_IDS] },
-  defaultColumns: { control: 'check', options: [...ACTIVITY_LOG_COLUMN_IDS] },
-  sections: { control: 'check', options: SECTIONS },
-  sort: { control: 'inline-radio', options: [...SORT_DIRECTIONS] },
-  defaultSort: { control: 'inline-radio', options: [...SORT_DIRECTIONS] },
-  bucket: { control: 'inline-radio', options: BUCKETS },
+  columns: { control: { type: 'check' }, options: [...ACTIVITY_LOG_COLUMN_IDS] },
+  defaultColumns: { control: { type: 'check' }, options: [...ACTIVITY_LOG_COLUMN_IDS] },
+  sections: { control: { type: 'check' }, options: SECTIONS },
+  sort: { control: { type: 'inline-radio' }, options: [...SORT_DIRECTIONS] },
+  defaultSort: { control: { type: 'inline-radio' }, options: [...SORT_DIRECTIONS] },
+  bucket: { control: { type: 'inline-radio' }, options: BUCKETS },
   filters: choose(FILTERS),
   defaultFilters: choose(FILTERS),
   query: choose(QUERIES),
   filterOptions: choose(FILTER_OPTIONS),
   integrity: choose({ none: undefined, IntegrityPanel }),
-  urlSync: { control: false },
-  categories: { control: false },
+  height: choose({ 'fill the window': 'fill', '30rem': '30rem', '480 px': 480 }),
+  urlSync: { control: { disable: true } },
+  onExport: { control: { disable: true } },
+  categories: { control: { disable: true } },
+};
+
+/** The types react-docgen reads as `unknown` (`readonly X[]`), for the props table. */
+export const PROP_TYPES: Record<string, string> = {
+  columns: 'readonly ActivityLogColumnId[]',
+  defaultColumns: 'readonly ActivityLogColumnId[]',
+  selection: 'readonly string[]',
+  defaultSelection: 'readonly string[]',
+  sections: 'readonly AnalyticsSection[]',
+  signals: 'readonly SecuritySignal[]',
 };

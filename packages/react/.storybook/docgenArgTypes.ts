@@ -1,5 +1,5 @@
 import type { ArgTypesEnhancer, InputType } from 'storybook/internal/types';
-import { PROP_CONTROLS } from './controls.ts';
+import { PROP_CONTROLS, PROP_TYPES } from './controls.ts';
 
 /** The part of react-docgen's `tsType` this file reads. */
 interface DocgenType {
@@ -71,6 +71,8 @@ export const docgenArgTypes: ArgTypesEnhancer = (context) => {
       const raw = compact(tsType.raw);
       table.type = raw.length <= 60 ? { summary: raw } : { summary: tsType.name, detail: raw };
     }
+    const named = PROP_TYPES[name];
+    if (named && (table.type?.summary ?? 'unknown') === 'unknown') table.type = { summary: named };
     const options = tsType && literalOptions(tsType);
     const known = PROP_CONTROLS[name];
     const control = argType.control

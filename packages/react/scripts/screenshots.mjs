@@ -1,4 +1,4 @@
-// Screenshots of built stories (storybook-static) in system Chromium, for the README and for
+// Screenshots of built stories (docs/storybook, `pnpm build-storybook`) in system Chromium, for the README and for
 // reviewing the look:
 //   node scripts/screenshots.mjs <out-dir> <story-id>[@theme:dark;locale:ru][#390x844][!2] …
 // `#WxH` is the window in device pixels (default 1100×900, whole page), `!2` the zoom (200 %: a
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@activitykit/test-utils/chromium';
 import { chromium } from 'playwright-core';
 
-const root = fileURLToPath(new URL('../storybook-static', import.meta.url));
+const root = fileURLToPath(new URL('../docs/storybook', import.meta.url));
 const [outDir = '/tmp/shots', ...stories] = process.argv.slice(2);
 const types = {
   '.html': 'text/html',
