@@ -109,6 +109,8 @@ describe('an administrator', () => {
       .getByRole('button', { name: /View event/ })
       .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    // Restore asks first, naming the record.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('dialog').getByText('Restored').waitFor();
     await page.goto(customerUrl);
     await page.getByRole('heading', { name: NAME }).waitFor();

@@ -69,8 +69,9 @@ describe('one action that changes several records', () => {
 
   it('archive inactive customers: one updateMany, recorded per customer and as a summary', async () => {
     await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Idle Customer');
     await page.getByRole('link', { name: 'Idle Customer 1' }).waitFor();
-    await page.locator('.archive-inactive select').selectOption('harbor');
+    await page.getByLabel('Inactive customers of').selectOption('harbor');
     await page.getByRole('button', { name: 'Archive inactive customers' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Customers archived' });
     await status.waitFor();

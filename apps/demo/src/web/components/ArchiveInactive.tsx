@@ -23,7 +23,7 @@ export function ArchiveInactive() {
   return (
     <form className="archive-inactive" onSubmit={submit}>
       <label className="field inline">
-        <span>{t('business')}</span>
+        <span>{t('archiveOf')}</span>
         <select value={tenantId} onChange={(e) => setTenantId(e.target.value)}>
           {tenants.map((entry) => (
             <option key={entry.id} value={entry.id}>
