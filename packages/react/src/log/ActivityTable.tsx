@@ -18,10 +18,10 @@ import {
   useState,
 } from 'react';
 import type { ActivityI18n } from '../i18n/createI18n.ts';
-import { BatchRow } from './BatchRow.tsx';
 import { batchKeyActions } from './batchKeys.ts';
 import { type ActivityLogColumnId, gridTemplate } from './columns.ts';
-import { LogRow, type RowContext } from './LogRow.tsx';
+import { GridRow } from './GridRow.tsx';
+import type { RowContext } from './LogRow.tsx';
 import type { LogTranslate } from './messages.ts';
 import { TableFooter } from './TableFooter.tsx';
 import { TableHeader } from './TableHeader.tsx';
@@ -250,34 +250,19 @@ export function ActivityTable(props: ActivityTableProps) {
           >
             {items.map((item) => {
               const row = rows[item.index];
-              const event = row?.event;
-              if (!event) {
-                return row ? (
-                  <BatchRow
-                    key={row.key}
-                    batch={row.batch}
-                    index={item.index}
-                    span={columns.length}
-                    open={expanded.has(row.key)}
-                    active={item.index === activeIndex}
-                    context={context}
-                    minute={minute}
-                  />
-                ) : null;
-              }
-              return (
-                <LogRow
-                  key={event.id}
-                  event={event}
+              return row ? (
+                <GridRow
+                  key={row.key}
+                  row={row}
                   index={item.index}
                   columns={columns}
-                  selected={props.selected.has(event.id)}
+                  selected={props.selected}
+                  expanded={expanded}
                   active={item.index === activeIndex}
                   context={context}
                   minute={minute}
-                  batch={row.batch?.key}
                 />
-              );
+              ) : null;
             })}
           </tbody>
         )}
