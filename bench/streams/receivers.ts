@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -66,6 +66,8 @@ export async function startRsyslog(dir: string): Promise<{
     ['-n', '-f', config, '-i', join(dir, 'rsyslogd.pid')],
     { stdio: 'ignore' },
   );
+  let offset = 0;
+  let lines = 0;
   for (let attempt = 0; ; attempt++) {
     const open = await new Promise<boolean>((resolve) => {
       const probe = connect({ host: '127.0.0.1', port }, () => {
@@ -81,9 +83,20 @@ export async function startRsyslog(dir: string): Promise<{
   return {
     port,
     async count() {
-      const text = await readFile(out).catch(() => Buffer.alloc(0));
-      let lines = 0;
-      for (const byte of text) if (byte === 10) lines++;
+      // Reads only what was appended since the last call.
+      const handle = await open(out, 'r').catch(() => undefined);
+      if (!handle) return lines;
+      try {
+        const { size } = await handle.stat();
+        if (size > offset) {
+          const chunk = Buffer.alloc(size - offset);
+          await handle.read(chunk, 0, chunk.length, offset);
+          offset = size;
+          for (const byte of chunk) if (byte === 10) lines++;
+        }
+      } finally {
+        await handle.close();
+      }
       return lines;
     },
     stop: () => child.kill('SIGTERM'),
