@@ -1,12 +1,14 @@
 /**
  * Data-layer capture benchmark: `updateOne`, `insertMany` and `updateMany` through a collection
- * wrapped by `captureCollection` against the plain driver, on the same server, in one run. Each run
- * times both on fresh collections seeded with the same documents (plain first in even runs, captured
- * first in odd ones); the figures are medians over the runs, the ratios medians of each run's
- * ratio. "calls" times the writes as the app awaits them; "stored" adds `store.flush()`, until
- * every event is in MongoDB; "capture alone" hands the events to a store that keeps nothing (what
- * the wrapper's reads and diffs cost, without the writer's inserts on the same server). Usage:
- *   pnpm --filter @activitykit/bench data-layer [--runs 5] [--updates 300] [--batches 20] [--many 1000]
+ * wrapped by `captureCollection` against the plain driver, on the same server, in one run. In each
+ * run three variants take turns step by step (one update, one batch, one updateMany; the order
+ * rotating every step) on their own fresh collections of the same documents, so the changing load
+ * of a shared machine falls on all three alike: the plain driver; the capture alone (its reads,
+ * diffs and events handed to a store that keeps nothing); and the capture with a real store, timed
+ * as the app awaits its writes and again with `store.flush()` until every event is stored.
+ * Rates are medians over the runs, ratios medians of each run's ratio to plain. Usage:
+ *   pnpm --filter @activitykit/bench data-layer [--runs 5] [--updates 300] [--batches 20]
+ *     [--many 1000] [--many-steps 4]
  * Uses MONGODB_URI when set, else starts a dev database.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     updates: { type: 'string', default: '300' },
     batches: { type: 'string', default: '20' },
     many: { type: 'string', default: '1000' },
+    'many-steps': { type: 'string', default: '4' },
   },
 });
 const RUNS = Number(values.runs);
@@ -31,6 +34,7 @@ const UPDATES = Number(values.updates);
 const BATCHES = Number(values.batches);
 const BATCH = 100;
 const MANY = Number(values.many);
+const MANY_STEPS = Number(values['many-steps']);
 
 interface Customer {
   _id: ObjectId;
@@ -80,107 +84,115 @@ async function seeded(count: number): Promise<{ plain: Collection<Customer>; doc
   return { plain, docs };
 }
 
-type Scenario = (target: Collection<Customer>, docs: Customer[]) => Promise<number>;
+/** One step of a scenario on one collection: the documents it wrote. */
+type Step = (target: Collection<Customer>, docs: Customer[], step: number) => Promise<number>;
 
-const scenarios: { name: string; seed: number; ops: string; run: Scenario }[] = [
+const STATUSES = ['active', 'archived'];
+const scenarios: { name: string; seed: number; steps: number; ops: string; step: Step }[] = [
   {
     name: 'updateOne',
     seed: 1000,
+    steps: UPDATES,
     ops: `${UPDATES} updates of one document by _id`,
-    run: async (target, docs) => {
-      for (let i = 0; i < UPDATES; i++) {
-        const doc = docs[(i * 7919) % docs.length] as Customer;
-        await target.updateOne(
-          { _id: doc._id },
-          { $set: { 'address.city': `City ${i}`, updatedAt: new Date() }, $inc: { visits: 1 } },
-        );
-      }
-      return UPDATES;
+    step: async (target, docs, i) => {
+      const doc = docs[(i * 7919) % docs.length] as Customer;
+      await target.updateOne(
+        { _id: doc._id },
+        { $set: { 'address.city': `City ${i}`, updatedAt: new Date() }, $inc: { visits: 1 } },
+      );
+      return 1;
     },
   },
   {
     name: 'insertMany',
     seed: 0,
+    steps: BATCHES,
     ops: `${BATCHES} × insertMany of ${BATCH}`,
-    run: async (target) => {
-      for (let b = 0; b < BATCHES; b++) {
-        await target.insertMany(Array.from({ length: BATCH }, (_, i) => customer(b * BATCH + i)));
-      }
-      return BATCHES * BATCH;
+    step: async (target, _docs, b) => {
+      await target.insertMany(Array.from({ length: BATCH }, (_, i) => customer(b * BATCH + i)));
+      return BATCH;
     },
   },
   {
     name: 'updateMany',
     seed: MANY,
-    ops: `one updateMany of ${MANY} documents`,
-    run: async (target) => {
-      await target.updateMany(
-        { status: 'active' },
-        { $set: { status: 'archived', updatedAt: new Date() } },
+    steps: MANY_STEPS,
+    ops: `${MANY_STEPS} × updateMany of ${MANY} documents`,
+    step: async (target, _docs, i) => {
+      const result = await target.updateMany(
+        { status: STATUSES[i % 2] as string },
+        { $set: { status: STATUSES[(i + 1) % 2] as string, updatedAt: new Date() } },
       );
-      return MANY;
+      return result.modifiedCount;
     },
   },
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const VARIANTS = ['plain', 'alone', 'captured'] as const;
+type Variant = (typeof VARIANTS)[number];
+/** A store that keeps nothing: the capture's own reads, diffs and events, without the writer. */
+const nowhere = { record: (() => undefined) as unknown as ActivityStore['record'] };
 
-async function timed(run: () => Promise<number>, after?: () => Promise<unknown>) {
-  const started = performance.now();
-  const ops = await run();
-  const calls = (performance.now() - started) / 1000;
-  await after?.();
-  const stored = (performance.now() - started) / 1000;
-  return { calls: ops / calls, stored: ops / stored };
+/**
+ * One run: the three variants step by step in turn (the order rotating every step), so that the
+ * machine's changing load falls on all of them alike. Answers docs/s per variant, and the captured
+ * one again with `store.flush()` at the end (every event stored).
+ */
+async function runOnce(scenario: (typeof scenarios)[number]) {
+  const targets = {} as Record<Variant, { collection: Collection<Customer>; docs: Customer[] }>;
+  for (const variant of VARIANTS) {
+    const { plain, docs } = await seeded(scenario.seed);
+    const collection =
+      variant === 'plain'
+        ? plain
+        : captureCollection(plain, {
+            type: 'customer',
+            store: variant === 'alone' ? nowhere : store,
+          });
+    targets[variant] = { collection, docs };
+  }
+  const seconds = { plain: 0, alone: 0, captured: 0 };
+  const written = { plain: 0, alone: 0, captured: 0 };
+  for (let i = 0; i < scenario.steps; i++) {
+    for (let k = 0; k < VARIANTS.length; k++) {
+      const variant = VARIANTS[(i + k) % VARIANTS.length] as Variant;
+      const started = performance.now();
+      written[variant] += await scenario.step(
+        targets[variant].collection,
+        targets[variant].docs,
+        i,
+      );
+      seconds[variant] += (performance.now() - started) / 1000;
+    }
+  }
+  const flushStarted = performance.now();
+  await store.flush();
+  const flushSeconds = (performance.now() - flushStarted) / 1000;
+  await Promise.all(VARIANTS.map((variant) => targets[variant].collection.drop()));
+  return {
+    plain: written.plain / seconds.plain,
+    alone: written.alone / seconds.alone,
+    captured: written.captured / seconds.captured,
+    stored: written.captured / (seconds.captured + flushSeconds),
+  };
 }
 
 const rows: string[] = [];
 process.stderr.write(`data-layer: ${RUNS} runs on ${db.engine}\n`);
 for (const scenario of scenarios) {
-  const plainRates: number[] = [];
-  const callRates: number[] = [];
-  const storedRates: number[] = [];
-  const callRatios: number[] = [];
-  const storedRatios: number[] = [];
-  const bareRatios: number[] = [];
+  const runs: Awaited<ReturnType<typeof runOnce>>[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const plainRun = await seeded(scenario.seed);
-    const capturedRun = await seeded(scenario.seed);
-    const wrapped = captureCollection(capturedRun.plain, { type: 'customer', store });
-    const bareRun = await seeded(scenario.seed);
-    // The capture alone: the same reads, diffs and events, handed to a store that keeps nothing.
-    const bare = captureCollection(bareRun.plain, {
-      type: 'customer',
-      store: { record: (() => undefined) as unknown as ActivityStore['record'] },
-    });
-    const runPlain = async () =>
-      (await timed(() => scenario.run(plainRun.plain, plainRun.docs))).calls;
-    const runCaptured = () => timed(() => scenario.run(wrapped, capturedRun.docs), store.flush);
-    // Plain first in even runs, captured first in odd ones: drift in the machine's load cancels.
-    let plain: number;
-    let captured: { calls: number; stored: number };
-    if (run % 2 === 0) {
-      plain = await runPlain();
-      captured = await runCaptured();
-    } else {
-      captured = await runCaptured();
-      plain = await runPlain();
-    }
-    const bareRate = (await timed(() => scenario.run(bare, bareRun.docs))).calls;
-    bareRatios.push(bareRate / plain);
-    plainRates.push(plain);
-    callRates.push(captured.calls);
-    storedRates.push(captured.stored);
-    callRatios.push(captured.calls / plain);
-    storedRatios.push(captured.stored / plain);
-    await Promise.all([plainRun.plain.drop(), capturedRun.plain.drop(), bareRun.plain.drop()]);
+    runs.push(await runOnce(scenario));
     process.stderr.write('.');
   }
+  const rate = (key: keyof (typeof runs)[number]) => median(runs.map((each) => each[key]));
+  const ratio = (key: keyof (typeof runs)[number]) =>
+    `${median(runs.map((each) => each[key] / each.plain)).toFixed(2)}×`;
   rows.push(
-    `| ${scenario.name} | ${scenario.ops} | ${Math.round(median(plainRates))} | ` +
-      `${Math.round(median(callRates))} | ${median(callRatios).toFixed(2)}× | ` +
-      `${Math.round(median(storedRates))} | ${median(storedRatios).toFixed(2)}× | ` +
-      `${median(bareRatios).toFixed(2)}× |`,
+    `| ${scenario.name} | ${scenario.ops} | ${Math.round(rate('plain'))} | ` +
+      `${Math.round(rate('alone'))} | ${ratio('alone')} | ${Math.round(rate('captured'))} | ` +
+      `${ratio('captured')} | ${Math.round(rate('stored'))} | ${ratio('stored')} |`,
   );
 }
 process.stderr.write('\n');
@@ -190,8 +202,8 @@ process.stdout.write(
     `Data-layer capture, median of ${RUNS} runs, on ${db.engine} (${new Date().toISOString().slice(0, 10)}); ` +
       `${written} events stored, ${failed} failed:`,
     '',
-    '| write | what | plain (docs/s) | captured, calls (docs/s) | calls / plain | captured, events stored (docs/s) | stored / plain | capture alone / plain |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| write | what | plain (docs/s) | capture alone (docs/s) | alone / plain | captured (docs/s) | captured / plain | captured, events stored (docs/s) | stored / plain |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
   ].join('\n'),
