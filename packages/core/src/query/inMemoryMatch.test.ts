@@ -151,9 +151,22 @@ function queryOf(ids: string[]): fc.Arbitrary<ActivityQueryInput> {
     );
 }
 
+const refKeys = types.flatMap((type) => ['1', '2', '3'].map((id) => `${type}:${id}`));
+/** Mostly absent (so most scopes still find events), else a short list. */
+const sometimes = <T>(values: readonly T[]) =>
+  fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 6 },
+    {
+      arbitrary: fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 5 }),
+      weight: 1,
+    },
+  );
 const scopeOf: fc.Arbitrary<ActivityScopeInput> = fc.record({
   tenants: fc.oneof(fc.constant('*' as const), fc.uniqueArray(fc.constantFrom(...tenants))),
   roles: fc.oneof(fc.constant('*' as const), fc.uniqueArray(fc.constantFrom(...roles))),
+  // A viewer token's records and kinds.
+  refs: sometimes(refKeys),
+  kinds: sometimes(EVENT_KINDS),
 });
 
 /** Every id `store.list` finds, all pages. */
