@@ -142,7 +142,8 @@ const total = RATE * SECONDS;
 started = Date.now();
 for (let i = 0; i < total; i++) {
   const due = started + (i * 1000) / RATE;
-  if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+  const wait = due - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const event = writer.record(input('live', i));
   if (event) occurred.set(event.id, event.occurredAt.getTime());
 }
