@@ -37,9 +37,9 @@ const IDLE_WRITE_MS = 5000;
 const IDLE_CURSOR_LAG_MS = 60_000;
 
 /**
- * One delivery run of a stream whose lease this process holds: from its cursor, through one
- * server cursor over the tenant's events in id order (a single pass, also where the server sorts
- * in memory), batches of matching events go out one after the other; after each delivered batch
+ * One delivery run of a stream whose lease this process holds: from its cursor, over the tenant's
+ * events in id order up to `settleMs` ago (see `eventsBetween`: one range read, or hour by hour on
+ * FerretDB), batches of matching events go out one after the other; after each delivered batch
  * the cursor moves past it. A failure counts, sets the next attempt after a backoff, and after
  * `deadLetterAfter` in a row parks the stream in the dead letter. Ends when caught up, on a failure,
  * when the lease is lost, or when the store closes.
