@@ -57,4 +57,12 @@ export const DeniedRussianDark: Story = {
   },
 };
 
-export const Compact: Story = { args: { kind: 'empty', compact: true } };
+/** The small form (inside a card or a drawer): the empty state, compact. */
+export const Compact: Story = {
+  args: { kind: 'empty', compact: true },
+  play: async ({ canvasElement }) => {
+    const status = within(canvasElement).getByRole('status');
+    await expect(status).toHaveTextContent('No activity yet');
+    await expect(status).toHaveClass('ak-state--compact');
+  },
+};
