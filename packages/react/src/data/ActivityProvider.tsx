@@ -22,8 +22,9 @@ export interface ActivityProviderProps {
    */
   queryClient?: QueryClient;
   /**
-   * Overrides of messages, per locale: the shared ones (`enMessages` / `ruMessages`) and the
-   * integrity panel's (`integrityMessages` of `@activitykit/react/integrity`). Defaults to none.
+   * Catalogs and overrides of messages, per locale: English is built in; other languages come
+   * from their own entries (`ruMessages` and `ruIntegrityMessages` of
+   * `@activitykit/react/locales/ru`), and an app's own keys go on top. Defaults to none.
    */
   messages?: MessageOverrides;
   /** The clock of "Today" and relative times (fix it in tests and stories). Defaults to the real one. */
@@ -39,8 +40,10 @@ export interface ActivityProviderProps {
  *
  * @example
  * ```tsx
+ * import { ruMessages } from '@activitykit/react/locales/ru';
+ *
  * const source = createRestSource({ baseUrl: '/api/activity' });
- * <ActivityProvider source={source} locale="ru" timeZone="Europe/Moscow">
+ * <ActivityProvider source={source} locale="ru" messages={{ ru: ruMessages }} timeZone="Europe/Moscow">
  *   <CustomerTimeline record="customer:42" />
  * </ActivityProvider>;
  * ```
