@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDoc, CustomerDoc } from '../src/server/domain/model.ts';
 import { type DemoFixture, SCREENSHOTS, startDemoFixture } from './demoFixture.ts';
+import { callApi, callTrpc, createCustomer } from './pageApi.ts';
 
 // The booking job runs every second here: its changes are the system's, one batch per run.
 const demo: DemoFixture = await startDemoFixture('batches', { jobIntervalMs: 1000 });
@@ -118,6 +119,51 @@ describe('one action that changes several records', () => {
     await batch.focus();
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('tr[data-batch]').count()).toBe(0);
+  });
+
+  it('records each write once: the data layer’s event, not the route’s, over REST and tRPC', async () => {
+    const id = await createCustomer(page, 'Once Only');
+    const renamed = await callApi(page, `/api/customers/${id}`, {
+      method: 'PATCH',
+      body: { phone: '+44 7700 900456' },
+    });
+    expect(renamed.status).toBe(200);
+    const order = await callTrpc<{ _id: string }>(page, 'orders.create', {
+      customerId: id,
+      items: [{ name: 'Party pack', qty: 1, price: 20 }],
+    });
+    await callTrpc(page, 'orders.setStatus', { id: order._id, status: 'paid' });
+    await callTrpc(page, 'orders.delete', { id: order._id }).catch(() => undefined); // paid: refused
+    await callTrpc(page, 'orders.setStatus', { id: order._id, status: 'cancelled' });
+    await callTrpc(page, 'orders.delete', { id: order._id });
+    const deleted = await callApi(page, `/api/customers/${id}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+
+    await stored({ 'subject.id': id, action: 'customer.deleted' });
+    await stored({ 'subject.id': order._id, action: 'order.deleted' });
+    const actions = async (subject: string) =>
+      (await events.find({ 'subject.id': subject }).sort({ _id: 1 }).toArray()).map(
+        (e) => e.action,
+      );
+    expect(await actions(id)).toEqual(['customer.created', 'customer.updated', 'customer.deleted']);
+    // The refused delete is the call's own failure event; every write is the data layer's, once.
+    expect(await actions(order._id)).toEqual([
+      'order.created',
+      'order.updated',
+      'order.deleted',
+      'order.updated',
+      'order.deleted',
+    ]);
+    const update = await stored({ 'subject.id': id, action: 'customer.updated' });
+    expect(update.changes).toEqual([
+      { path: 'phone', before: '+44 7700 900123', after: '+44 7700 900456' },
+    ]);
+    // The order's events refer to its customer, so they show on the customer's timeline.
+    const created = await stored({ 'subject.id': order._id, action: 'order.created' });
+    expect(created).toMatchObject({ tenantId: 'harbor', actor: { id: 'U-ADMIN' } });
+    expect(
+      await events.countDocuments({ 'subject.id': order._id, outcome: 'success', 'refs.id': id }),
+    ).toBe(4);
   });
 
   it('the booking job changes bookings as System, each run under its own correlation id', async () => {
