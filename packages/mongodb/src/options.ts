@@ -8,7 +8,21 @@ export type CaptureKind = 'create' | 'update' | 'delete';
 /** The default of {@link CaptureOptions.maxSummaryIds}. */
 export const DEFAULT_MAX_SUMMARY_IDS = 200;
 
-/** Options of `captureCollection` and of the Mongoose `activityPlugin`. */
+/**
+ * Options of `captureCollection` and of the Mongoose `activityPlugin`.
+ *
+ * @example
+ * ```ts
+ * captureCollection(db.collection<Order>('orders'), {
+ *   type: 'order',
+ *   store,
+ *   label: (order) => `#${order.number}`,
+ *   ignore: ['updatedAt'],
+ *   capture: ['update', 'delete'],
+ *   redaction: { deny: ['iban'] }, // as the store's
+ * });
+ * ```
+ */
 export interface CaptureOptions<TSchema extends Document = Document> {
   /** The record type of the collection's documents: events are `<type>.created` / `.updated` / `.deleted`. */
   type: string;
