@@ -58,6 +58,8 @@ describe('the customer portal', () => {
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(mine.body.items.every((event) => about(event).includes(own))).toBe(true);
     expect(mine.body.items.map((event) => event.kind)).not.toContain('note');
+    // What changed and who did it, not from where: no staff IP addresses or browsers.
+    expect(mine.body.items.every((event) => Object.keys(event.context).length === 0)).toBe(true);
     const all = await withToken<Page_>(page, '/api/activity?limit=200', token);
     expect(all.body.items.every((event) => about(event).includes(own))).toBe(true);
     const theirs = await withToken<Page_>(

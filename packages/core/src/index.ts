@@ -162,6 +162,7 @@ export {
 } from './viewer/viewerAccess.ts';
 export { recordViewerView, VIEWED, type ViewerViewOptions } from './viewer/viewerAudit.ts';
 export { VIEWER_PERMISSIONS, type ViewerPermission } from './viewer/viewerClaims.ts';
+export { viewerEvent, viewerEvents } from './viewer/viewerEvent.ts';
 export type {
   CreateViewerTokenInput,
   ViewerAccess,

@@ -32,6 +32,8 @@ export const viewerClaimsSchema = z.strictObject({
   ro: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
   k: z.array(z.enum(EVENT_KINDS)).min(1).max(EVENT_KINDS.length).optional(),
   c: z.array(z.enum(VIEWER_PERMISSIONS)).min(1).max(2),
+  /** Outsider's view: events without where they came from (see `viewerEvent`). */
+  o: z.literal(1).optional(),
   a: actorSchema.pick({ id: true, type: true, role: true, name: true }).strict(),
   iat: z.number().int().nonnegative(),
   exp: z.number().int().positive(),

@@ -49,6 +49,12 @@ export interface CreateViewerTokenInput {
   /** How long the token lives, in seconds (at most `maxTtl`). */
   ttl: number;
   /**
+   * Show events as an outsider may see them: without their request context (IP, user agent,
+   * request ids, location), actors' e-mails, snapshots and metadata (see `viewerEvent`). Defaults
+   * to `false`.
+   */
+  redact?: boolean;
+  /**
    * The scope of whoever mints it (the signed-in caller's, from `authorize`): the token gets the
    * part of it the other fields name, never more (`FORBIDDEN` when nothing is left).
    */
@@ -77,6 +83,8 @@ export interface ViewerGrant {
   tokenId: string;
   can: ViewerPermission[];
   expiresAt: Date;
+  /** Events are shown without where they came from (`redact`). */
+  redact?: boolean;
 }
 
 /** An access that came from a viewer token. */
@@ -201,6 +209,7 @@ export function createViewerTokens(deps: {
         a: input.actor ?? { id: `viewer:${id}`, type: 'api_key' },
         iat,
         exp: iat + input.ttl,
+        ...(input.redact && { o: 1 }),
       });
       if (!claims.success) {
         throw new ActivityError('INVALID_OPTIONS', `A viewer token cannot be made of that input.`, {
@@ -228,7 +237,12 @@ export function createViewerTokens(deps: {
       return {
         scope: scopeOfClaims(claims),
         actor: claims.a,
-        viewer: { tokenId: claims.id, can: claims.c, expiresAt: new Date(claims.exp * 1000) },
+        viewer: {
+          tokenId: claims.id,
+          can: claims.c,
+          expiresAt: new Date(claims.exp * 1000),
+          ...(claims.o && { redact: true }),
+        },
       };
     },
 

@@ -7,6 +7,7 @@ import {
   exportTitle,
   planExport,
   type ViewerGrant,
+  viewerEvents,
 } from '@activitykit/core';
 import { type ActivityScope, type Actor, MAX_QUERY_IDS } from '@activitykit/schema';
 import type { Request, Response, Router } from 'express';
@@ -52,7 +53,8 @@ async function sendExport(input: {
   const timeZone = read.timeZone ?? 'UTC';
   // Who exported what (the format, the filters or the selection, the rows), recorded once the
   // file is done, in each tenant whose events it holds.
-  const audit = auditExport(options.store.stream(read, scope), {
+  const access = { scope, actor: input.actor, ...(input.viewer && { viewer: input.viewer }) };
+  const audit = auditExport(viewerEvents(access, options.store.stream(read, scope)), {
     store: options.store,
     format,
     actor: input.actor,

@@ -4,9 +4,11 @@ import {
   DEFAULT_MAX_STREAMS_PER_TENANT,
   DEFAULT_WATCH_LOOKBACK_MS,
   type StreamSlots,
+  viewerEvent,
   type WatchScope,
 } from '@activitykit/core';
 import {
+  type ActivityEvent,
   type ActivityQueryInput,
   type ActivityScope,
   isUlid,
@@ -48,7 +50,8 @@ export function mountLiveRoute(router: Router, options: ActivityApiOptions): voi
       const watchScope = access.viewer
         ? async () => (await authorizeRequest(req, options)).scope
         : scope;
-      startStream({ req, res, scope: watchScope, query, lastEventId, options });
+      const show = (event: ActivityEvent) => viewerEvent(access, event);
+      startStream({ req, res, scope: watchScope, query, lastEventId, options, show });
     }),
   );
 }
@@ -71,6 +74,8 @@ interface StreamInput {
   query: ActivityQueryInput;
   lastEventId: string | undefined;
   options: ActivityApiOptions;
+  /** How each event is shown to this reader (`viewerEvent`). */
+  show: (event: ActivityEvent) => ActivityEvent;
 }
 
 /** Streams `store.watch` as Server-Sent Events until the client goes away. */
@@ -103,7 +108,8 @@ function startStream(input: StreamInput): void {
   void (async () => {
     try {
       for await (const event of events) {
-        res.write(`id: ${event.id}\nevent: ${LIVE_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
+        const data = JSON.stringify(input.show(event));
+        res.write(`id: ${event.id}\nevent: ${LIVE_EVENT}\ndata: ${data}\n\n`);
       }
     } catch (error) {
       // A viewer token that expired or was revoked ends its stream: the client reconnects with a new one.

@@ -1,4 +1,4 @@
-import { permissionsView, recordViewerView } from '@activitykit/core';
+import { permissionsView, recordViewerView, viewerEvent } from '@activitykit/core';
 import { isUlid, parseRefKey, type StatsBucket } from '@activitykit/schema';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -29,7 +29,7 @@ export function mountReadRoutes(router: Router, options: ActivityApiOptions): vo
       // A token's bearer opening the log (its first page) is recorded: who looked is audited too.
       if (!query.cursor)
         recordViewerView(store, access, { page: 'list', context: requestContextOf(req) });
-      res.json(page);
+      res.json({ ...page, items: page.items.map((event) => viewerEvent(access, event)) });
     }),
   );
 
@@ -57,7 +57,7 @@ export function mountReadRoutes(router: Router, options: ActivityApiOptions): vo
         const context = requestContextOf(req);
         recordViewerView(store, access, { page: 'timeline', target: refText, context });
       }
-      res.json(page);
+      res.json({ ...page, items: page.items.map((event) => viewerEvent(access, event)) });
     }),
   );
 
@@ -96,7 +96,7 @@ export function mountReadRoutes(router: Router, options: ActivityApiOptions): vo
         target: id,
         context: requestContextOf(req),
       });
-      res.json(event);
+      res.json(viewerEvent(access, event));
     }),
   );
 }

@@ -135,6 +135,23 @@ describe('viewer tokens on the REST API', () => {
     expect(text).not.toContain('live-b40');
   });
 
+  it('shows events without where they came from through a redacting token', async () => {
+    const full = await call(`${api}/timeline?ref=customer:40`, { headers: bearer(mint()) });
+    expect(full.body.items.some((e: ActivityEvent) => e.context.ip === '10.0.0.7')).toBe(true);
+    const token = mint({ redact: true, can: ['read', 'export'] });
+    const redacted = await call(`${api}/timeline?ref=customer:40`, { headers: bearer(token) });
+    expect(redacted.body.items.length).toBe(full.body.items.length);
+    for (const event of redacted.body.items as ActivityEvent[]) {
+      expect(event.context).toEqual({});
+      expect([event.snapshot, event.metadata]).toEqual([undefined, undefined]);
+      expect(event.actor.name).toBeDefined();
+    }
+    const one = await call(`${api}/${ofA[0]}`, { headers: bearer(token) });
+    expect(one.body.context).toEqual({});
+    const file = await call(`${api}/export.ndjson`, { headers: bearer(token) });
+    expect(file.text).not.toContain('10.0.0.7');
+  });
+
   it('ends a live stream once its token is revoked', async () => {
     const token = mint();
     const response = await fetch(`${api}/live`, { headers: bearer(token) });

@@ -3,6 +3,7 @@ import {
   auditExport,
   EXPORT_CONTENT_TYPES,
   planExport,
+  viewerEvents,
 } from '@activitykit/core';
 import type { ActivityEvent } from '@activitykit/schema';
 import { TRPCError } from '@trpc/server';
@@ -106,16 +107,19 @@ export function exportProcedure(
         input.ids ? { ...query, ids: input.ids } : query,
       );
       // Who exported what, recorded in each tenant whose events the file holds.
-      const audit = auditExport(capped(store.stream(read, scope), maxInline), {
-        store,
-        format: input.format,
-        actor: ctx.access.actor,
-        scope,
-        filters,
-        ids: input.ids,
-        context: defaultRequest(ctx),
-        viewer: ctx.access.viewer,
-      });
+      const audit = auditExport(
+        capped(viewerEvents(ctx.access, store.stream(read, scope)), maxInline),
+        {
+          store,
+          format: input.format,
+          actor: ctx.access.actor,
+          scope,
+          filters,
+          ids: input.ids,
+          context: defaultRequest(ctx),
+          viewer: ctx.access.viewer,
+        },
+      );
       const file = buildExport(input.format, audit.events, {
         ...settings,
         timeZone: settings.timeZone ?? query.timeZone,

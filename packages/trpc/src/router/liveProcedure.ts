@@ -2,6 +2,7 @@ import {
   type ActivityStore,
   createStreamSlots,
   DEFAULT_MAX_STREAMS_PER_TENANT,
+  viewerEvent,
   type WatchOptions,
 } from '@activitykit/core';
 import { TRPCError, tracked } from '@trpc/server';
@@ -78,7 +79,7 @@ export function liveProcedure<TContext>(
         signal,
       });
       for await (const event of events) {
-        yield tracked(event.id, event);
+        yield tracked(event.id, viewerEvent(access, event));
       }
     } catch (error) {
       throw toTRPCError(error);

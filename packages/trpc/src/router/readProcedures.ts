@@ -4,6 +4,7 @@ import {
   permissionsView,
   recordViewerView,
   type StoreSignalOptions,
+  viewerEvent,
 } from '@activitykit/core';
 import { defaultRequest } from '../capture/resolvers.ts';
 import { type AuthorizedProcedure, assertViewerMay } from './access.ts';
@@ -29,13 +30,13 @@ export function readProcedures(procedure: AuthorizedProcedure, options: ReadProc
       if (!input.cursor) {
         recordViewerView(store, ctx.access, { page: 'list', context: defaultRequest(ctx) });
       }
-      return page;
+      return { ...page, items: page.items.map((item) => viewerEvent(ctx.access, item)) };
     }),
     get: procedure.input(input(getInput)).query(async ({ ctx, input }) => {
       const event = await store.get(input.id, ctx.access.scope);
       const context = defaultRequest(ctx);
       recordViewerView(store, ctx.access, { page: 'event', target: input.id, context });
-      return event;
+      return viewerEvent(ctx.access, event);
     }),
     timeline: procedure.input(input(timelineInput)).query(async ({ ctx, input }) => {
       const page = await store.timeline(input.ref, input.query ?? {}, ctx.access.scope);
@@ -47,7 +48,7 @@ export function readProcedures(procedure: AuthorizedProcedure, options: ReadProc
           context: defaultRequest(ctx),
         });
       }
-      return page;
+      return { ...page, items: page.items.map((item) => viewerEvent(ctx.access, item)) };
     }),
     stats: procedure
       .input(input(statsInput))

@@ -28,6 +28,7 @@ const seeded = await recordAll(
       action: 'customer.updated',
       actor: staff,
       subject: { type: 'customer', id },
+      context: { ip: '10.0.0.9' },
     })),
   ),
 );
@@ -161,6 +162,13 @@ describe('viewer tokens on the tRPC router', () => {
     });
     await done;
     expect(received).toEqual(['live acme A']);
+  });
+
+  it('shows events without their context through a redacting token', async () => {
+    const event = await viewer(mint({ redact: true }).token).get.query({ id: ofA[0] as string });
+    expect(event.context).toEqual({});
+    const plain = await viewer().get.query({ id: ofA[0] as string });
+    expect(plain.context).toMatchObject({ ip: '10.0.0.9' });
   });
 
   it('refuses bad tokens as UNAUTHORIZED with the token’s code', async () => {

@@ -31,6 +31,7 @@ export function historyRouter(store: ActivityStore): Router {
       refs: [`customer:${user.customerId}`],
       kinds: CUSTOMER_HISTORY_KINDS,
       can: ['read'],
+      redact: true, // what changed and who did it, not from where (no staff IPs or browsers)
       ttl: VIEWER_TOKEN_TTL,
       within: { tenants: [user.tenantId] },
       actor: { id: user.id, type: 'user', name: user.name, role: user.role },
