@@ -45,12 +45,16 @@ const IDLE_CURSOR_LAG_MS = 60_000;
  * when the lease is lost, or when the store closes.
  */
 export async function deliverStream(
-  stream: StreamDocument,
+  listed: StreamDocument,
   sender: StreamSender,
   deps: DeliverDeps,
 ): Promise<void> {
   const { states } = deps.collections;
   const started = deps.clock();
+  // Read again now: a pause written after the poll listed the stream (and events recorded after
+  // it) must not be sent; whatever is paused after this read is newer than the run's window.
+  const stream = await deps.collections.streams.findOne({ _id: listed._id });
+  if (!stream || stream.paused) return;
   let state = await states.findOne({ _id: stream._id });
   if (state?.deadAt) {
     if (!(stream.resumedAt && stream.resumedAt > state.deadAt)) return;
