@@ -243,6 +243,7 @@ export function ActivityTable(props: ActivityTableProps) {
                   move,
                   openEvent: props.onOpen,
                   toggleEvent: selection.toggle,
+                  rtl: getComputedStyle(key.currentTarget).direction === 'rtl',
                 }),
               });
               if (handled) key.preventDefault();

@@ -11,6 +11,8 @@ export function batchKeyActions(
     move(index: number): void;
     openEvent(id: string): void;
     toggleEvent(id: string, range: boolean): void;
+    /** Right to left: ← opens and → closes. */
+    rtl: boolean;
   },
 ): Pick<GridKeyboardActions, 'open' | 'toggle' | 'expand'> {
   // Enter and Space open / close a batch row, as they open / select an event's.
@@ -26,8 +28,10 @@ export function batchKeyActions(
       if (row?.event) table.toggleEvent(row.event.id, range);
       else if (row) flip(row.key);
     },
-    // → / ← open and close a batch row; ← on one of its events goes back to it.
-    expand(index, open) {
+    // → / ← open and close a batch row (mirrored right to left); ← on one of its events goes back
+    // to it.
+    expand(index, forward) {
+      const open = forward !== table.rtl;
       const row = rows[index];
       if (!row?.batch) return false;
       if (!row.event) table.setOpen(row.key, open);

@@ -10,8 +10,8 @@ export interface GridKeyboardActions {
   open(index: number): void;
   toggle(index: number, range: boolean): void;
   selectAll(): void;
-  /** → / ←: opens or closes the row's batch; says whether the row has one. */
-  expand?(index: number, open: boolean): boolean;
+  /** → (`forward`) / ←: opens or closes the row's batch; says whether the row has one. */
+  expand?(index: number, forward: boolean): boolean;
 }
 
 /**
