@@ -294,3 +294,24 @@ describe('describe', () => {
     expect(say('en')).toBe('Алиса Смирнова created gift card #G1');
   });
 });
+
+describe('describe a write that changed many records', () => {
+  const admin = { id: 'u1', type: 'user', name: 'Ada Admin' } as const;
+
+  it('counts the records of a bulk update or delete in both languages', () => {
+    const updated = { action: 'customer.bulk_updated', actor: admin, metadata: { count: 51 } };
+    expect(describeEvent(updated, 'en')).toBe('Ada Admin updated 51 customer records');
+    expect(describeEvent(updated, 'ru')).toBe('Ada Admin: массовое изменение, 51 запись — клиент');
+    const deleted = { action: 'order.bulk_deleted', actor: admin, metadata: { count: 3 } };
+    expect(describeEvent(deleted, 'en')).toBe('Ada Admin deleted 3 order records');
+    expect(describeEvent({ ...deleted, metadata: { count: 1 } }, 'en')).toBe(
+      'Ada Admin deleted 1 order record',
+    );
+    expect(describeEvent(deleted, 'ru')).toBe('Ada Admin: массовое удаление, 3 записи — заказ');
+  });
+
+  it('falls back to the generic sentence without a usable count', () => {
+    const event = { action: 'customer.bulk_updated', actor: admin, metadata: { count: '51' } };
+    expect(describeEvent(event, 'en')).toBe('Ada Admin updated a customer record');
+  });
+});

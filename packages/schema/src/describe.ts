@@ -108,6 +108,8 @@ function toFact(input: Input & { kind: EventKind }): Fact {
     return { type: 'login_failed', identifier: identifierOf(event) };
   }
   if (kind === 'login' || kind === 'logout') return { type: kind, actor };
+  const bulk = bulkFact(input, actor, segments);
+  if (bulk) return bulk;
   if (kind === 'note') {
     const onItself = /note|comment/i.test(event.subject?.type ?? '');
     const label = event.subject?.label?.trim();
@@ -159,6 +161,20 @@ function updateFact(
     count,
     fields: listed ? changes.map((c) => c.path) : undefined,
   };
+}
+
+/**
+ * `customer.bulk_updated` / `.bulk_deleted` with a count (the data layer's summary of one write
+ * that changed many records): `updated 50 customer records`, not `updated a customer record`.
+ */
+function bulkFact(input: Input, actor: string, segments: readonly string[]): Fact | undefined {
+  const verb = segments.at(-1);
+  const count = input.event.metadata?.count;
+  if (segments.length < 2 || input.event.subject || typeof count !== 'number') return undefined;
+  if (verb !== 'bulk_updated' && verb !== 'bulk_deleted') return undefined;
+  if (!Number.isSafeInteger(count) || count < 0) return undefined;
+  const change = verb === 'bulk_updated' ? 'update' : 'delete';
+  return { type: 'bulk', actor, change, count, noun: nounOf(segments[0] ?? '', input) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Actor } from './event.ts';
-import { formatCount, type Locale } from './locale.ts';
+import { formatCount, type Locale, pluralForm } from './locale.ts';
 
 /**
  * What a description says, before it is put in words. `subject` is already a phrase
@@ -23,6 +23,8 @@ export type Fact =
     }
   | { type: 'fields'; actor: string; subject?: string; count: number; fields?: string[] }
   | { type: 'status'; actor: string; subject?: string; from?: string; to?: string }
+  /** One write that changed many records of a type (`customer.bulk_updated`, count in metadata). */
+  | { type: 'bulk'; actor: string; change: 'update' | 'delete'; count: number; noun: string }
   | { type: 'note'; actor: string; subject?: string; onItself: boolean }
   | { type: 'login' | 'logout'; actor: string }
   | { type: 'login_failed'; identifier?: string }
@@ -73,6 +75,11 @@ const RU_VERBS: Record<string, string> = {
   downloaded: 'скачивание',
   printed: 'печать',
 };
+
+const RECORD_FORMS = {
+  en: { one: 'record', other: 'records' },
+  ru: { one: 'запись', few: 'записи', many: 'записей', other: 'записи' },
+} as const;
 
 const FIELD_FORMS = {
   en: { one: 'field', other: 'fields' },
@@ -134,6 +141,8 @@ export function english(fact: Fact): string {
       return `${fact.actor} ${fact.verb ?? 'updated'}${on(fact.subject)}`;
     case 'fields':
       return `${fact.actor} changed ${formatCount(fact.count, FIELD_FORMS.en, 'en')}${list(fact.fields)}${of(fact.subject)}`;
+    case 'bulk':
+      return `${fact.actor} ${fact.change === 'update' ? 'updated' : 'deleted'} ${fact.count} ${fact.noun} ${pluralForm(fact.count, RECORD_FORMS.en, 'en')}`;
     case 'status': {
       const from = fact.from === undefined ? '' : ` from ${fact.from}`;
       const to = fact.to === undefined ? '' : ` to ${fact.to}`;
@@ -176,6 +185,8 @@ export function russian(fact: Fact): string {
       return `${fact.actor}: ${verb('удалена запись', fact.verb)}${tail(fact.subject)}`;
     case 'fields':
       return `${fact.actor}: изменено ${formatCount(fact.count, FIELD_FORMS.ru, 'ru')}${list(fact.fields)}${tail(fact.subject)}`;
+    case 'bulk':
+      return `${fact.actor}: ${fact.change === 'update' ? 'массовое изменение' : 'массовое удаление'}, ${formatCount(fact.count, RECORD_FORMS.ru, 'ru')} — ${fact.noun}`;
     case 'status': {
       if (fact.from === undefined && fact.to !== undefined) {
         return `${fact.actor}: установлен статус ${quote(fact.to, 'ru')}${tail(fact.subject)}`;
