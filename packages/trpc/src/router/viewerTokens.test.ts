@@ -2,16 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createActivityStore } from '@activitykit/core';
 import type { ActivityEvent } from '@activitykit/schema';
 import { createTestDb, flushedUntil } from '@activitykit/test-utils';
-import {
-  createTRPCClient,
-  httpLink,
-  httpSubscriptionLink,
-  splitLink,
-  type TRPCLink,
-} from '@trpc/client';
-import { EventSource } from 'eventsource';
 import { describe, expect, it } from 'vitest';
-import { createTestStore, serve } from '../test/harness.ts';
+import { clientFor, createTestStore, serve } from '../test/harness.ts';
 import { createRouterApp, type RouterApp } from '../test/routerApp.ts';
 import { recordAll } from '../test/seed.ts';
 
@@ -41,22 +33,8 @@ const { url } = await serve(createRouterApp(store, { viewerTokens: true }));
 const events = testDb.db.collection<ActivityEvent & { _id: string }>(collection);
 
 /** A client sending `authorization` (and signed in as `user`, when given). */
-function clientWith(authorization: string, user?: string) {
-  const headers: Record<string, string> = { authorization, ...(user ? { 'x-user': user } : {}) };
-  const link = splitLink({
-    condition: (op) => op.type === 'subscription',
-    true: httpSubscriptionLink({
-      url: `${url}/trpc`,
-      EventSource,
-      eventSourceOptions: {
-        fetch: (input, init) =>
-          fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
-      },
-    }),
-    false: httpLink({ url: `${url}/trpc`, headers }),
-  });
-  return createTRPCClient<RouterApp>({ links: [link as unknown as TRPCLink<RouterApp>] });
-}
+const clientWith = (authorization: string, user?: string) =>
+  clientFor<RouterApp>(url, user, { authorization });
 
 const mint = (input: Partial<Parameters<typeof store.createViewerToken>[0]> = {}) =>
   store.createViewerToken({

@@ -74,12 +74,16 @@ export async function serve(
   return { url };
 }
 
-/** A tRPC client of `url` signed in as `user` (none: anonymous); subscriptions over SSE. */
+/**
+ * A tRPC client of `url` signed in as `user` (none: anonymous), sending `headers` too (e.g. a
+ * viewer token's `authorization`); subscriptions over SSE.
+ */
 export function clientFor<TRouter extends AnyTRPCRouter>(
   url: string,
   user?: string,
+  extraHeaders: Record<string, string> = {},
 ): TRPCClient<TRouter> {
-  const headers: Record<string, string> = user ? { 'x-user': user } : {};
+  const headers: Record<string, string> = { ...extraHeaders, ...(user ? { 'x-user': user } : {}) };
   const link: TRPCLink<AnyTRPCRouter> = splitLink({
     condition: (op) => op.type === 'subscription',
     true: httpSubscriptionLink({
