@@ -1,17 +1,8 @@
-import type {
-  DeleteOptions,
-  DeleteResult,
-  Document,
-  Filter,
-  FindCursor,
-  UpdateFilter,
-  UpdateOptions,
-  UpdateResult,
-} from 'mongodb';
+import type { DeleteResult, Document, Filter, FindCursor, UpdateResult } from 'mongodb';
 import { idKey, pinned } from '../internal/ids.ts';
 import { touchedFields } from '../internal/projection.ts';
 import { type Recorded, recordedNothing } from '../internal/recorder.ts';
-import type { WriteContext } from './context.ts';
+import type { DeleteArgs, UpdateArgs, WriteContext } from './context.ts';
 
 /** Documents read, written and read back per round: bounds memory on a write of any size. */
 export const BATCH_SIZE = 1000;
@@ -31,6 +22,48 @@ async function nextBatch(cursor: FindCursor<Document>, seen: Set<string>): Promi
 }
 
 /**
+ * Runs `each` on every batch of documents the cursor over `filter` gives, then `last` (told whether
+ * none matched), as one recorded write: a failure is recorded and rethrown; either way the cursor
+ * is closed and the `<type>.bulk_updated` / `.bulk_deleted` summary of `recorded` is recorded.
+ */
+function inBatches(
+  context: WriteContext,
+  run: {
+    operation: 'updateMany' | 'deleteMany';
+    filter: Filter<Document>;
+    projection?: Document | undefined;
+    recorded: Recorded;
+    each: (before: Document[], ids: Document['_id'][]) => Promise<void>;
+    last?: (none: boolean) => Promise<void>;
+  },
+): Promise<void> {
+  const { target, recorder } = context;
+  const { operation, filter, projection } = run;
+  const seen = new Set<string>();
+  const cursor = target.find(filter, projection ? { projection } : {});
+  return recorder.batch(async () => {
+    try {
+      for (;;) {
+        const before = await nextBatch(cursor, seen);
+        if (before.length === 0) break;
+        await run.each(
+          before,
+          before.map((document) => document._id),
+        );
+      }
+      await run.last?.(seen.size === 0);
+    } catch (error) {
+      recorder.failed(operation, error, { filter });
+      throw error;
+    } finally {
+      await cursor.close();
+      const kind = operation === 'updateMany' ? 'updated' : 'deleted';
+      recorder.summary(operation, kind, { ids: run.recorded[kind], filter });
+    }
+  });
+}
+
+/**
  * `updateMany` in batches: read the matching documents (only the fields the update touches), update
  * them with the filter pinned to their `_id`s, read them back by `_id`; one `<type>.updated` per
  * changed document and a `<type>.bulk_updated` summary. An upsert that matched nothing records
@@ -38,11 +71,7 @@ async function nextBatch(cursor: FindCursor<Document>, seen: Set<string>): Promi
  */
 export async function updateMany(
   context: WriteContext,
-  [filter, update, options = {}]: [
-    Filter<Document>,
-    UpdateFilter<Document> | Document[],
-    UpdateOptions?,
-  ],
+  [filter, update, options = {}]: UpdateArgs,
 ): Promise<UpdateResult> {
   const { target, recorder } = context;
   const projection = context.wholeDocuments ? undefined : touchedFields(update);
@@ -54,42 +83,34 @@ export async function updateMany(
     upsertedId: null,
   };
   const recorded = recordedNothing();
-  const seen = new Set<string>();
-  const cursor = target.find(filter, projection ? { projection } : {});
   const { upsert, ...writeOptions } = options;
-  return recorder.batch(async () => {
-    try {
-      for (;;) {
-        const before = await nextBatch(cursor, seen);
-        if (before.length === 0) break;
-        const ids = before.map((document) => document._id);
-        let result: UpdateResult;
-        try {
-          result = await target.updateMany(pinned(filter, ids), update, writeOptions);
-        } finally {
-          // Also after a failure: what did change is recorded.
-          await recordUpdates({ context, before, projection, recorded });
-        }
-        total.matchedCount += result.matchedCount;
-        total.modifiedCount += result.modifiedCount;
+  await inBatches(context, {
+    operation: 'updateMany',
+    filter,
+    projection,
+    recorded,
+    each: async (before, ids) => {
+      let result: UpdateResult;
+      try {
+        result = await target.updateMany(pinned(filter, ids), update, writeOptions);
+      } finally {
+        // Also after a failure: what did change is recorded.
+        await recordUpdates({ context, before, projection, recorded });
       }
-      if (seen.size === 0 && upsert) {
-        const result = await target.updateMany(filter, update, options);
-        if (result.upsertedId !== null) {
-          const created = await target.findOne({ _id: result.upsertedId });
-          if (created) recorder.created('updateMany', created, recorded);
-        }
-        Object.assign(total, result);
+      total.matchedCount += result.matchedCount;
+      total.modifiedCount += result.modifiedCount;
+    },
+    last: async (none) => {
+      if (!none || !upsert) return;
+      const result = await target.updateMany(filter, update, options);
+      if (result.upsertedId !== null) {
+        const created = await target.findOne({ _id: result.upsertedId });
+        if (created) recorder.created('updateMany', created, recorded);
       }
-    } catch (error) {
-      recorder.failed('updateMany', error, { filter });
-      throw error;
-    } finally {
-      await cursor.close();
-      recorder.summary('updateMany', 'updated', { ids: recorded.updated, filter });
-    }
-    return total;
+      Object.assign(total, result);
+    },
   });
+  return total;
 }
 
 async function recordUpdates(request: {
@@ -118,46 +139,36 @@ async function recordUpdates(request: {
  */
 export async function deleteMany(
   context: WriteContext,
-  [filter = {}, options = {}]: [Filter<Document>?, DeleteOptions?],
+  [filter = {}, options = {}]: DeleteArgs,
 ): Promise<DeleteResult> {
   const { target, recorder } = context;
   const recorded = recordedNothing();
-  const seen = new Set<string>();
-  const cursor = target.find(filter);
   let deletedCount = 0;
-  return recorder.batch(async () => {
-    try {
-      for (;;) {
-        const before = await nextBatch(cursor, seen);
-        if (before.length === 0) break;
-        const ids = before.map((document) => document._id);
-        let result: DeleteResult | undefined;
-        try {
-          result = await target.deleteMany(pinned(filter, ids), options);
-        } finally {
-          // Which of them are gone: all when the count says so, else those not found again.
-          const remaining =
-            result?.deletedCount === before.length
-              ? new Set<string>()
-              : new Set(
-                  (
-                    await target.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()
-                  ).map((document) => idKey(document._id)),
-                );
-          for (const document of before) {
-            if (!remaining.has(idKey(document._id)))
-              recorder.deleted('deleteMany', document, recorded);
-          }
+  await inBatches(context, {
+    operation: 'deleteMany',
+    filter,
+    recorded,
+    each: async (before, ids) => {
+      let result: DeleteResult | undefined;
+      try {
+        result = await target.deleteMany(pinned(filter, ids), options);
+      } finally {
+        // Which of them are gone: all when the count says so, else those not found again.
+        const remaining =
+          result?.deletedCount === before.length
+            ? new Set<string>()
+            : new Set(
+                (
+                  await target.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()
+                ).map((document) => idKey(document._id)),
+              );
+        for (const document of before) {
+          if (!remaining.has(idKey(document._id)))
+            recorder.deleted('deleteMany', document, recorded);
         }
-        deletedCount += result.deletedCount;
       }
-    } catch (error) {
-      recorder.failed('deleteMany', error, { filter });
-      throw error;
-    } finally {
-      await cursor.close();
-      recorder.summary('deleteMany', 'deleted', { ids: recorded.deleted, filter });
-    }
-    return { acknowledged: true, deletedCount };
+      deletedCount += result.deletedCount;
+    },
   });
+  return { acknowledged: true, deletedCount };
 }

@@ -1,5 +1,4 @@
 import type {
-  DeleteOptions,
   DeleteResult,
   Document,
   Filter,
@@ -8,13 +7,12 @@ import type {
   FindOneAndUpdateOptions,
   ModifyResult,
   UpdateFilter,
-  UpdateOptions,
   UpdateResult,
 } from 'mongodb';
 import { applyUpdate } from '../internal/applyUpdate.ts';
 import { applyProjection, touchedFields } from '../internal/projection.ts';
 import type { Operation } from '../internal/recorder.ts';
-import type { WriteContext } from './context.ts';
+import type { DeleteArgs, UpdateArgs, WriteContext } from './context.ts';
 
 type Change =
   | { kind: 'update'; update: UpdateFilter<Document> | Document[] }
@@ -92,11 +90,7 @@ async function changeOne(
 
 export async function updateOne(
   context: WriteContext,
-  [filter, update, options = {}]: [
-    Filter<Document>,
-    UpdateFilter<Document> | Document[],
-    UpdateOptions?,
-  ],
+  [filter, update, options = {}]: UpdateArgs,
 ): Promise<UpdateResult> {
   const images = await changeOne(context, {
     operation: 'updateOne',
@@ -195,7 +189,7 @@ async function deleteFound(
 
 export async function deleteOne(
   context: WriteContext,
-  [filter = {}, options = {}]: [Filter<Document>?, DeleteOptions?],
+  [filter = {}, options = {}]: DeleteArgs,
 ): Promise<DeleteResult> {
   const before = await deleteFound(context, 'deleteOne', { filter, options });
   return { acknowledged: true, deletedCount: before ? 1 : 0 };
