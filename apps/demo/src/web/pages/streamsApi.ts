@@ -1,3 +1,4 @@
+import type { Arrival } from '../../server/streams/demoReceivers.ts';
 import { api } from '../api.ts';
 
 /** A log stream as `/api/activity-streams` answers (dates as ISO strings). */
@@ -24,16 +25,7 @@ export interface WireStream {
 export interface ReceiverState {
   webhookUrl: string;
   syslog: { host: string; port: number } | null;
-  arrivals: {
-    seq: number;
-    at: string;
-    via: 'webhook' | 'syslog';
-    id: string;
-    streamId: string | null;
-    events: { id: string; action: string }[];
-    verified: boolean | null;
-    reason?: string;
-  }[];
+  arrivals: Arrival[];
 }
 
 export const listStreams = () =>
