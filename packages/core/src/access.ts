@@ -11,7 +11,7 @@ import {
 } from '@activitykit/schema';
 import { z } from 'zod';
 import { ActivityError } from './errors.ts';
-import type { ViewerGrant } from './viewer/viewerTokens.ts';
+import type { ViewerGrant } from './viewer/viewerClaims.ts';
 
 /** What an app's `authorize` returns for a signed-in reader: what they may see and do, and who they are. */
 export interface ActivityAuthorization {

@@ -161,12 +161,15 @@ export {
   viewerAccess,
 } from './viewer/viewerAccess.ts';
 export { recordViewerView, VIEWED, type ViewerViewOptions } from './viewer/viewerAudit.ts';
-export { VIEWER_PERMISSIONS, type ViewerPermission } from './viewer/viewerClaims.ts';
+export {
+  VIEWER_PERMISSIONS,
+  type ViewerGrant,
+  type ViewerPermission,
+} from './viewer/viewerClaims.ts';
 export { viewerEvent, viewerEvents } from './viewer/viewerEvent.ts';
 export type {
   CreateViewerTokenInput,
   ViewerAccess,
-  ViewerGrant,
   ViewerToken,
   ViewerTokenOptions,
 } from './viewer/viewerTokens.ts';

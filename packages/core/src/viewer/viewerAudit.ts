@@ -2,7 +2,7 @@ import type { ActivityEvent } from '@activitykit/schema';
 import type { ActivityAccess } from '../access.ts';
 import type { ActivityStore } from '../activityStore.ts';
 import { type RequestContext, requestContext } from '../internal/auditText.ts';
-import type { ViewerGrant } from './viewerTokens.ts';
+import type { ViewerGrant } from './viewerClaims.ts';
 
 /** The action of the event that records a look at the log through a viewer token. */
 export const VIEWED = 'activity.viewed';

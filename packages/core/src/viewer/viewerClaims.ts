@@ -12,6 +12,15 @@ export const VIEWER_PERMISSIONS = ['read', 'export'] as const;
 /** One of {@link VIEWER_PERMISSIONS}. */
 export type ViewerPermission = (typeof VIEWER_PERMISSIONS)[number];
 
+/** What a viewer token grants, on an `ActivityAccess` (its `viewer`). */
+export interface ViewerGrant {
+  tokenId: string;
+  can: ViewerPermission[];
+  expiresAt: Date;
+  /** Events are shown without where they came from (`redact`). */
+  redact?: boolean;
+}
+
 const refKeyText = z
   .string()
   .max(301)

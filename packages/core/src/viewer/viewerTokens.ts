@@ -16,6 +16,7 @@ import {
   scopeOfClaims,
   toRefKey,
   type ViewerClaims,
+  type ViewerGrant,
   type ViewerPermission,
   viewerClaimsSchema,
 } from './viewerClaims.ts';
@@ -76,15 +77,6 @@ export interface ViewerToken {
   /** What it may see (the minter's scope narrowed). */
   scope: ActivityScope;
   can: ViewerPermission[];
-}
-
-/** What a viewer token grants, on an {@link ActivityAccess}. */
-export interface ViewerGrant {
-  tokenId: string;
-  can: ViewerPermission[];
-  expiresAt: Date;
-  /** Events are shown without where they came from (`redact`). */
-  redact?: boolean;
 }
 
 /** An access that came from a viewer token. */

@@ -1,7 +1,7 @@
 import type { Locale, PluralForms } from '@activitykit/schema';
 import type { IntegrityMessageKey } from '../integrity/messages.ts';
 import type { LogMessageKey } from '../log/messagesEn.ts';
-import type { SearchMessageKey } from '../log/searchMessages.ts';
+import type { SearchMessageKey } from '../log/searchMessagesEn.ts';
 
 /** A message: a string with `{name}` placeholders, or plural forms chosen by the `count` param. */
 export type Message = string | PluralForms;

@@ -1,4 +1,4 @@
-import type { SearchMessageKey } from '../../log/searchMessages.ts';
+import type { SearchMessageKey } from '../../log/searchMessagesEn.ts';
 
 /** The search box's strings in Russian: the keys of the log's search (`search.*`). */
 export const ruSearch: Record<SearchMessageKey, string> = {
