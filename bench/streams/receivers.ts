@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { open, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
-import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import { spawnRsyslogd } from '@activitykit/test-utils/rsyslog';
 
 /** When each event id first arrived at a receiver (ms since the epoch). */
 export type Arrivals = Map<string, number>;
@@ -47,39 +46,10 @@ export async function startRsyslog(dir: string): Promise<{
   count(): Promise<number>;
   stop(): void;
 }> {
-  const port = await freePort();
   const out = join(dir, 'syslog.out');
-  const config = join(dir, 'rsyslog.conf');
-  await writeFile(
-    config,
-    [
-      `global(workDirectory="${dir}" maxMessageSize="256k")`,
-      'module(load="imtcp")',
-      'template(name="msg" type="string" string="%msg%\\n")',
-      `ruleset(name="bench") { action(type="omfile" file="${out}" template="msg") }`,
-      `input(type="imtcp" port="${port}" address="127.0.0.1" ruleset="bench")`,
-      '',
-    ].join('\n'),
-  );
-  const child: ChildProcess = spawn(
-    '/usr/sbin/rsyslogd',
-    ['-n', '-f', config, '-i', join(dir, 'rsyslogd.pid')],
-    { stdio: 'ignore' },
-  );
+  const { port, child } = await spawnRsyslogd({ dir, out, template: '%msg%\\n' });
   let offset = 0;
   let lines = 0;
-  for (let attempt = 0; ; attempt++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const probe = connect({ host: '127.0.0.1', port }, () => {
-        probe.destroy();
-        resolve(true);
-      });
-      probe.on('error', () => resolve(false));
-    });
-    if (open) break;
-    if (attempt > 200) throw new Error('rsyslogd did not start (apt-get install rsyslog)');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
   return {
     port,
     async count() {
@@ -101,12 +71,4 @@ export async function startRsyslog(dir: string): Promise<{
     },
     stop: () => child.kill('SIGTERM'),
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
 }
