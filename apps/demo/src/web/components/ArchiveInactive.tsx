@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
 import { useAppMutation, useCatalog } from '../hooks.ts';
 import { usePreferences } from '../i18n.tsx';
+import { TenantOptions } from './TenantOptions.tsx';
 
 /**
  * The administrators' "archive inactive customers": one business's customers with no booking and
@@ -25,11 +26,7 @@ export function ArchiveInactive() {
       <label className="field inline">
         <span>{t('archiveOf')}</span>
         <select value={tenantId} onChange={(e) => setTenantId(e.target.value)}>
-          {tenants.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.name}
-            </option>
-          ))}
+          <TenantOptions tenants={tenants} />
         </select>
       </label>
       <button type="submit" className="button secondary" disabled={archive.isPending}>

@@ -4,6 +4,7 @@ import type { CustomerDoc } from '../../server/domain/model.ts';
 import { errorMessage } from '../api.ts';
 import { useCatalog } from '../hooks.ts';
 import { usePreferences } from '../i18n.tsx';
+import { TenantOptions } from './TenantOptions.tsx';
 
 /** The fields a customer form sends. */
 export interface CustomerFields {
@@ -82,11 +83,7 @@ export function CustomerForm({
             value={tenant?.id ?? ''}
             onChange={(e) => setTenantId(e.target.value)}
           >
-            {tenants.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
+            <TenantOptions tenants={tenants} />
           </select>
         </label>
       )}

@@ -3,6 +3,7 @@ import type { DemoUser } from '../../server/auth/user.ts';
 import { errorMessage, trpc } from '../api.ts';
 import { useAppMutation, useCatalog } from '../hooks.ts';
 import { usePreferences } from '../i18n.tsx';
+import { TenantOptions } from './TenantOptions.tsx';
 
 /** A sale at the till (POS), through the tRPC `pos.sell` procedure. */
 export function TillForm({ user }: { user: DemoUser }) {
@@ -44,11 +45,7 @@ export function TillForm({ user }: { user: DemoUser }) {
         <label className="field">
           <span>{t('business')}</span>
           <select value={tenant?.id ?? ''} onChange={(e) => setTenantId(e.target.value)}>
-            {tenants.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
+            <TenantOptions tenants={tenants} />
           </select>
         </label>
       )}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { TENANTS } from '../../server/domain/tenants.ts';
 import { errorMessage } from '../api.ts';
+import { TenantOptions } from '../components/TenantOptions.tsx';
 import type { StreamsMessages } from './streamsMessages.ts';
 
 /** The two "new stream" forms: a webhook (to the demo receiver by default) and syslog. */
@@ -78,11 +79,7 @@ function StreamForm(props: {
       <label className="field">
         <span>{m.tenant}</span>
         <select name="tenantId" defaultValue={TENANTS[0]?.id}>
-          {TENANTS.map((tenant) => (
-            <option key={tenant.id} value={tenant.id}>
-              {tenant.name}
-            </option>
-          ))}
+          <TenantOptions tenants={TENANTS} />
         </select>
       </label>
       {props.fields.map(([name, label, initial]) => (
