@@ -5,7 +5,7 @@ import { searchFilter } from '../query/readInputs.ts';
 import { newWebhookSecret, sealSecret } from './secrets.ts';
 import { createSender, type SenderDeps } from './senders.ts';
 import { assertManages, parseInput, type StreamAccess, scopeOf } from './streamAccess.ts';
-import { recordStreamChange } from './streamAudit.ts';
+import { type DurableRecord, recordStreamChange } from './streamAudit.ts';
 import type { StreamCollections, StreamDocument } from './streamDocuments.ts';
 import {
   type CreateStreamInput,
@@ -58,10 +58,7 @@ export interface ActivityStreams {
 /** What the streams API needs from the store. */
 export interface StreamsDeps extends SenderDeps {
   collections: StreamCollections;
-  record: (
-    event: ActivityEventInput,
-    options: { durable: true },
-  ) => Promise<ActivityEvent | undefined>;
+  record: DurableRecord;
   /** A complete event (id, time, description) that is not stored, for test deliveries. */
   makeEvent: (input: ActivityEventInput) => ActivityEvent;
 }

@@ -1,25 +1,20 @@
-import type { ActivityEvent, ActivityEventInput, WeekDay } from '@activitykit/schema';
+import type { WeekDay } from '@activitykit/schema';
 import type { Collection, Db } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import { serverProfileSource } from '../query/server.ts';
-import { type ActivityStreams, createStreams } from './createStreams.ts';
+import { type ActivityStreams, createStreams, type StreamsDeps } from './createStreams.ts';
 import { parseStreamKey } from './secrets.ts';
 import { type StreamDelivery, startStreamDelivery } from './streamDelivery.ts';
 import { streamCollections } from './streamDocuments.ts';
 import { DEFAULT_STREAM_SETTINGS, type StreamsOptions } from './streamSettings.ts';
 
 /** What a store needs to set its streams up. */
-export interface StoreStreamsDeps {
+export interface StoreStreamsDeps extends Pick<StreamsDeps, 'record' | 'makeEvent'> {
   database: Db;
   events: Collection<EventDocument>;
   options: StreamsOptions | undefined;
   clock: () => Date;
   weekStartsOn: WeekDay;
-  record: (
-    event: ActivityEventInput,
-    options: { durable: true },
-  ) => Promise<ActivityEvent | undefined>;
-  makeEvent: (input: ActivityEventInput) => ActivityEvent;
   ready: () => Promise<boolean>;
   onError: (error: unknown) => void;
 }

@@ -50,14 +50,15 @@ export function streamChangeEvent(
   return event;
 }
 
-type Recorder = (
+/** The store's durable `record`: resolves once the event is stored. */
+export type DurableRecord = (
   event: ActivityEventInput,
   options: { durable: true },
 ) => Promise<ActivityEvent | undefined>;
 
 /** Records a change durably (the API answers once its audit event is stored). */
 export async function recordStreamChange(
-  record: Recorder,
+  record: DurableRecord,
   change: StreamChange,
   input: Parameters<typeof streamChangeEvent>[1],
 ): Promise<void> {
