@@ -14,7 +14,12 @@ const webhookUrl = z
       return parsed.protocol === 'https:' || LOOPBACK.has(parsed.hostname);
     },
     { error: 'use https:// (plain http:// only for localhost / 127.0.0.1 / [::1])' },
-  );
+  )
+  // fetch refuses such a URL, and the stream's view and audit events would show it: the
+  // signature (`webhook-signature`) is how a receiver knows the sender.
+  .refine((url) => !new URL(url).username && !new URL(url).password, {
+    error: 'a URL without a user name or password (receivers check the webhook signature)',
+  });
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** A webhook destination, signed per the Standard Webhooks spec. */

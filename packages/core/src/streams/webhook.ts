@@ -80,10 +80,35 @@ export async function postWebhook(input: {
         : describeNetworkError(error);
     throw new DeliveryError(`Webhook ${redactUrl(input.url)}: ${reason}.`, { cause: error });
   }
-  // The body is read (and dropped) so the connection can be reused.
-  await response.arrayBuffer().catch(() => undefined);
+  await drain(response);
   if (!response.ok) {
     throw new DeliveryError(`Webhook ${redactUrl(input.url)} answered ${response.status}.`);
+  }
+}
+
+/** The most of an answer's body read (and dropped); the rest is not waited for. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/**
+ * Reads a short answer to its end so the connection can be reused, and hangs up on a long (or
+ * endless) one: only the status counts, and a receiver must not hold the sender or its memory.
+ */
+async function drain(response: Response): Promise<void> {
+  const reader = response.body?.getReader();
+  if (!reader) return;
+  let read = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+      if (read > MAX_ANSWER_BYTES) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // A body cut short (a reset, the timeout) does not undo the status.
   }
 }
 
