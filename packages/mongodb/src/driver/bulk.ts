@@ -6,7 +6,7 @@ import type {
   Filter,
 } from 'mongodb';
 import { ObjectId } from 'mongodb';
-import { idKey, pinned } from '../internal/ids.ts';
+import { idMapKey, pinned } from '../internal/ids.ts';
 import { recordedNothing } from '../internal/recorder.ts';
 import type { WriteContext } from './context.ts';
 import { failedIndexes } from './insert.ts';
@@ -82,14 +82,14 @@ export async function bulkWriteWith(
     } else if (single) {
       const sort = 'sort' in single ? (single.sort as Document | undefined) : undefined;
       const found = await target.findOne(cast(single.filter), sort ? { sort } : {});
-      if (found) before.set(idKey(found._id), found);
+      if (found) before.set(idMapKey(found._id), found);
       const key = Object.keys(op)[0] as 'updateOne';
       ops.push(
         found ? ({ [key]: { ...single, filter: pinned(single.filter, [found._id]) } } as Op) : op,
       );
     } else if (many) {
       for (const found of await target.find(cast(many.filter)).toArray())
-        before.set(idKey(found._id), found);
+        before.set(idMapKey(found._id), found);
       ops.push(op);
     }
   }
@@ -97,7 +97,7 @@ export async function bulkWriteWith(
     const found = await target
       .find({ _id: { $in: byId.map((each) => each.id) as never[] } })
       .toArray();
-    for (const document of found) before.set(idKey(document._id), document);
+    for (const document of found) before.set(idMapKey(document._id), document);
   }
 
   return recorder.batch(async () => {
@@ -119,21 +119,21 @@ export async function bulkWriteWith(
     for (const [index, id] of inserted) {
       if (attempted(index)) {
         ids.push(id);
-        created.add(idKey(id));
+        created.add(idMapKey(id));
       }
     }
     for (const id of Object.values(upserted)) {
       ids.push(id);
-      created.add(idKey(id));
+      created.add(idMapKey(id));
     }
     const after = new Map(
       (await target.find({ _id: { $in: ids as never[] } }).toArray()).map((document) => [
-        idKey(document._id),
+        idMapKey(document._id),
         document,
       ]),
     );
     const recorded = recordedNothing();
-    const unique = new Map(ids.map((id) => [idKey(id), id]));
+    const unique = new Map(ids.map((id) => [idMapKey(id), id]));
     for (const key of unique.keys()) {
       const was = before.get(key);
       const now = after.get(key);

@@ -1,5 +1,5 @@
 import type { DeleteResult, Document, Filter, FindCursor, UpdateResult } from 'mongodb';
-import { idKey, pinned } from '../internal/ids.ts';
+import { idMapKey, pinned } from '../internal/ids.ts';
 import { touchedFields } from '../internal/projection.ts';
 import { type Recorded, recordedNothing } from '../internal/recorder.ts';
 import type { DeleteArgs, UpdateArgs, WriteContext } from './context.ts';
@@ -13,7 +13,7 @@ async function nextBatch(cursor: FindCursor<Document>, seen: Set<string>): Promi
   while (batch.length < BATCH_SIZE) {
     const document = await cursor.next();
     if (!document) break;
-    const key = idKey(document._id);
+    const key = idMapKey(document._id);
     if (seen.has(key)) continue;
     seen.add(key);
     batch.push(document);
@@ -124,9 +124,9 @@ async function recordUpdates(request: {
   const after = await context.target
     .find({ _id: { $in: ids } }, projection ? { projection } : {})
     .toArray();
-  const afterById = new Map(after.map((document) => [idKey(document._id), document]));
+  const afterById = new Map(after.map((document) => [idMapKey(document._id), document]));
   for (const document of before) {
-    const changed = afterById.get(idKey(document._id));
+    const changed = afterById.get(idMapKey(document._id));
     if (changed)
       context.recorder.updated('updateMany', { before: document, after: changed }, recorded);
   }
@@ -160,10 +160,10 @@ export async function deleteMany(
             : new Set(
                 (
                   await target.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()
-                ).map((document) => idKey(document._id)),
+                ).map((document) => idMapKey(document._id)),
               );
         for (const document of before) {
-          if (!remaining.has(idKey(document._id)))
+          if (!remaining.has(idMapKey(document._id)))
             recorder.deleted('deleteMany', document, recorded);
         }
       }

@@ -1,4 +1,4 @@
-import type { Document, Filter } from 'mongodb';
+import { BSON, type Document, type Filter } from 'mongodb';
 
 /** How a document's `_id` is written in events and used as a map key: ObjectIds as hex. */
 export function idKey(id: unknown): string {
@@ -10,6 +10,15 @@ export function idKey(id: unknown): string {
     return JSON.stringify(id);
   }
   return String(id);
+}
+
+/**
+ * A document's `_id` as a key of the maps and sets that pair before and after images: unlike
+ * {@link idKey}, ids of different types stay apart (the string `'42'` and the number `42` are two
+ * documents).
+ */
+export function idMapKey(id: unknown): string {
+  return BSON.EJSON.stringify({ id }, { relaxed: false });
 }
 
 /**

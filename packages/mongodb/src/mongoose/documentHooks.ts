@@ -1,6 +1,6 @@
 import type { Document } from 'mongodb';
 import type { Model, Schema } from 'mongoose';
-import { idKey } from '../internal/ids.ts';
+import { idMapKey } from '../internal/ids.ts';
 import type { Recorder } from '../internal/recorder.ts';
 import { nativeCollection } from './native.ts';
 
@@ -94,13 +94,13 @@ async function recordInserted(
   const native = await nativeCollection(model);
   const stored = new Map(
     (await native.find({ _id: { $in: ids as never[] } }).toArray()).map((document) => [
-      idKey(document._id),
+      idMapKey(document._id),
       document,
     ]),
   );
   recorder.batch(() => {
     for (const id of ids) {
-      const document = stored.get(idKey(id));
+      const document = stored.get(idMapKey(id));
       if (document) recorder.created('insertMany', document);
     }
   });

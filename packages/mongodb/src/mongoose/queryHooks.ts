@@ -1,6 +1,6 @@
 import type { Document, Filter } from 'mongodb';
 import type { Model, Query, Schema } from 'mongoose';
-import { idKey } from '../internal/ids.ts';
+import { idMapKey } from '../internal/ids.ts';
 import { type Recorder, recordedNothing } from '../internal/recorder.ts';
 import { nativeCollection } from './native.ts';
 
@@ -109,12 +109,12 @@ async function recordQuery(request: {
   const ids = before.map((document) => document._id);
   const after = new Map(
     (ids.length === 0 ? [] : await native.find({ _id: { $in: ids } }).toArray()).map((document) => [
-      idKey(document._id),
+      idMapKey(document._id),
       document,
     ]),
   );
   for (const document of before) {
-    const now = after.get(idKey(document._id));
+    const now = after.get(idMapKey(document._id));
     if (isDelete(op)) {
       if (!now) recorder.deleted(op, document, recorded);
     } else if (now) {
