@@ -58,6 +58,8 @@ export function classifyInsertError(error: unknown, batchSize: number): InsertFa
   if (
     error instanceof MongoInvalidArgumentError ||
     error instanceof BSON.BSONError ||
+    // The serializer overflowing its buffer (a document far over 16 MiB): never storable either.
+    (error instanceof RangeError && (error as { code?: unknown }).code === 'ERR_OUT_OF_RANGE') ||
     (error instanceof MongoServerError && INVALID_DOCUMENT_CODES.has(Number(error.code)))
   ) {
     return { kind: 'invalid', error };

@@ -91,4 +91,20 @@ describe('the batched writer', () => {
     expect(errors.length).toBe(1);
     await writer.close();
   });
+
+  it('refuses for good an event too large to serialize when a date overflows the buffer (a RangeError), instead of journaling it forever', async () => {
+    const { writer, collection, dir } = await setup({ maxRetries: 1, retryBaseMs: 10 });
+    const image = 'x'.repeat(12 * 1024 * 1024);
+    // Two 12 MB images, then a date: the driver's serializer overflows at the date.
+    const huge = doc('01KDAAAAAAAAAAAAAAAAAAAAAB', {
+      changes: [{ path: 'body', before: image, after: `${image}y` }],
+      expiresAt: new Date(),
+    });
+    await expect(writer.enqueue(huge, true)).rejects.toMatchObject({ code: 'NOT_STORED' });
+    await writer.enqueue(doc('01KDAAAAAAAAAAAAAAAAAAAAAC'), true);
+    expect(await collection.countDocuments()).toBe(1);
+    expect(await readFile(join(dir, 'rejected.ndjson.dead'), 'utf8')).toContain(huge._id);
+    expect(writer.metrics()).toMatchObject({ failed: 1, spilled: 0 });
+    await writer.close();
+  });
 });
