@@ -15,6 +15,7 @@ import {
 import { getActivityContext, SYSTEM_ACTOR } from '../context.ts';
 import { ActivityError } from '../errors.ts';
 import { capMetadata } from './capMetadata.ts';
+import { withoutNul } from './nulChars.ts';
 
 export interface NormalizeDeps {
   nextId: IdGenerator;
@@ -73,7 +74,7 @@ export function normalizeEvent(input: ActivityEventInput, deps: NormalizeDeps): 
     },
     ...(metadata === undefined ? {} : { metadata }),
   };
-  const event = deps.redactor.redactEvent(draft);
+  const event = withoutNul(deps.redactor.redactEvent(draft));
   event.description ??= describe(event, deps.locale, {
     registry: deps.actions,
     categories: deps.categories,
