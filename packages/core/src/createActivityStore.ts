@@ -182,6 +182,7 @@ export function createActivityStore(options: ActivityStoreOptions): ActivityStor
     makeEvent: (input) => normalizeEvent(input, normalizeDeps),
     ready: connection.ready,
     onError,
+    unstoredFrom: writer.oldestUnstored,
   });
 
   const store: ActivityStore = {

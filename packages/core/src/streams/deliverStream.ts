@@ -27,6 +27,12 @@ export interface DeliverDeps {
   holder: string;
   /** Stops a run between batches (the store is closing). */
   stopping: () => boolean;
+  /**
+   * The oldest id this process's writer has taken but not stored (`writer.oldestUnstored`): a run
+   * reads only below it, so an event stored late (queued, retried, or journaled in an outage) is
+   * not passed by newer ones. `''`: nothing may be read yet.
+   */
+  unstoredFrom?: () => string | undefined;
   /** Which read shapes serve the server, and which streams were read whole (see `eventsBetween`). */
   reads: Omit<StreamReadDeps, 'events'>;
 }
@@ -64,14 +70,16 @@ export async function deliverStream(
   }
   let cursor = state?.cursor ?? stream.startAfter;
   const matches = streamPredicate(stream, deps, started);
-  const until = started.getTime() - deps.settings.settleMs;
+  const unstored = deps.unstoredFrom?.();
+  if (unstored === '') return;
+  let until = started.getTime() - deps.settings.settleMs;
+  let before = minUlidAt(until + 1);
+  if (unstored !== undefined && unstored < before) {
+    before = unstored;
+    until = ulidTime(unstored) - 1;
+  }
   const found = eventsBetween(
-    {
-      streamId: stream._id,
-      tenantId: stream.tenantId,
-      after: cursor,
-      before: minUlidAt(until + 1),
-    },
+    { streamId: stream._id, tenantId: stream.tenantId, after: cursor, before },
     { events: deps.events, ...deps.reads },
   );
   let batch: ActivityEvent[] = [];

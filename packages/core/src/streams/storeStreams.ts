@@ -3,13 +3,16 @@ import type { Collection, Db } from 'mongodb';
 import type { EventDocument } from '../internal/document.ts';
 import { serverProfileSource } from '../query/server.ts';
 import { type ActivityStreams, createStreams, type StreamsDeps } from './createStreams.ts';
+import type { DeliverDeps } from './deliverStream.ts';
 import { parseStreamKey } from './secrets.ts';
 import { type StreamDelivery, startStreamDelivery } from './streamDelivery.ts';
 import { streamCollections } from './streamDocuments.ts';
 import { DEFAULT_STREAM_SETTINGS, type StreamsOptions } from './streamSettings.ts';
 
 /** What a store needs to set its streams up. */
-export interface StoreStreamsDeps extends Pick<StreamsDeps, 'record' | 'makeEvent'> {
+export interface StoreStreamsDeps
+  extends Pick<StreamsDeps, 'record' | 'makeEvent'>,
+    Pick<DeliverDeps, 'unstoredFrom'> {
   database: Db;
   events: Collection<EventDocument>;
   options: StreamsOptions | undefined;
@@ -42,6 +45,7 @@ export function storeStreams(deps: StoreStreamsDeps): {
           weekStartsOn: deps.weekStartsOn,
           ready: deps.ready,
           onError: deps.onError,
+          unstoredFrom: deps.unstoredFrom,
         })
       : undefined;
   return { api, delivery };

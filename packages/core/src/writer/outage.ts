@@ -36,6 +36,8 @@ export function createOutage(
     try {
       await journal.append(batch);
       counters.spilled += batch.length;
+      const oldest = oldestId(batch);
+      if (state.journalFrom === undefined || oldest < state.journalFrom) state.journalFrom = oldest;
     } catch (error) {
       // The disk failed too: keep the events in memory rather than lose them.
       state.queue = batch.concat(state.queue);
@@ -113,8 +115,17 @@ export function createOutage(
       }
       counters.replayed += docs.length;
     });
+    // Nothing left that no reader has seen yet: log streams may read past it again.
+    if (!state.degraded && (await journal.pendingFiles()) === 0) state.journalFrom = undefined;
     return result.events;
   };
 
   return { spill, enterDegraded, drainJournal, replayJournal };
+}
+
+/** The smallest id of a batch (its ids are in order as recorded, but a requeue may mix them). */
+function oldestId(batch: readonly EventDocument[]): string {
+  let oldest = batch[0]?._id ?? '';
+  for (const doc of batch) if (doc._id < oldest) oldest = doc._id;
+  return oldest;
 }

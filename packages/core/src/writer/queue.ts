@@ -36,9 +36,14 @@ export function createQueue(
           await outage.spill(batch);
           continue;
         }
-        if (!(await insert(batch))) {
-          outage.enterDegraded();
-          await outage.spill(batch);
+        state.inFlightFrom = batch[0]?._id;
+        try {
+          if (!(await insert(batch))) {
+            outage.enterDegraded();
+            await outage.spill(batch);
+          }
+        } finally {
+          state.inFlightFrom = undefined;
         }
       }
     } catch {

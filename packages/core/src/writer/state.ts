@@ -66,6 +66,13 @@ export interface WriterState {
   spilledWhileHealthy: boolean;
   /** `close()` has begun: events recorded now go straight to the journal. */
   closed: boolean;
+  /** The first (oldest) id of the batch an insert is storing now. */
+  inFlightFrom: string | undefined;
+  /**
+   * The oldest id sent to the journal since it was last found empty; `''` while the journal may
+   * hold events of an earlier process (until the first replay has emptied it).
+   */
+  journalFrom: string | undefined;
 }
 
 type Waiter = { resolve: () => void; reject: (error: Error) => void };
@@ -103,6 +110,8 @@ export function createWriterContext(deps: WriterDeps): WriterContext {
       resuming: undefined,
       spilledWhileHealthy: false,
       closed: false,
+      inFlightFrom: undefined,
+      journalFrom: '',
     },
     durableWaiters: new Map(),
     idleWaiters: [],

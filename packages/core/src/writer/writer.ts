@@ -20,6 +20,13 @@ export interface Writer {
   /** Stores what the journal holds (also done on start and when the server comes back). */
   replayJournal(): Promise<number>;
   metrics(): WriterMetrics;
+  /**
+   * The oldest id of an event this writer has taken but not stored yet (queued, being inserted, or
+   * in the journal), `''` while the journal may hold an earlier process's events, or `undefined`
+   * when everything it took is stored. Log streams deliver only below it, so an event stored late
+   * (after an outage) is not passed by newer ones.
+   */
+  oldestUnstored(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,13 @@ export function createWriter(deps: WriterDeps): Writer {
     flush: queue.flush,
     replayJournal: outage.replayJournal,
     metrics: () => ({ ...counters, pending: state.queue.length, degraded: state.degraded }),
+    oldestUnstored: () => {
+      let oldest = state.journalFrom;
+      for (const id of [state.inFlightFrom, state.queue[0]?._id]) {
+        if (id !== undefined && (oldest === undefined || id < oldest)) oldest = id;
+      }
+      return oldest;
+    },
     async close() {
       await queue.flush();
       if (!state.degraded) await outage.replayJournal().catch(onError);
