@@ -5,7 +5,7 @@
  */
 import { ulidTime } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
-import { type EventDocument, utcHour } from '../internal/document.ts';
+import { type EventDocument, utcHoursBetween } from '../internal/document.ts';
 import type { ServerProfile } from '../query/server.ts';
 import { type CheckpointDocument, checkpointId } from './checkpoint.ts';
 
@@ -48,7 +48,6 @@ const HEAD = {
   hash: 1,
   idHours: 1,
 } as const;
-const HOUR_MS = 3_600_000;
 /** More hours than this since the last checkpoint are read in one whole pass instead. */
 const MAX_HOUR_PROBES = 168;
 
@@ -103,7 +102,9 @@ export async function* dueEvents(
 ): AsyncGenerator<EventDocument> {
   const { tenantId, after, upTo } = request;
   const fromId = after?.toId ?? '';
-  const hours = fromId ? hoursOf(ulidTime(fromId), ulidTime(upTo)) : undefined;
+  const hours = fromId
+    ? utcHoursBetween(ulidTime(fromId), ulidTime(upTo), MAX_HOUR_PROBES)
+    : undefined;
   if (
     hours &&
     hours.length <= MAX_HOUR_PROBES &&
@@ -120,14 +121,4 @@ export async function* dueEvents(
   // (FerretDB sorts in its own memory, gigabytes for a million events) read the range once.
   yield* deps.events.find({ tenantId, _id: { $gt: fromId, $lt: upTo } }).batchSize(1000);
   deps.memory.readWhole.add(tenantId);
-}
-
-/** The UTC hours from `from`'s to `to`'s, both included. */
-function hoursOf(from: number, to: number): string[] {
-  const hours: string[] = [];
-  for (let at = Math.floor(from / HOUR_MS) * HOUR_MS; at <= to; at += HOUR_MS) {
-    hours.push(utcHour(at));
-    if (hours.length > MAX_HOUR_PROBES) break;
-  }
-  return hours;
 }

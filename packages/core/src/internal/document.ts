@@ -107,6 +107,22 @@ export function utcHour(instant: Date | number): string {
   return new Date(instant).toISOString().slice(0, 13);
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The UTC hours (`utcHour`) from `from`'s to `to`'s, oldest first: the `idHour` values a read of
+ * ids between two times probes. Stops at `max + 1` hours, so a caller sees that the span is too long
+ * to probe hour by hour (`hours.length > max`).
+ */
+export function utcHoursBetween(from: number, to: number, max: number): string[] {
+  const hours: string[] = [];
+  for (let at = Math.floor(from / HOUR_MS) * HOUR_MS; at <= to; at += HOUR_MS) {
+    hours.push(utcHour(at));
+    if (hours.length > max) break;
+  }
+  return hours;
+}
+
 /** Longest name-word prefix kept in `actorKeys`. */
 export const MAX_ACTOR_KEY_PREFIX = 24;
 

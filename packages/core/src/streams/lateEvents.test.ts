@@ -1,9 +1,8 @@
 import { createIdGenerator } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
-import { toDocument } from '../internal/document.ts';
 import { eventually, startReceiver } from './test/receiver.ts';
-import { ADMIN_ACCESS, createStreamStore } from './test/streamStore.ts';
+import { ADMIN_ACCESS, createStreamStore, storeAsAnotherWriter } from './test/streamStore.ts';
 
 const testDb = await createTestDb('streams_late');
 
@@ -51,21 +50,7 @@ describe('events stored out of their id order', () => {
         (state) => (state.deliveredUntil?.getTime() ?? 0) > made,
       ),
     );
-    await events().insertOne(
-      toDocument({
-        id,
-        tenantId: 'acme',
-        occurredAt: new Date(made),
-        action: 'customer.updated',
-        kind: 'update',
-        category: 'customer',
-        outcome: 'success',
-        actor: { id: 'u1', type: 'user' },
-        subject: { type: 'customer', id: '7' },
-        refs: [{ type: 'customer', id: '7' }],
-        description: 'A late one.',
-      } as never),
-    );
+    await storeAsAnotherWriter(events(), id);
     await eventually('the late event', () => receiver.acceptedIds().includes(id));
     expect(receiver.acceptedIds().filter((delivered) => delivered === id)).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { ulidTime } from '@activitykit/schema';
 import type { Collection } from 'mongodb';
-import { type EventDocument, utcHour } from '../internal/document.ts';
+import { type EventDocument, utcHoursBetween } from '../internal/document.ts';
 import type { ServerProfile } from '../query/server.ts';
 
 /** What reading a stream's next events needs. */
@@ -14,7 +14,6 @@ export interface StreamReadDeps {
   readWhole: Set<string>;
 }
 
-const HOUR_MS = 3_600_000;
 /** A cursor further behind than this is read in one whole pass instead of hour by hour. */
 const MAX_HOUR_PROBES = 24;
 
@@ -34,7 +33,9 @@ export async function* eventsBetween(
   deps: StreamReadDeps,
 ): AsyncGenerator<EventDocument> {
   const { tenantId, after, before } = input;
-  const hours = after ? hoursOf(ulidTime(after), ulidTime(before)) : undefined;
+  const hours = after
+    ? utcHoursBetween(ulidTime(after), ulidTime(before), MAX_HOUR_PROBES)
+    : undefined;
   if (
     hours &&
     hours.length <= MAX_HOUR_PROBES &&
@@ -59,14 +60,4 @@ export async function* eventsBetween(
   } finally {
     await found.close().catch(() => {});
   }
-}
-
-/** The UTC hours from `from`'s to `to`'s, both included (one more than the limit at most). */
-function hoursOf(from: number, to: number): string[] {
-  const hours: string[] = [];
-  for (let at = Math.floor(from / HOUR_MS) * HOUR_MS; at <= to; at += HOUR_MS) {
-    hours.push(utcHour(at));
-    if (hours.length > MAX_HOUR_PROBES) break;
-  }
-  return hours;
 }

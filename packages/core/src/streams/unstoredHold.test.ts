@@ -1,10 +1,9 @@
 import { createIdGenerator } from '@activitykit/schema';
 import { createTestDb } from '@activitykit/test-utils';
 import { describe, expect, it } from 'vitest';
-import { toDocument } from '../internal/document.ts';
 import { createTestStore } from '../test/storeFixture.ts';
 import { eventually, startReceiver } from './test/receiver.ts';
-import { ADMIN_ACCESS, FAST_STREAMS } from './test/streamStore.ts';
+import { ADMIN_ACCESS, FAST_STREAMS, storeAsAnotherWriter } from './test/streamStore.ts';
 
 const testDb = await createTestDb('streams_unstored');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,21 +36,7 @@ describe('an event this process recorded but has not stored yet', () => {
     });
     await sleep(5);
     const newer = createIdGenerator()(Date.now());
-    await events().insertOne(
-      toDocument({
-        id: newer,
-        tenantId: 'acme',
-        occurredAt: new Date(),
-        action: 'customer.updated',
-        kind: 'update',
-        category: 'customer',
-        outcome: 'success',
-        actor: { id: 'u1', type: 'user' },
-        subject: { type: 'customer', id: '7' },
-        refs: [{ type: 'customer', id: '7' }],
-        description: 'Stored by another writer.',
-      } as never),
-    );
+    await storeAsAnotherWriter(events(), newer);
     // Several runs pass while the queued event waits: none may send the newer one before it.
     await sleep(500);
     expect(receiver.acceptedIds()).not.toContain(newer);

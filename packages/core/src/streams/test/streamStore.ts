@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '@activitykit/schema';
+import { type Actor, ulidTime } from '@activitykit/schema';
 import type { TestDb } from '@activitykit/test-utils';
+import type { Collection } from 'mongodb';
+import { type EventDocument, toDocument } from '../../internal/document.ts';
 import { createTestStore } from '../../test/storeFixture.ts';
 import type { StreamsOptions } from '../streamSettings.ts';
 
@@ -28,4 +30,29 @@ export const ADMIN_ACCESS = { scope: { tenants: '*' as const }, actor: ADMIN };
 /** A store with fast stream delivery in this process (closed after the test). */
 export async function createStreamStore(testDb: TestDb, streams: StreamsOptions = {}) {
   return createTestStore(testDb, { streams: { ...FAST_STREAMS, ...streams } });
+}
+
+/**
+ * Stores an `acme` event with `id` straight into `events`, as another process's writer would: a
+ * `customer.updated` of customer 7, occurred at the id's time.
+ */
+export async function storeAsAnotherWriter(
+  events: Collection<EventDocument>,
+  id: string,
+): Promise<void> {
+  await events.insertOne(
+    toDocument({
+      id,
+      tenantId: 'acme',
+      occurredAt: new Date(ulidTime(id)),
+      action: 'customer.updated',
+      kind: 'update',
+      category: 'customer',
+      outcome: 'success',
+      actor: { id: 'u1', type: 'user' },
+      subject: { type: 'customer', id: '7' },
+      refs: [{ type: 'customer', id: '7' }],
+      description: 'Stored by another writer.',
+    } as never),
+  );
 }
